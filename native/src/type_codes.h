@@ -1,0 +1,71 @@
+/*
+ * Type codes: how a Java type crosses the boundary. The table that assigns a code to each
+ * Java type lives in Java (dev.napijava.bridge.TypeCode); C only implements the conversion
+ * for each code. TypeCodeHeaderTest keeps the two lists identical.
+ */
+#ifndef NAPI_JAVA_TYPE_CODES_H
+#define NAPI_JAVA_TYPE_CODES_H
+
+enum type_code {
+  TC_VOID = 0,
+  TC_BOOLEAN = 1,
+  TC_BYTE = 2,
+  TC_CHAR = 3,
+  TC_SHORT = 4,
+  TC_INT = 5,
+  TC_LONG = 6,
+  TC_FLOAT = 7,
+  TC_DOUBLE = 8,
+  TC_STRING = 9,
+  TC_OBJECT = 10,
+  TC_BOX_BOOLEAN = 11,
+  TC_BOX_BYTE = 12,
+  TC_BOX_CHAR = 13,
+  TC_BOX_SHORT = 14,
+  TC_BOX_INTEGER = 15,
+  TC_BOX_LONG = 16,
+  TC_BOX_FLOAT = 17,
+  TC_BOX_DOUBLE = 18,
+  TC_ARRAY_BOOLEAN = 19,
+  TC_ARRAY_BYTE = 20,
+  TC_ARRAY_CHAR = 21,
+  TC_ARRAY_SHORT = 22,
+  TC_ARRAY_INT = 23,
+  TC_ARRAY_LONG = 24,
+  TC_ARRAY_FLOAT = 25,
+  TC_ARRAY_DOUBLE = 26,
+  TC_ARRAY_OBJECT = 27,
+  TC_COUNT = 28
+};
+
+/*
+ * Argument tags: what kind of JS value an argument is, as far as overload resolution cares.
+ * Computed in C per call (cheap), interpreted in Java (OverloadResolver) once per call shape.
+ */
+enum arg_tag {
+  AT_NULL = 0,        /* null or undefined */
+  AT_BOOLEAN = 1,
+  AT_INT8 = 2,        /* integral number in byte range */
+  AT_INT16 = 3,       /* integral number in short range */
+  AT_INT32 = 4,       /* integral number in int range */
+  AT_SAFE_INTEGER = 5,/* integral number beyond int, |n| <= 2^53-1 */
+  AT_DOUBLE = 6,      /* any other number (fractional, NaN, Infinity, unsafe integer) */
+  AT_CHAR_STRING = 7, /* string of exactly one UTF-16 unit */
+  AT_STRING = 8,
+  AT_BIGINT = 9,
+  AT_JAVA_OBJECT = 10,/* wrapper of a Java object: its class is part of the shape */
+  AT_ARRAY = 11,      /* JS Array */
+  AT_INT8_ARRAY = 12, /* Int8Array, Uint8Array, Uint8ClampedArray, Buffer */
+  AT_INT16_ARRAY = 13,
+  AT_UINT16_ARRAY = 14,
+  AT_INT32_ARRAY = 15,/* Int32Array, Uint32Array */
+  AT_FLOAT32_ARRAY = 16,
+  AT_FLOAT64_ARRAY = 17,
+  AT_BIGINT64_ARRAY = 18,
+  AT_FUNCTION = 19,
+  AT_OTHER_OBJECT = 20,
+  AT_SYMBOL = 21,
+  AT_COUNT = 22
+};
+
+#endif
