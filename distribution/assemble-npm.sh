@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Stages the npm package from the build outputs and packs it. Called by Maven (package phase).
+set -euo pipefail
+version=$1
+out=$2
+root=$(cd "$(dirname "$0")/.." && pwd)
+pkg=$out/npm/node-api-java
+rm -rf "$pkg"
+mkdir -p "$pkg/prebuilds/linux-x64" "$pkg/java"
+cp -r "$root/runtime/src/main/js/." "$pkg/"
+cp "$root/native/target/napi_java.node" "$pkg/prebuilds/linux-x64/"
+cp "$root/runtime/target/napi-java-runtime.jar" "$pkg/java/"
+cp "$root/README.md" "$pkg/README.md"
+# package.json carries the Maven version so the two never drift.
+sed "s/__VERSION__/$version/" "$root/runtime/src/main/js/package.json" > "$pkg/package.json"
+(cd "$out" && npm pack "$pkg" --silent --pack-destination "$out" >/dev/null)
+echo "npm package: $out/node-api-java-$version.tgz"

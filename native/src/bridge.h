@@ -1,0 +1,164 @@
+/*
+ * node-api-java native core: shared declarations.
+ *
+ * The core is mechanism only: it converts values by type code, dispatches calls through cached
+ * JNI IDs and keeps JS wrappers of Java objects alive/dead in step with GC. Every decision (which
+ * overload, which type code, what a class projects) is made in Java (dev.napijava.bridge).
+ */
+#ifndef NAPI_JAVA_BRIDGE_H
+#define NAPI_JAVA_BRIDGE_H
+
+#include <jni.h>
+#include <node_api.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "type_codes.h"
+
+#define FAST_ARGS 16   /* arguments handled without heap allocation */
+#define SHAPE_MAX 8    /* call shapes with more arguments are resolved every time */
+#define SHAPE_CACHE 4  /* cached call shapes per overload set */
+
+struct env_ctx;
+struct class_info;
+
+typedef struct type_info {
+  int code;
+  jclass cls;                /* global ref; NULL for primitives */
+  struct type_info* element; /* arrays only */
+} type_info;
+
+typedef struct callable {
+  jmethodID mid;
+  jclass decl; /* global ref: declaring class (static calls, constructors) */
+  bool is_static, is_ctor, is_varargs;
+  int argc;
+  type_info* params;
+  type_info ret;
+} callable;
+
+typedef struct shape_entry {
+  int argc; /* -1: empty slot */
+  uint8_t tags[SHAPE_MAX];
+  struct class_info* classes[SHAPE_MAX];
+  int result; /* index * 2 + varargs-expanded */
+} shape_entry;
+
+typedef struct method_group {
+  struct env_ctx* ctx;
+  struct class_info* owner;
+  jobject overloads; /* global ref to dev.napijava.bridge.OverloadSet */
+  char* name;
+  bool is_static;
+  int count;
+  callable* items;
+  shape_entry cache[SHAPE_CACHE];
+  int next_slot;
+} method_group;
+
+typedef struct field_info {
+  struct env_ctx* ctx;
+  struct class_info* owner;
+  jfieldID fid;
+  jclass decl;
+  type_info type;
+  bool is_static, is_final;
+  char* name;
+} field_info;
+
+typedef struct nested_info {
+  struct env_ctx* ctx;
+  jclass cls; /* global ref */
+  struct class_info* resolved;
+} nested_info;
+
+typedef struct class_info {
+  struct env_ctx* ctx;
+  int index;
+  jclass cls; /* global ref */
+  char* name; /* binary name, for messages */
+  bool instantiable;
+  napi_ref ctor;
+  method_group* ctors;
+} class_info;
+
+/* The native record behind each JS wrapper of a Java object. Its address is the "cookie" that
+ * the Java ObjectTable maps the object to, so the same Java object finds the same wrapper. */
+typedef struct java_ref {
+  jobject obj; /* global ref, released by the wrapper's finalizer */
+  napi_ref weak;
+  class_info* cls;
+  struct env_ctx* ctx;
+} java_ref;
+
+/* Per Node environment (main thread or worker): no global napi_env anywhere. */
+typedef struct env_ctx {
+  napi_env env;
+  jobject object_table; /* global ref to dev.napijava.bridge.ObjectTable */
+  class_info** classes; /* by ClassRegistry index */
+  int class_cap;
+  napi_ref sentinel;    /* constructor argument meaning "wrap ctx->pending" */
+  java_ref* pending;
+  napi_ref on_class;    /* JS hook(ctor, classIndex) run once per projected class */
+  napi_ref java_error;  /* JS hook(throwableWrapper) -> Error */
+} env_ctx;
+
+/* Process-wide JNI cache: class refs and method/field IDs looked up once at start. */
+typedef struct jni_cache {
+  JavaVM* vm;
+  jclass Object, String, Class, Throwable, ObjectArray;
+  jclass box[8];          /* Boolean Byte Character Short Integer Long Float Double */
+  jmethodID box_valueOf[8];
+  jmethodID box_value[8]; /* booleanValue ... doubleValue */
+  jclass prim_array[8];   /* boolean[] ... double[] */
+  jclass Bridge, ObjectTable, BridgeTypeError;
+  jmethodID Bridge_resolveName, Bridge_importClass, Bridge_describe, Bridge_classIndexOf, Bridge_classIndex, Bridge_classAt,
+      Bridge_load, Bridge_javaVersion;
+  jmethodID ObjectTable_init, ObjectTable_lookup, ObjectTable_attach, ObjectTable_detach, ObjectTable_size;
+  jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName;
+  /* descriptor fields */
+  jfieldID CD_type, CD_classIndex, CD_jsName, CD_instantiable, CD_constructors, CD_staticMethods,
+      CD_instanceMethods, CD_staticFields, CD_instanceFields, CD_nestedNames, CD_nestedClasses;
+  jfieldID OS_name, OS_candidates;
+  jfieldID C_executable, C_declaringClass, C_isStatic, C_isConstructor, C_isVarargs, C_params, C_returnType;
+  jfieldID TR_code, TR_type, TR_element;
+  jfieldID FD_field, FD_name, FD_type, FD_isStatic, FD_isFinal, FD_declaringClass;
+} jni_cache;
+
+extern jni_cache J;
+
+/* jvm.c */
+JNIEnv* jni_env(void);
+bool jvm_started(void);
+bool jvm_start(napi_env env, const char* libjvm, char** options, int option_count);
+
+/* errors.c: each returns NULL so callers can `return throw_...(...)` */
+napi_value throw_type_error(napi_env env, const char* fmt, ...);
+napi_value throw_range_error(napi_env env, const char* fmt, ...);
+napi_value throw_java_exception(env_ctx* ctx, JNIEnv* jni);
+bool java_failed(env_ctx* ctx, JNIEnv* jni); /* pending Java exception -> JS throw; true if so */
+bool js_pending(napi_env env);              /* a JS exception is pending */
+
+/* marshal.c */
+int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out);
+bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue* out, bool* is_local);
+bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_t n, const type_info* array_type,
+                          jobject* out);
+napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t);
+napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj); /* dynamic: unboxes, wraps */
+napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s);
+char* jstring_to_utf8(JNIEnv* jni, jstring s); /* malloc'ed */
+bool read_type_info(JNIEnv* jni, jobject type_ref, type_info* out);
+
+/* objects.c */
+java_ref* unwrap_java(napi_env env, napi_value v);
+napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj);
+bool wrap_new_instance(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, jobject obj, class_info* ci);
+void attach_pending(env_ctx* ctx, napi_value this_obj);
+
+/* classes.c */
+class_info* class_for(env_ctx* ctx, JNIEnv* jni, jclass cls, int index); /* index -1: ask Java */
+napi_value class_ctor_value(env_ctx* ctx, class_info* ci);
+napi_value invoke_group(env_ctx* ctx, JNIEnv* jni, method_group* g, napi_value this_obj, size_t argc, napi_value* argv);
+
+#endif

@@ -1,0 +1,122 @@
+package dev.napijava.bridge;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Entry points the native core calls (through cached JNI method IDs) for everything that is
+ * not a per-call hot path: class lookup and projection, jar loading, error details.
+ */
+public final class Bridge {
+    private static final BridgeClassLoader LOADER = new BridgeClassLoader(ClassLoader.getSystemClassLoader());
+    private static final List<Path> LOADED = new CopyOnWriteArrayList<>();
+    private static volatile PackageIndex packages;
+
+    private Bridge() {
+    }
+
+    /** A class for a binary or source-style name ({@code a.B$C} or {@code a.B.C}); null if none. */
+    public static Class<?> findClass(String name) {
+        String candidate = name;
+        while (true) {
+            try {
+                return Class.forName(candidate, false, LOADER);
+            } catch (ClassNotFoundException e) {
+                int dot = candidate.lastIndexOf('.');
+                if (dot < 0) {
+                    return null;
+                }
+                candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
+            }
+        }
+    }
+
+    /** For JS namespaces: the class of that name, TRUE for a package (or package prefix), else null. */
+    public static Object resolveName(String name) {
+        // Namespaces are lower case by convention; try the package index first to avoid a class lookup.
+        if (packages().isPackage(name)) {
+            return Boolean.TRUE;
+        }
+        return findClass(name);
+    }
+
+    public static Class<?> importClass(String name) throws ClassNotFoundException {
+        Class<?> type = findClass(name);
+        if (type == null) {
+            throw new ClassNotFoundException("Class " + name + " was not found on the classpath. Add its jar with "
+                    + "jvm.load('path/to.jar') or jvm.configure({ classpath })");
+        }
+        return type;
+    }
+
+    public static ClassDescriptor describe(Class<?> type) {
+        return new ClassDescriptor(type, ClassRegistry.indexOf(type));
+    }
+
+    public static int classIndexOf(Object o) {
+        return ClassRegistry.indexOf(o.getClass());
+    }
+
+    public static int classIndex(Class<?> type) {
+        return ClassRegistry.indexOf(type);
+    }
+
+    public static Class<?> classAt(int index) {
+        return ClassRegistry.classAt(index);
+    }
+
+    public static void load(String path) {
+        Path p = Path.of(path).toAbsolutePath().normalize();
+        LOADER.addPath(p);
+        LOADED.add(p);
+        PackageIndex index = packages;
+        if (index != null) {
+            index.addPath(p);
+        }
+    }
+
+    private static PackageIndex packages() {
+        PackageIndex index = packages;
+        if (index == null) {
+            synchronized (Bridge.class) {
+                index = packages;
+                if (index == null) {
+                    index = new PackageIndex();
+                    for (Path p : LOADED) {
+                        index.addPath(p);
+                    }
+                    packages = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    /** The Throwable's own frames, one {@code    at pkg.Class.method(File.java:N)} line each. */
+    public static String javaStack(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append("    at ").append(e.getClassName()).append('.').append(e.getMethodName()).append('(');
+            if (e.isNativeMethod()) {
+                out.append("Native Method");
+            } else if (e.getFileName() == null) {
+                out.append("Unknown Source");
+            } else {
+                out.append(e.getFileName());
+                if (e.getLineNumber() >= 0) {
+                    out.append(':').append(e.getLineNumber());
+                }
+            }
+            out.append(')');
+        }
+        return out.toString();
+    }
+
+    public static String javaVersion() {
+        return System.getProperty("java.version");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.napijava.bridge;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.StringJoiner;
+
+/** One constructor or method as the native core calls it (through a cached JNI method ID). */
+public final class Callable {
+    public final Executable executable;
+    public final Class<?> declaringClass;
+    public final boolean isStatic;
+    public final boolean isConstructor;
+    public final boolean isVarargs;
+    public final TypeRef[] params;
+    /** For constructors: the constructed class (the call returns the new object). */
+    public final TypeRef returnType;
+    final Class<?>[] paramTypes;
+
+    Callable(Executable executable) {
+        this.executable = executable;
+        this.declaringClass = executable.getDeclaringClass();
+        this.isConstructor = executable instanceof Constructor;
+        this.isStatic = !isConstructor && Modifier.isStatic(executable.getModifiers());
+        this.isVarargs = executable.isVarArgs();
+        this.paramTypes = executable.getParameterTypes();
+        this.params = new TypeRef[paramTypes.length];
+        for (int i = 0; i < paramTypes.length; i++) {
+            params[i] = TypeRef.of(paramTypes[i]);
+        }
+        this.returnType = TypeRef.of(isConstructor ? declaringClass : ((Method) executable).getReturnType());
+    }
+
+    String name() {
+        return isConstructor ? "new" : executable.getName();
+    }
+
+    /** Human-readable signature for error messages: {@code max(int, int)}. */
+    String display() {
+        StringJoiner joiner = new StringJoiner(", ", name() + "(", ")");
+        for (int i = 0; i < paramTypes.length; i++) {
+            String type = javaSourceName(paramTypes[i], false);
+            if (isVarargs && i == paramTypes.length - 1) {
+                type = type.substring(0, type.length() - 2) + "...";
+            }
+            joiner.add(type);
+        }
+        return joiner.toString();
+    }
+
+    /** The explicit-selector property name: {@code max(int,int)}, simple or qualified type names. */
+    String selector(boolean qualified) {
+        StringJoiner joiner = new StringJoiner(",", name() + "(", ")");
+        for (Class<?> p : paramTypes) {
+            joiner.add(javaSourceName(p, qualified));
+        }
+        return joiner.toString();
+    }
+
+    static String javaSourceName(Class<?> type, boolean qualified) {
+        if (type.isArray()) {
+            return javaSourceName(type.getComponentType(), qualified) + "[]";
+        }
+        if (type.isPrimitive()) {
+            return type.getName();
+        }
+        if (qualified) {
+            String canonical = type.getCanonicalName();
+            return canonical != null ? canonical : type.getName();
+        }
+        // Nested types as in source: Inventory.Item
+        String name = type.getName();
+        int dot = name.lastIndexOf('.');
+        return name.substring(dot + 1).replace('$', '.');
+    }
+}

@@ -1,0 +1,23 @@
+package dev.napijava.bridge;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
+/** A public field as the native core reads and writes it (through a cached JNI field ID). */
+public final class FieldDescriptor {
+    public final Field field;
+    public final String name;
+    public final TypeRef type;
+    public final boolean isStatic;
+    public final boolean isFinal;
+    public final Class<?> declaringClass;
+
+    FieldDescriptor(Field field) {
+        this.field = field;
+        this.name = field.getName();
+        this.type = TypeRef.of(field.getType());
+        this.isStatic = Modifier.isStatic(field.getModifiers());
+        this.isFinal = Modifier.isFinal(field.getModifiers());
+        this.declaringClass = field.getDeclaringClass();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.napijava.bridge;
+
+import java.util.List;
+
+/**
+ * The overload rules (documented in README "Overload rules"): each JS argument costs something
+ * against each Java parameter type; the cheapest overload wins, ties go to the most specific
+ * overload, and remaining ties are ambiguous. Varargs expansion is tried only when no overload
+ * fits with fixed arity, as in Java.
+ */
+final class OverloadResolver {
+    static final int NO = -1;
+    /** Cost of passing a value as a general reference (Object, Number, CharSequence...). */
+    private static final int GENERAL = 20;
+
+    private OverloadResolver() {
+    }
+
+    static long fixedCost(Callable c, ArgTag[] tags, Class<?>[] classes) {
+        if (c.paramTypes.length != tags.length) {
+            return NO;
+        }
+        long total = 0;
+        for (int i = 0; i < tags.length; i++) {
+            int cost = cost(tags[i], classes[i], c.paramTypes[i]);
+            if (cost < 0) {
+                return NO;
+            }
+            total += cost;
+        }
+        return total;
+    }
+
+    static long varargsCost(Callable c, ArgTag[] tags, Class<?>[] classes) {
+        int fixed = c.paramTypes.length - 1;
+        if (!c.isVarargs || tags.length < fixed) {
+            return NO;
+        }
+        long total = 1; // expansion is never preferred over an equal fixed-arity fit
+        Class<?> component = c.paramTypes[fixed].getComponentType();
+        for (int i = 0; i < tags.length; i++) {
+            int cost = cost(tags[i], classes[i], i < fixed ? c.paramTypes[i] : component);
+            if (cost < 0) {
+                return NO;
+            }
+            total += cost;
+        }
+        return total;
+    }
+
+    /** Cost of passing one JS argument of the given tag to a parameter of type p; NO if impossible. */
+    static int cost(ArgTag tag, Class<?> argClass, Class<?> p) {
+        switch (tag) {
+            case NULL:
+                return p.isPrimitive() ? NO : 0;
+            case BOOLEAN:
+                return p == boolean.class ? 0 : p == Boolean.class ? 1 : general(p, Boolean.class);
+            case INT8:
+            case INT16:
+            case INT32:
+                return integerCost(tag, p);
+            case SAFE_INTEGER:
+            case BIGINT:
+                return p == long.class ? 0 : p == Long.class ? 1
+                        : tag == ArgTag.BIGINT ? general(p, Long.class)
+                        : p == double.class ? 2 : p == Double.class ? 3 : general(p, Long.class);
+            case DOUBLE:
+                return p == double.class ? 0 : p == Double.class ? 1 : p == float.class ? 2
+                        : p == Float.class ? 3 : general(p, Double.class);
+            case CHAR_STRING:
+                return p == String.class ? 0 : p == char.class ? 1 : p == Character.class ? 2 : general(p, String.class);
+            case STRING:
+                return p == String.class ? 0 : general(p, String.class);
+            case JAVA_OBJECT:
+                return argClass != null && !p.isPrimitive() && p.isAssignableFrom(argClass) ? distance(argClass, p) : NO;
+            case ARRAY:
+                return p.isArray() ? 1 : p == Object.class ? GENERAL + 10 : NO;
+            case INT8_ARRAY:
+            case INT16_ARRAY:
+            case UINT16_ARRAY:
+            case INT32_ARRAY:
+            case FLOAT32_ARRAY:
+            case FLOAT64_ARRAY:
+            case BIGINT64_ARRAY:
+                return typedArrayCost(tag, p);
+            default:
+                return NO; // functions and plain objects: callbacks/proxies come with the callbacks feature
+        }
+    }
+
+    private static int integerCost(ArgTag tag, Class<?> p) {
+        if (p == int.class) {
+            return 0;
+        }
+        if (p == long.class) {
+            return 1;
+        }
+        if (p == Integer.class) {
+            return 2;
+        }
+        if (p == Long.class) {
+            return 3;
+        }
+        if (p == double.class) {
+            return 4;
+        }
+        if (p == Double.class) {
+            return 5;
+        }
+        if (p == float.class) {
+            return 6;
+        }
+        if (p == Float.class) {
+            return 7;
+        }
+        boolean fitsShort = tag == ArgTag.INT8 || tag == ArgTag.INT16;
+        if (p == short.class || p == Short.class) {
+            return fitsShort ? (p == short.class ? 8 : 9) : NO;
+        }
+        if (p == byte.class || p == Byte.class) {
+            return tag == ArgTag.INT8 ? (p == byte.class ? 10 : 11) : NO;
+        }
+        return general(p, Integer.class);
+    }
+
+    private static int typedArrayCost(ArgTag tag, Class<?> p) {
+        Class<?> exact = exactArrayFor(tag);
+        if (p == exact) {
+            return 0;
+        }
+        if (p == Object.class) {
+            return GENERAL;
+        }
+        boolean numericTarget = p == byte[].class || p == short[].class || p == int[].class || p == long[].class
+                || p == float[].class || p == double[].class;
+        // Element-wise conversion with range checks; BigInt64Array holds bigints, so only long[].
+        return tag != ArgTag.BIGINT64_ARRAY && numericTarget && p != long[].class ? 5 : NO;
+    }
+
+    static Class<?> exactArrayFor(ArgTag tag) {
+        switch (tag) {
+            case INT8_ARRAY: return byte[].class;
+            case INT16_ARRAY: return short[].class;
+            case UINT16_ARRAY: return char[].class;
+            case INT32_ARRAY: return int[].class;
+            case FLOAT32_ARRAY: return float[].class;
+            case FLOAT64_ARRAY: return double[].class;
+            case BIGINT64_ARRAY: return long[].class;
+            default: return null;
+        }
+    }
+
+    private static int general(Class<?> p, Class<?> boxed) {
+        return !p.isPrimitive() && p.isAssignableFrom(boxed) ? GENERAL + (p == Object.class ? 1 : 0) : NO;
+    }
+
+    /** Inheritance distance from a class to a supertype: 0 exact, then one per step; Object last. */
+    static int distance(Class<?> from, Class<?> to) {
+        if (from == to) {
+            return 0;
+        }
+        if (to == Object.class) {
+            return GENERAL + 1;
+        }
+        int best = Integer.MAX_VALUE;
+        for (Class<?> i : from.getInterfaces()) {
+            if (to.isAssignableFrom(i)) {
+                best = Math.min(best, 1 + distance(i, to));
+            }
+        }
+        Class<?> sup = from.getSuperclass();
+        if (sup != null && to.isAssignableFrom(sup)) {
+            best = Math.min(best, 1 + distance(sup, to));
+        }
+        return best == Integer.MAX_VALUE ? GENERAL : best;
+    }
+
+    /** Among equally cheap candidates, the one whose every parameter is at least as specific; -1 if none. */
+    static int mostSpecific(Callable[] candidates, List<Integer> tied) {
+        for (int a : tied) {
+            boolean all = true;
+            for (int b : tied) {
+                if (a != b && !atLeastAsSpecific(candidates[a], candidates[b])) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean atLeastAsSpecific(Callable a, Callable b) {
+        if (a.paramTypes.length != b.paramTypes.length) {
+            return !a.isVarargs && b.isVarargs;
+        }
+        for (int i = 0; i < a.paramTypes.length; i++) {
+            if (!isSubtype(a.paramTypes[i], b.paramTypes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final List<Class<?>> WIDENING = List.of(byte.class, short.class, int.class, long.class,
+            float.class, double.class);
+
+    private static boolean isSubtype(Class<?> a, Class<?> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.isPrimitive() && b.isPrimitive()) {
+            int ia = WIDENING.indexOf(a);
+            int ib = WIDENING.indexOf(b);
+            return ia >= 0 && ib >= 0 && ia < ib;
+        }
+        return !a.isPrimitive() && !b.isPrimitive() && b.isAssignableFrom(a);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.napijava.bridge;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Which names are Java packages (or prefixes of one), so that JS namespaces like
+ * {@code jvm.java.util} resolve and typos do not. Built from the JDK's modules and from every
+ * classpath entry, lazily, and extended by each jvm.load().
+ */
+final class PackageIndex {
+    private final Set<String> prefixes = ConcurrentHashMap.newKeySet();
+
+    PackageIndex() {
+        for (Module module : ModuleLayer.boot().modules()) {
+            for (String p : module.getPackages()) {
+                addPackage(p);
+            }
+        }
+        String classPath = System.getProperty("java.class.path", "");
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                addPath(Path.of(entry));
+            }
+        }
+    }
+
+    boolean isPackage(String name) {
+        return prefixes.contains(name);
+    }
+
+    void addPath(Path path) {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.walk(path)) {
+                files.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
+                    Path dir = path.relativize(f).getParent();
+                    if (dir != null) {
+                        addPackage(dir.toString().replace(File.separatorChar, '.'));
+                    }
+                });
+            } catch (IOException e) {
+                // unreadable folder: its classes can still be found by name
+            }
+        } else if (Files.isRegularFile(path)) {
+            try (JarFile jar = new JarFile(path.toFile())) {
+                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                    String name = entries.nextElement().getName();
+                    int slash = name.lastIndexOf('/');
+                    if (name.endsWith(".class") && slash > 0 && !name.startsWith("META-INF/")) {
+                        addPackage(name.substring(0, slash).replace('/', '.'));
+                    }
+                }
+            } catch (IOException e) {
+                // a broken jar on the start-up classpath: the JVM reports it when a class is needed
+            }
+        }
+    }
+
+    private void addPackage(String pkg) {
+        for (int dot = pkg.indexOf('.'); dot > 0; dot = pkg.indexOf('.', dot + 1)) {
+            prefixes.add(pkg.substring(0, dot));
+        }
+        prefixes.add(pkg);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.napijava.bridge;
+
+import java.util.Map;
+
+/**
+ * How a Java type crosses the boundary: the single table that maps Java types to JS types.
+ * The native core implements one conversion per code; the overload resolver and (later) the
+ * typings generator read the same table, so behaviour and typings cannot disagree.
+ * The ordinals are the values of {@code enum type_code} in native/src/type_codes.h.
+ */
+public enum TypeCode {
+    VOID("undefined"),
+    BOOLEAN("boolean"),
+    BYTE("number"),
+    CHAR("string"),
+    SHORT("number"),
+    INT("number"),
+    LONG("number | bigint"),
+    FLOAT("number"),
+    DOUBLE("number"),
+    STRING("string"),
+    /** Any other reference: Java objects by reference; strings and boxes by value. */
+    OBJECT("object"),
+    BOX_BOOLEAN("boolean"),
+    BOX_BYTE("number"),
+    BOX_CHAR("string"),
+    BOX_SHORT("number"),
+    BOX_INTEGER("number"),
+    BOX_LONG("number | bigint"),
+    BOX_FLOAT("number"),
+    BOX_DOUBLE("number"),
+    ARRAY_BOOLEAN("boolean[]"),
+    ARRAY_BYTE("Int8Array"),
+    ARRAY_CHAR("Uint16Array"),
+    ARRAY_SHORT("Int16Array"),
+    ARRAY_INT("Int32Array"),
+    ARRAY_LONG("BigInt64Array"),
+    ARRAY_FLOAT("Float32Array"),
+    ARRAY_DOUBLE("Float64Array"),
+    /** Arrays of references (and nested arrays): copied to and from JS arrays. */
+    ARRAY_OBJECT("Array");
+
+    /** The JS type a value of this code becomes (TypeScript spelling). */
+    public final String jsType;
+
+    TypeCode(String jsType) {
+        this.jsType = jsType;
+    }
+
+    private static final Map<Class<?>, TypeCode> EXACT = Map.ofEntries(
+            Map.entry(void.class, VOID),
+            Map.entry(boolean.class, BOOLEAN),
+            Map.entry(byte.class, BYTE),
+            Map.entry(char.class, CHAR),
+            Map.entry(short.class, SHORT),
+            Map.entry(int.class, INT),
+            Map.entry(long.class, LONG),
+            Map.entry(float.class, FLOAT),
+            Map.entry(double.class, DOUBLE),
+            Map.entry(String.class, STRING),
+            Map.entry(Boolean.class, BOX_BOOLEAN),
+            Map.entry(Byte.class, BOX_BYTE),
+            Map.entry(Character.class, BOX_CHAR),
+            Map.entry(Short.class, BOX_SHORT),
+            Map.entry(Integer.class, BOX_INTEGER),
+            Map.entry(Long.class, BOX_LONG),
+            Map.entry(Float.class, BOX_FLOAT),
+            Map.entry(Double.class, BOX_DOUBLE),
+            Map.entry(boolean[].class, ARRAY_BOOLEAN),
+            Map.entry(byte[].class, ARRAY_BYTE),
+            Map.entry(char[].class, ARRAY_CHAR),
+            Map.entry(short[].class, ARRAY_SHORT),
+            Map.entry(int[].class, ARRAY_INT),
+            Map.entry(long[].class, ARRAY_LONG),
+            Map.entry(float[].class, ARRAY_FLOAT),
+            Map.entry(double[].class, ARRAY_DOUBLE));
+
+    public static TypeCode of(Class<?> type) {
+        TypeCode code = EXACT.get(type);
+        if (code != null) {
+            return code;
+        }
+        return type.isArray() ? ARRAY_OBJECT : OBJECT;
+    }
+
+    public boolean isPrimitive() {
+        return ordinal() >= BOOLEAN.ordinal() && ordinal() <= DOUBLE.ordinal();
+    }
+
+    public boolean isBox() {
+        return ordinal() >= BOX_BOOLEAN.ordinal() && ordinal() <= BOX_DOUBLE.ordinal();
+    }
+
+    public boolean isPrimitiveArray() {
+        return ordinal() >= ARRAY_BOOLEAN.ordinal() && ordinal() <= ARRAY_DOUBLE.ordinal();
+    }
+}

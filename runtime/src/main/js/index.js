@@ -1,0 +1,133 @@
+'use strict';
+// node-api-java: the JS half of the JS -> Java path. Loads the native core, starts the JVM on
+// first use and projects Java packages as lazy namespaces (jvm.java.util.ArrayList).
+const path = require('path');
+const util = require('util');
+const { findJdk } = require('./lib/jdk');
+const { makeJavaErrorFactory } = require('./lib/errors');
+
+const native = require(`./prebuilds/${process.platform}-${process.arch}/napi_java.node`);
+const RUNTIME_JAR = path.join(__dirname, 'java', 'napi-java-runtime.jar');
+
+const config = { javaHome: undefined, classpath: [], jvmOptions: [] };
+let running = null; // { home, version } once started
+
+function splitOptions(text) {
+  return (text || '').split(/\s+/).filter(Boolean);
+}
+
+function toList(value, what) {
+  if (value == null) return [];
+  if (typeof value === 'string') return value.split(path.delimiter).filter(Boolean);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  throw new TypeError(`node-api-java: configure({ ${what} }) takes a string or an array of strings`);
+}
+
+function configure(options = {}) {
+  if (running) {
+    throw new Error('node-api-java: configure() must be called before the JVM starts (before first use of a Java class)');
+  }
+  const known = new Set(['javaHome', 'classpath', 'jvmOptions']);
+  for (const key of Object.keys(options)) {
+    if (!known.has(key)) throw new TypeError(`node-api-java: unknown configure() option '${key}' (known: ${[...known].join(', ')})`);
+  }
+  if (options.javaHome !== undefined) config.javaHome = options.javaHome;
+  if (options.classpath !== undefined) config.classpath = toList(options.classpath, 'classpath').map((p) => path.resolve(p));
+  if (options.jvmOptions !== undefined) config.jvmOptions = toList(options.jvmOptions, 'jvmOptions');
+  return api;
+}
+
+let bridgeClass = null;
+const hooks = {
+  // Runs once per projected class: instanceof works for superclasses and interfaces too.
+  onClass(ctor, classIndex) {
+    Object.defineProperty(ctor, Symbol.hasInstance, {
+      value: (value) => native.instanceOf(value, classIndex),
+      configurable: true,
+    });
+    Object.defineProperty(ctor.prototype, util.inspect.custom, {
+      value() {
+        return `[${ctor.name.replace(/\$/g, '.')}: ${this.toString()}]`;
+      },
+      configurable: true,
+    });
+  },
+  javaError: makeJavaErrorFactory(() => bridgeClass || (bridgeClass = native.importClass('dev.napijava.bridge.Bridge'))),
+};
+
+function ensureStarted() {
+  if (running) return;
+  const jdk = findJdk(config.javaHome);
+  const classpath = [RUNTIME_JAR, ...config.classpath].join(path.delimiter);
+  const options = [
+    `-Djava.class.path=${classpath}`,
+    // Node owns SIGINT/SIGTERM/SIGHUP; the JVM must not turn Ctrl-C into its own shutdown.
+    '-Xrs',
+    ...splitOptions(process.env.NAPI_JAVA_JVM_OPTIONS),
+    ...config.jvmOptions,
+  ];
+  native.start(jdk.libjvm, options, hooks);
+  running = { home: jdk.home, version: jdk.version };
+}
+
+// ---- namespaces ----
+const RESERVED = new Set(['then', 'catch', 'finally', 'constructor', 'toJSON', 'valueOf', 'toString', 'inspect']);
+
+function namespace(prefix, extras) {
+  const cache = new Map();
+  const target = extras || Object.create(null);
+  return new Proxy(target, {
+    get(obj, name) {
+      if (typeof name === 'symbol' || Object.prototype.hasOwnProperty.call(obj, name)) return obj[name];
+      if (RESERVED.has(name) && prefix) return undefined;
+      const hit = cache.get(name);
+      if (hit) return hit;
+      ensureStarted();
+      const full = prefix ? `${prefix}.${name}` : name;
+      const found = native.resolveName(full);
+      if (found === undefined) return undefined; // not cached: jvm.load() may add it later
+      const value = found === true ? namespace(full) : found;
+      cache.set(name, value);
+      return value;
+    },
+    has(obj, name) {
+      return typeof name === 'string' ? this.get(obj, name) !== undefined : name in obj;
+    },
+    set() {
+      throw new TypeError('node-api-java: Java namespaces are read-only');
+    },
+  });
+}
+
+const api = {
+  configure,
+  load(jarPath) {
+    if (typeof jarPath !== 'string') throw new TypeError('node-api-java: load(path) takes the path of a jar or class folder');
+    ensureStarted();
+    native.load(path.resolve(jarPath));
+    return root;
+  },
+  import(className) {
+    if (typeof className !== 'string') throw new TypeError('node-api-java: import(name) takes a class name such as "java.util.HashMap"');
+    ensureStarted();
+    return native.importClass(className);
+  },
+  isJavaObject(value) {
+    return native.isJavaObject(value);
+  },
+  stats() {
+    ensureStarted();
+    return { liveObjects: native.liveObjects() };
+  },
+  get javaVersion() {
+    ensureStarted();
+    return native.javaVersion();
+  },
+  get javaHome() {
+    ensureStarted();
+    return running.home;
+  },
+};
+
+const root = namespace('', api);
+module.exports = root;

@@ -1,0 +1,75 @@
+'use strict';
+// Finds a JDK/JRE (libjvm) at run time: configure({ javaHome }), then JAVA_HOME, then `java` on PATH.
+const fs = require('fs');
+const path = require('path');
+
+const MIN_FEATURE = 17;
+
+function libjvmIn(home) {
+  for (const rel of ['lib/server/libjvm.so', 'jre/lib/amd64/server/libjvm.so', 'lib/client/libjvm.so']) {
+    const p = path.join(home, rel);
+    if (fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
+function featureVersion(home) {
+  try {
+    const release = fs.readFileSync(path.join(home, 'release'), 'utf8');
+    const m = /^JAVA_VERSION="([^"]+)"/m.exec(release);
+    if (!m) return null;
+    const parts = m[1].split(/[.+-]/);
+    return Number(parts[0] === '1' ? parts[1] : parts[0]);
+  } catch {
+    return null;
+  }
+}
+
+function javaOnPath() {
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, 'java');
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      // .../bin/java -> the JDK home two levels up, after resolving alternatives symlinks
+      return path.dirname(path.dirname(fs.realpathSync(candidate)));
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** @returns {{ home: string, libjvm: string, version: number|null }} */
+function findJdk(explicitHome) {
+  const tried = [];
+  const candidates = [
+    ['configure({ javaHome })', explicitHome],
+    ['JAVA_HOME', process.env.JAVA_HOME],
+    ['`java` on PATH', javaOnPath()],
+  ];
+  for (const [source, home] of candidates) {
+    if (!home) {
+      tried.push(`${source}: not set${source.includes('PATH') ? ' (no java executable found)' : ''}`);
+      continue;
+    }
+    const libjvm = libjvmIn(home);
+    if (!libjvm) {
+      tried.push(`${source}: ${home} has no lib/server/libjvm.so`);
+      continue;
+    }
+    const version = featureVersion(home);
+    if (version !== null && version < MIN_FEATURE) {
+      tried.push(`${source}: ${home} is Java ${version}; Java ${MIN_FEATURE}+ is required`);
+      continue;
+    }
+    return { home, libjvm, version };
+  }
+  const err = new Error(
+    'node-api-java: no usable JDK found. Tried:\n  ' + tried.join('\n  ') +
+    `\nInstall a JDK ${MIN_FEATURE}+ and set JAVA_HOME, or call jvm.configure({ javaHome: '/path/to/jdk' }) before first use.`);
+  err.code = 'ERR_JAVA_NOT_FOUND';
+  throw err;
+}
+
+module.exports = { findJdk };

@@ -1,0 +1,129 @@
+'use strict';
+// Shared setup for the end-to-end suites: where the package and the test-case classes are, a
+// JDK to compile run-time jars with, and a runner for child Node processes.
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const TESTS_DIR = path.resolve(__dirname, '..');
+const REPO_ROOT = path.resolve(TESTS_DIR, '..');
+const CLASSES = path.resolve(__dirname, '../target/classes');
+const FIXTURES = path.join(__dirname, 'fixtures');
+
+// NAPI_JAVA_PACKAGE: a path (absolute or relative to the cwd) or a package name.
+function packageSpec() {
+  const env = process.env.NAPI_JAVA_PACKAGE;
+  if (!env) return path.resolve(__dirname, '../../distribution/target/npm/node-api-java');
+  return env.startsWith('.') ? path.resolve(env) : env;
+}
+const PACKAGE = packageSpec();
+
+function requireBridge() {
+  return require(PACKAGE);
+}
+
+// The package under test, configured with the test-case classes (before first use).
+let configured;
+function loadJvm() {
+  if (configured) return configured;
+  if (!fs.existsSync(path.join(CLASSES, 'testcases', 'Overloads.class'))) {
+    throw new Error(`test-case classes missing in ${CLASSES}: run 'mvn compile' in tests/`);
+  }
+  const jvm = requireBridge();
+  jvm.configure({ classpath: [CLASSES] });
+  configured = jvm;
+  return jvm;
+}
+
+// A JDK for javac/jar: JAVA_HOME if it has javac, else the javac on PATH (symlinks resolved).
+function findJdk() {
+  const candidates = [];
+  if (process.env.JAVA_HOME) candidates.push(process.env.JAVA_HOME);
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    const javac = path.join(dir, 'javac');
+    if (dir && fs.existsSync(javac)) candidates.push(path.dirname(path.dirname(fs.realpathSync(javac))));
+  }
+  for (const home of candidates) {
+    if (fs.existsSync(path.join(home, 'bin', 'javac'))) return home;
+  }
+  throw new Error(`no JDK with javac found (tried ${candidates.join(', ') || 'nothing'})`);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000, ...opts });
+  if (r.error) throw r.error;
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  }
+  return r;
+}
+
+function tempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `napi-java-${prefix}-`));
+}
+
+// Compiles tests/extra-src (NOT on the initial classpath) into a temp dir:
+// - jar: testcases.extra.* packed as a jar
+// - folder: a class folder holding testcases.extrafolder.*
+function buildExtra() {
+  const jdk = findJdk();
+  const dir = tempDir('extra');
+  const src = path.join(TESTS_DIR, 'extra-src', 'testcases');
+  const jarClasses = path.join(dir, 'jar-classes');
+  const folder = path.join(dir, 'folder-classes');
+  const javac = path.join(jdk, 'bin', 'javac');
+  const list = (sub) => fs.readdirSync(path.join(src, sub))
+    .filter((f) => f.endsWith('.java')).map((f) => path.join(src, sub, f));
+  run(javac, ['--release', '17', '-cp', CLASSES, '-d', jarClasses, ...list('extra')]);
+  run(javac, ['--release', '17', '-d', folder, ...list('extrafolder')]);
+  const jar = path.join(dir, 'extra.jar');
+  run(path.join(jdk, 'bin', 'jar'), ['cf', jar, '-C', jarClasses, '.']);
+  return { dir, jar, folder };
+}
+
+// The child's environment: ours, the package path, then `extra` (a null value removes a variable).
+function childEnv(extra = {}) {
+  const env = { ...process.env, NAPI_JAVA_PACKAGE: PACKAGE };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === null || v === undefined) delete env[k]; else env[k] = v;
+  }
+  return env;
+}
+
+// Runs a child Node process; returns { status, signal, stdout, stderr, ms, json }.
+// `json` is the last stdout line parsed as JSON, when it is JSON.
+function runNode(args, { env, cwd, timeout = 60_000, input } = {}) {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    timeout,
+    cwd: cwd || TESTS_DIR,
+    input,
+    env: childEnv(env),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.error && r.error.code !== 'ETIMEDOUT') throw r.error;
+  const ms = Date.now() - started;
+  let json;
+  const lines = (r.stdout || '').trim().split('\n');
+  try { json = JSON.parse(lines[lines.length - 1]); } catch { json = undefined; }
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms, json, timedOut: !!r.error };
+}
+
+// Runs tests/js/fixtures/<name> with the given arguments.
+function runFixture(name, fixtureArgs = [], opts = {}) {
+  return runNode([...(opts.nodeArgs || []), path.join(FIXTURES, name), ...fixtureArgs], opts);
+}
+
+// For assertion messages.
+function describeRun(r) {
+  return `status=${r.status} signal=${r.signal} ms=${r.ms}${r.timedOut ? ' (TIMED OUT)' : ''}\n` +
+    `--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+}
+
+module.exports = {
+  TESTS_DIR, REPO_ROOT, CLASSES, FIXTURES, PACKAGE,
+  loadJvm, requireBridge, findJdk, buildExtra, tempDir, run, runNode, runFixture, describeRun, childEnv,
+};
