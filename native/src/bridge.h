@@ -116,6 +116,7 @@ typedef struct jni_cache {
       Bridge_load, Bridge_javaVersion;
   jmethodID ObjectTable_init, ObjectTable_lookup, ObjectTable_attach, ObjectTable_detach, ObjectTable_size;
   jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName;
+  jmethodID String_fromLatin1; /* String(byte[] ascii, int hibyte, int offset, int count) */
   /* descriptor fields */
   jfieldID CD_type, CD_classIndex, CD_jsName, CD_instantiable, CD_constructors, CD_staticMethods,
       CD_instanceMethods, CD_staticFields, CD_instanceFields, CD_nestedNames, CD_nestedClasses;

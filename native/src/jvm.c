@@ -76,6 +76,7 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.ObjectTable_detach = (*jni)->GetMethodID(jni, T, "detach", "(Ljava/lang/Object;J)V"));
   REQUIRE(J.ObjectTable_size = (*jni)->GetMethodID(jni, T, "size", "()I"));
   REQUIRE(J.Throwable_getMessage = (*jni)->GetMethodID(jni, J.Throwable, "getMessage", "()Ljava/lang/String;"));
+  REQUIRE(J.String_fromLatin1 = (*jni)->GetMethodID(jni, J.String, "<init>", "([BIII)V"));
   REQUIRE(J.Class_getName = (*jni)->GetMethodID(jni, J.Class, "getName", "()Ljava/lang/String;"));
 
   jclass cd = (*jni)->FindClass(jni, "dev/napijava/bridge/ClassDescriptor");

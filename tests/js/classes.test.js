@@ -129,6 +129,7 @@ test('interfaces: static methods, default methods, JDK interfaces', () => {
   assert.equal(sq.describe(), 'Square with area 4.0');  // default method
   assert.equal(new Circle(1).describe(), 'circle r=1.0'); // overridden default
   assert.equal(Shape.totalArea(sq, unit), 5);
+  assert.equal(Shape.totalArea([sq, unit]), 5);  // array form, Java objects as elements
   const list = jvm.java.util.List.of(1, 2);
   assert.equal(list.size(), 2);
   assert.equal(list.get(1), 2);
@@ -276,4 +277,13 @@ test('jvm.configure after the JVM started throws', () => {
   assert.throws(() => jvm.configure({ jvmOptions: ['-Xmx64m'] }), Error);
   // Still works afterwards.
   assert.equal(jvm.java.lang.Math.abs(-2), 2);
+});
+
+test('members named like JS function properties (name, length) are the Java members', () => {
+  const { Clashes } = tc;
+  assert.equal(Clashes.name, 'static field called name');
+  Clashes.name = 'renamed';
+  assert.equal(Clashes.name, 'renamed');
+  assert.equal(Clashes.length(), 3);
+  assert.equal(new Clashes().name(), 'instance method called name');
 });

@@ -81,48 +81,78 @@ test('a Java exception can be caught, and the bridge still works, many times', (
   assert.equal(jvm.java.lang.Math.max(1, 2), 2);
 });
 
-test('a JS exception thrown while marshaling an array propagates as itself', () => {
+// A JS exception raised while the bridge reads an argument must propagate as that very
+// exception (not a TypeError about overloads), and the bridge must work normally afterwards.
+function assertBridgeStillWorks() {
+  assert.equal(ArrayCases.sumInts([1, 2, 3]), 6);
+  assert.equal(Strings.echo('still fine'), 'still fine');
+  assert.equal(ArrayCases.joinStrings(['x', 'y']), 'x|y');
+  assert.equal(new jvm.testcases.Person('P', 2).getAge(), 2);
+}
+
+test('marshaling: a JS array element getter that throws propagates as itself', () => {
   const mine = new Error('getter boom');
   const arr = [1, 2, 3];
   Object.defineProperty(arr, 1, { get() { throw mine; } });
   assert.throws(() => ArrayCases.sumInts(arr), (err) => err === mine);
-  assert.equal(ArrayCases.sumInts([1, 2, 3]), 6);
+  assertBridgeStillWorks();
+});
 
+test('marshaling: an Array Proxy whose element get throws propagates as itself', () => {
+  // Array.isArray(proxy) is true: it is an array argument like any other.
   const proxyErr = new RangeError('proxy boom');
   const proxy = new Proxy([1, 2, 3], {
     get(target, key, receiver) {
-      if (key === '0' || key === 0) throw proxyErr;
+      if (key === '0') throw proxyErr;
       return Reflect.get(target, key, receiver);
     },
   });
+  assert.ok(Array.isArray(proxy));
   assert.throws(() => ArrayCases.sumInts(proxy), (err) => err === proxyErr);
-  assert.equal(ArrayCases.sumInts([4, 5]), 9);
+  assertBridgeStillWorks();
+});
 
+test('marshaling: an Array Proxy that is well-behaved is an array argument', () => {
+  const proxy = new Proxy([4, 5, 6], {});
+  assert.equal(ArrayCases.sumInts(proxy), 15);
+});
+
+test('marshaling: an Array Proxy whose length get throws propagates as itself', () => {
   const lengthErr = new TypeError('length boom');
-  const lengthProxy = new Proxy([1], {
+  const lengthProxy = new Proxy(['a'], {
     get(target, key, receiver) {
       if (key === 'length') throw lengthErr;
       return Reflect.get(target, key, receiver);
     },
   });
   assert.throws(() => ArrayCases.joinStrings(lengthProxy), (err) => err === lengthErr);
+  assertBridgeStillWorks();
+});
 
-  // Nested: the throwing element is inside an inner array.
+test('marshaling: a throwing element inside a nested array (int[][]) propagates as itself', () => {
   const inner = [1];
   const innerErr = new Error('inner boom');
   Object.defineProperty(inner, 0, { get() { throw innerErr; } });
   assert.throws(() => ArrayCases.sumGrid([[1], inner]), (err) => err === innerErr);
+  assertBridgeStillWorks();
+});
 
-  // Varargs given as a JS array with a throwing element.
+test('marshaling: a throwing element in an array given for varargs propagates as itself', () => {
   const parts = ['a', 'b'];
   const partsErr = new Error('parts boom');
   Object.defineProperty(parts, 0, { get() { throw partsErr; } });
   assert.throws(() => jvm.testcases.Varargs.join(',', parts), (err) => err === partsErr);
+  assertBridgeStillWorks();
+});
 
-  // The bridge still works afterwards, with objects, strings and arrays.
-  assert.equal(Strings.echo('still fine'), 'still fine');
-  assert.equal(ArrayCases.joinStrings(['x', 'y']), 'x|y');
-  assert.equal(new jvm.testcases.Person('P', 2).getAge(), 2);
+test('marshaling: a throwing element in an Object[] argument propagates as itself', () => {
+  const values = [1, 2];
+  const err1 = new Error('object[] boom');
+  Object.defineProperty(values, 1, { get() { throw err1; } });
+  // Object[] parameter (String.format's varargs), element read through a getter.
+  assert.throws(() => jvm.java.lang.String['format(java.lang.String,java.lang.Object[])']('%s %s', values),
+    (err) => err === err1);
+  assertBridgeStillWorks();
 });
 
 test('child: NullPointerException, then 1M JS allocations', () => {

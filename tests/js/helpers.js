@@ -60,8 +60,17 @@ function run(cmd, args, opts = {}) {
   return r;
 }
 
+// Temp dirs are removed when the process that made them exits.
+const tempDirs = [];
+process.on('exit', () => {
+  for (const dir of tempDirs) {
+    try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+  }
+});
 function tempDir(prefix) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `napi-java-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `napi-java-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
 }
 
 // Compiles tests/extra-src (NOT on the initial classpath) into a temp dir:

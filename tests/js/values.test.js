@@ -108,7 +108,9 @@ test('boxes typed as Object come back as plain JS values', () => {
   assert.equal(P.boxAsObject('string'), 'text');
   assert.equal(P.boxAsObject('none'), null);
   // JS values through an Object parameter and back.
-  for (const v of [5, 1.5, -0.25, 'str', true, false, 2n ** 62n]) assert.equal(P.identity(v), v);
+  for (const v of [5, 1.5, -0.25, 'str', '', '🌍\uD800\0', true, false, 2n ** 62n]) {
+    assert.equal(P.identity(v), v);
+  }
   assert.equal(P.className('s'), 'java.lang.String');
   assert.equal(P.className(true), 'java.lang.Boolean');
   assert.equal(P.className(new jvm.testcases.Person('a', 1)), 'testcases.Person');
@@ -150,6 +152,8 @@ test('strings round-trip exactly (UTF-16)', () => {
     assert.deepEqual(Array.from(units), [...Array(s.length).keys()].map((i) => s.charCodeAt(i)));
   }
   assert.equal(Strings.length(tenKb), 10 * 1024);
+  const oneMb = 'x🌍\0日'.repeat(250_000);
+  assert.equal(Strings.echo(oneMb), oneMb);
   assert.equal(Strings.concat('日本', '🌍\0'), '日本🌍\0');
   assert.equal(Strings.upper('straße'), 'STRASSE');
 });
@@ -271,6 +275,13 @@ test('JS arrays, typed arrays and Buffers as array parameters', () => {
   assert.equal(A.sumGrid([[1, 2], [3], []]), 6);
   assert.equal(A.sumGrid([Int32Array.of(1, 2), [3]]), 6);
   assert.deepEqual(Array.from(A.reversed([1, 2, 3])), [3, 2, 1]);
+  assert.equal(A.joinStrings(['a', null]), 'a|null');
+  // Large arrays keep every element.
+  assert.equal(A.sumInts(new Int32Array(1_000_000).fill(1)), 1_000_000);
+  const big = A.reversed(Int32Array.from({ length: 100_000 }, (_, i) => i));
+  assert.equal(big.length, 100_000);
+  assert.equal(big[0], 99_999);
+  assert.equal(big[99_999], 0);
   // Elements that do not fit the element type.
   assert.throws(() => A.sumInts(['x']), TypeError);
   assert.throws(() => A.sumInts([1, {}]), TypeError);

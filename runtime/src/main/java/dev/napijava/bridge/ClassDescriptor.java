@@ -55,8 +55,17 @@ public final class ClassDescriptor {
 
         Map<String, List<Callable>> statics = new LinkedHashMap<>();
         Map<String, List<Callable>> instances = new LinkedHashMap<>();
-        for (Method m : sorted(publicMethods(type))) {
-            if (m.isBridge() || m.isSynthetic()) {
+        Method[] methods = sorted(publicMethods(type));
+        Set<String> realSignatures = new HashSet<>();
+        for (Method m : methods) {
+            if (!m.isBridge()) {
+                realSignatures.add(m.getName() + Arrays.toString(m.getParameterTypes()));
+            }
+        }
+        for (Method m : methods) {
+            // Bridges for covariant returns duplicate a real method; access bridges (a public class
+            // re-exposing a non-public superclass's methods, e.g. StringBuilder.length) are the only copy.
+            if (m.isBridge() && realSignatures.contains(m.getName() + Arrays.toString(m.getParameterTypes()))) {
                 continue;
             }
             boolean isStatic = Modifier.isStatic(m.getModifiers());

@@ -1,0 +1,65 @@
+package dev.napijava.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BridgeTest {
+    @Test
+    void findsNestedClassesBySourceOrBinaryName() {
+        assertEquals(java.util.Map.Entry.class, Bridge.findClass("java.util.Map.Entry"));
+        assertEquals(java.util.Map.Entry.class, Bridge.findClass("java.util.Map$Entry"));
+        assertNull(Bridge.findClass("java.util.Nope"));
+    }
+
+    @Test
+    void resolvesPackagesAndClasses() {
+        assertEquals(Boolean.TRUE, Bridge.resolveName("java"));
+        assertEquals(Boolean.TRUE, Bridge.resolveName("java.util"));
+        assertEquals(java.util.ArrayList.class, Bridge.resolveName("java.util.ArrayList"));
+        assertNull(Bridge.resolveName("java.utill"));
+    }
+
+    @Test
+    void importNamesTheMissingClass() {
+        ClassNotFoundException e = assertThrows(ClassNotFoundException.class, () -> Bridge.importClass("a.b.Missing"));
+        assertTrue(e.getMessage().contains("a.b.Missing") && e.getMessage().contains("jvm.load"), e.getMessage());
+    }
+
+    @Test
+    void loadRejectsMissingAndCorruptJarsNamingTheFile(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.jar");
+        BridgeTypeError e1 = assertThrows(BridgeTypeError.class, () -> Bridge.load(missing.toString()));
+        assertTrue(e1.getMessage().contains(missing.toString()) && e1.getMessage().contains("not found"));
+        Path corrupt = Files.writeString(dir.resolve("corrupt.jar"), "this is not a zip");
+        BridgeTypeError e2 = assertThrows(BridgeTypeError.class, () -> Bridge.load(corrupt.toString()));
+        assertTrue(e2.getMessage().contains(corrupt.toString()) && e2.getMessage().contains("not a valid jar"),
+                e2.getMessage());
+    }
+
+    @Test
+    void javaStackHasOneLinePerFrameWithFileAndLine() {
+        String stack = Bridge.javaStack(new IllegalStateException("x"));
+        assertTrue(stack.startsWith("    at dev.napijava.bridge.BridgeTest.javaStackHasOneLinePerFrameWithFileAndLine(BridgeTest.java:"),
+                stack);
+    }
+
+    @Test
+    void objectTableKeepsNewerCookieOnStaleDetach() {
+        ObjectTable table = new ObjectTable();
+        Object o = new Object();
+        table.attach(o, 1);
+        table.attach(o, 2); // wrapper 1 was collected, wrapper 2 made
+        table.detach(o, 1); // wrapper 1's late finalizer
+        assertEquals(2, table.lookup(o));
+        table.detach(o, 2);
+        assertEquals(0, table.lookup(o));
+        assertEquals(0, table.size());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.napijava.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The C header and the Java enums must number type codes and argument tags identically. */
+class TypeCodeHeaderTest {
+    private static final Path HEADER = Path.of("..", "native", "src", "type_codes.h");
+
+    private static Map<String, Integer> constants(String prefix) throws Exception {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\\b" + prefix + "([A-Z0-9_]+)\\s*=\\s*(\\d+)").matcher(Files.readString(HEADER));
+        while (m.find()) {
+            out.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        return out;
+    }
+
+    @Test
+    void typeCodesMatchHeader() throws Exception {
+        Map<String, Integer> header = constants("TC_");
+        assertEquals(TypeCode.values().length, header.get("COUNT"));
+        for (TypeCode code : TypeCode.values()) {
+            assertEquals(code.ordinal(), header.get(code.name()), "TC_" + code.name());
+        }
+    }
+
+    @Test
+    void argTagsMatchHeader() throws Exception {
+        Map<String, Integer> header = constants("AT_");
+        assertEquals(ArgTag.values().length, header.get("COUNT"));
+        for (ArgTag tag : ArgTag.values()) {
+            assertEquals(tag.ordinal(), header.get(tag.name()), "AT_" + tag.name());
+        }
+    }
+
+    @Test
+    void typeTableCoversPrimitivesBoxesAndArrays() {
+        assertEquals(TypeCode.INT, TypeCode.of(int.class));
+        assertEquals(TypeCode.BOX_LONG, TypeCode.of(Long.class));
+        assertEquals(TypeCode.STRING, TypeCode.of(String.class));
+        assertEquals(TypeCode.ARRAY_DOUBLE, TypeCode.of(double[].class));
+        assertEquals(TypeCode.ARRAY_OBJECT, TypeCode.of(int[][].class));
+        assertEquals(TypeCode.ARRAY_OBJECT, TypeCode.of(String[].class));
+        assertEquals(TypeCode.OBJECT, TypeCode.of(java.util.List.class));
+        assertEquals("Float64Array", TypeCode.ARRAY_DOUBLE.jsType);
+    }
+}
