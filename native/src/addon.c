@@ -194,6 +194,11 @@ NAPI_MODULE_INIT() {
   napi_value sentinel;
   napi_create_external(env, &sentinel_marker, NULL, NULL, &sentinel);
   napi_create_reference(env, sentinel, 1, &ctx->sentinel);
+  napi_value global, array_ctor, is_array;
+  napi_get_global(env, &global);
+  napi_get_named_property(env, global, "Array", &array_ctor);
+  napi_get_named_property(env, array_ctor, "isArray", &is_array);
+  napi_create_reference(env, is_array, 1, &ctx->array_is_array);
   napi_property_descriptor props[] = {
       {"start", NULL, start, NULL, NULL, NULL, napi_default, NULL},
       {"resolveName", NULL, resolve_name, NULL, NULL, NULL, napi_default, NULL},

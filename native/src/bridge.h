@@ -101,6 +101,7 @@ typedef struct env_ctx {
   java_ref* pending;
   napi_ref on_class;    /* JS hook(ctor, classIndex) run once per projected class */
   napi_ref java_error;  /* JS hook(throwableWrapper) -> Error */
+  napi_ref array_is_array; /* Array.isArray: true for Proxies of arrays, unlike napi_is_array */
 } env_ctx;
 
 /* Process-wide JNI cache: class refs and method/field IDs looked up once at start. */

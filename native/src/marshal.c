@@ -99,6 +99,16 @@ static int typed_array_tag(napi_typedarray_type type) {
   }
 }
 
+/* Array.isArray semantics (Proxies of arrays count); only reached for uncommon objects. */
+static bool is_array_like(napi_env env, env_ctx* ctx, napi_value v) {
+  napi_value fn, global, result;
+  bool is = false;
+  if (napi_get_reference_value(env, ctx->array_is_array, &fn) != napi_ok || !fn) return false;
+  napi_get_global(env, &global);
+  if (napi_call_function(env, global, fn, 1, &v, &result) == napi_ok) napi_get_value_bool(env, result, &is);
+  return is;
+}
+
 int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out) {
   napi_env env = ctx->env;
   napi_valuetype type;
@@ -134,7 +144,7 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out) {
     napi_get_typedarray_info(env, v, &ta, NULL, NULL, NULL, NULL);
     return typed_array_tag(ta);
   }
-  return AT_OTHER_OBJECT;
+  return is_array_like(env, ctx, v) ? AT_ARRAY : AT_OTHER_OBJECT;
 }
 
 /* ---------- JS -> Java ---------- */
@@ -333,7 +343,8 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
   if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_OBJECT) {
     bool is;
     *is_local = true;
-    if (napi_is_array(env, v, &is) == napi_ok && is) return js_array_to_java(ctx, jni, v, t, &out->l);
+    if ((napi_is_array(env, v, &is) == napi_ok && is) || is_array_like(env, ctx, v))
+      return js_array_to_java(ctx, jni, v, t, &out->l);
     if (napi_is_typedarray(env, v, &is) == napi_ok && is) return typed_array_to_java(ctx, jni, v, t, &out->l);
     java_ref* ref = unwrap_java(env, v);
     if (ref && (*jni)->IsInstanceOf(jni, ref->obj, t->cls)) {
@@ -404,8 +415,15 @@ bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_
 
 static bool js_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out) {
   napi_env env = ctx->env;
-  uint32_t n;
-  napi_get_array_length(env, v, &n);
+  uint32_t n = 0;
+  if (napi_get_array_length(env, v, &n) != napi_ok) {
+    /* a Proxy of an array: read length like JS does (a throwing trap stays pending) */
+    napi_value length;
+    double d = 0;
+    if (napi_get_named_property(env, v, "length", &length) != napi_ok) return false;
+    napi_get_value_double(env, length, &d);
+    n = d > 0 && d < 4294967295.0 ? (uint32_t)d : 0;
+  }
   napi_value stack[64];
   napi_value* values = n <= 64 ? stack : malloc(sizeof(napi_value) * n);
   bool ok = true;
