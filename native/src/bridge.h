@@ -142,7 +142,8 @@ bool java_failed(env_ctx* ctx, JNIEnv* jni); /* pending Java exception -> JS thr
 bool js_pending(napi_env env);              /* a JS exception is pending */
 
 /* marshal.c */
-int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out);
+/* Tag of a JS argument; for numbers *num receives the value (so conversion needs no second read). */
+int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num);
 bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue* out, bool* is_local);
 bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_t n, const type_info* array_type,
                           jobject* out);

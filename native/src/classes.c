@@ -66,12 +66,12 @@ static method_group* read_group(env_ctx* ctx, JNIEnv* jni, class_info* owner, jo
 /* ---------- overload selection ---------- */
 
 /* Index*2+expanded of the overload for these arguments; -1 with a JS exception pending. */
-static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t argc, napi_value* argv) {
-  uint8_t tags[SHAPE_MAX];
+static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t argc, napi_value* argv,
+                           uint8_t* tags, double* nums) {
   class_info* classes[SHAPE_MAX];
   bool cacheable = argc <= SHAPE_MAX;
   if (cacheable) {
-    for (size_t i = 0; i < argc; i++) tags[i] = (uint8_t)arg_tag(ctx, argv[i], &classes[i]);
+    for (size_t i = 0; i < argc; i++) tags[i] = (uint8_t)arg_tag(ctx, argv[i], &classes[i], &nums[i]);
     for (int s = 0; s < SHAPE_CACHE; s++) {
       shape_entry* e = &g->cache[s];
       if (e->argc != (int)argc) continue;
@@ -86,7 +86,8 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
   jobjectArray jclasses = (*jni)->NewObjectArray(jni, (jsize)argc, J.Class, NULL);
   for (size_t i = 0; i < argc; i++) {
     class_info* ci;
-    jbyte tag = (jbyte)(cacheable ? tags[i] : arg_tag(ctx, argv[i], &ci));
+    double num;
+    jbyte tag = (jbyte)(cacheable ? tags[i] : arg_tag(ctx, argv[i], &ci, &num));
     if (cacheable) ci = classes[i];
     (*jni)->SetByteArrayRegion(jni, jtags, (jsize)i, 1, &tag);
     if (ci) (*jni)->SetObjectArrayElement(jni, jclasses, (jsize)i, ci->cls);
@@ -155,7 +156,9 @@ static jvalue call_java(JNIEnv* jni, const callable* c, jobject target, const jv
 /* Resolves, converts and calls. For constructors called with `new`, new_this receives the object. */
 static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject target, size_t argc, napi_value* argv,
                          napi_value new_this) {
-  int selected = select_overload(ctx, jni, g, argc, argv);
+  uint8_t tags[SHAPE_MAX];
+  double nums[SHAPE_MAX];
+  int selected = select_overload(ctx, jni, g, argc, argv, tags, nums);
   if (selected < 0) return NULL;
   const callable* c = &g->items[selected >> 1];
   bool expanded = selected & 1;
@@ -167,16 +170,29 @@ static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject tar
   int converted = 0;
   bool ok = true;
   napi_value result = NULL;
-  napi_value undefined;
-  napi_get_undefined(ctx->env, &undefined);
   for (; converted < n && ok; converted++) {
     int i = converted;
+    int code = c->params[i].code;
     local[i] = false;
-    if (expanded && i == n - 1) {
+    if (i < (int)argc && argc <= SHAPE_MAX && tags[i] >= AT_INT8 && tags[i] <= AT_DOUBLE && code >= TC_BYTE &&
+        code <= TC_DOUBLE && code != TC_CHAR && !(expanded && i == n - 1)) {
+      /* number to numeric primitive: the resolver already checked the range via the tag */
+      double d = nums[i];
+      switch (code) {
+        case TC_BYTE: args[i].b = (jbyte)d; break;
+        case TC_SHORT: args[i].s = (jshort)d; break;
+        case TC_INT: args[i].i = (jint)d; break;
+        case TC_LONG: args[i].j = (jlong)d; break;
+        case TC_FLOAT: args[i].f = (jfloat)d; break;
+        default: args[i].d = d; break;
+      }
+    } else if (expanded && i == n - 1) {
       uint32_t rest = argc > (size_t)i ? (uint32_t)(argc - (size_t)i) : 0;
       ok = values_to_java_array(ctx, jni, argv + i, rest, &c->params[i], &args[i].l);
       local[i] = ok;
     } else {
+      napi_value undefined = NULL;
+      if ((size_t)i >= argc) napi_get_undefined(ctx->env, &undefined);
       ok = to_java(ctx, jni, (size_t)i < argc ? argv[i] : undefined, &c->params[i], &args[i], &local[i]);
     }
   }

@@ -7,7 +7,8 @@
 #include "bridge.h"
 
 jni_cache J;
-static __thread JNIEnv* t_jni;
+/* initial-exec: a plain TLS load on every call instead of __tls_get_addr */
+static __thread JNIEnv* t_jni __attribute__((tls_model("initial-exec")));
 
 typedef jint (*create_vm_fn)(JavaVM**, void**, void*);
 typedef jint (*created_vms_fn)(JavaVM**, jsize, jsize*);

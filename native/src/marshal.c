@@ -109,19 +109,15 @@ static bool is_array_like(napi_env env, env_ctx* ctx, napi_value v) {
   return is;
 }
 
-int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out) {
+int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
   napi_env env = ctx->env;
   napi_valuetype type;
   *cls_out = NULL;
+  if (napi_get_value_double(env, v, num) == napi_ok) return number_tag(*num); /* numbers first: the hot case */
   napi_typeof(env, v, &type);
   switch (type) {
     case napi_undefined: case napi_null: return AT_NULL;
     case napi_boolean: return AT_BOOLEAN;
-    case napi_number: {
-      double d;
-      napi_get_value_double(env, v, &d);
-      return number_tag(d);
-    }
     case napi_string: {
       size_t len;
       napi_get_value_string_utf16(env, v, NULL, 0, &len);
@@ -251,7 +247,8 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
                             bool* is_local) {
   napi_env env = ctx->env;
   class_info* cls;
-  int tag = arg_tag(ctx, v, &cls);
+  double num;
+  int tag = arg_tag(ctx, v, &cls, &num);
   jvalue prim;
   *is_local = true;
   switch (tag) {

@@ -1,0 +1,335 @@
+/*
+ * limit.node: a throwaway, hand-written Node-API addon that measures the physical limit of a
+ * JS -> Node-API -> JNI -> Java -> back round trip. No generality, no overload resolution, no
+ * object identity map: cached jclass/jmethodID, one JNI call, one napi value back.
+ *
+ * The JVM is created in the addon's init, on Node's main thread, from
+ *   $LIMIT_JAVA_HOME (else $JAVA_HOME)/lib/server/libjvm.so   (dlopen RTLD_NOW|RTLD_GLOBAL)
+ * with -Djava.class.path=$BENCH_CLASSPATH (where bench.BenchTarget lives) and -Xss4m.
+ *
+ * Exports (all synchronous):
+ *   max(a, b)            java.lang.Math.max(int,int)
+ *   add(a, b)            bench.BenchTarget.add(int,int)
+ *   echo(str)            bench.BenchTarget.echo(String)          (UTF-16 both ways)
+ *   sum(Float64Array)    bench.BenchTarget.sum(double[])         (one region copy in)
+ *   bytes(n)             bench.BenchTarget.bytes(int) -> Int8Array (one region copy out)
+ *   newTarget()          new bench.BenchTarget() as an external holding a global ref
+ *   increment(target)    target.increment()
+ *   newStringBuilder()   new java.lang.StringBuilder() as an external holding a global ref
+ *   jvmStartNs           nanoseconds JNI_CreateJavaVM took
+ *   javaVersion          System.getProperty("java.version")
+ *
+ * Build: see Makefile. Only for the benchmark: errors are thrown as plain Errors.
+ */
+#include <dlfcn.h>
+#include <jni.h>
+#include <node_api.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef jint(JNICALL *CreateJavaVM_t)(JavaVM **, void **, void *);
+
+static JavaVM *g_vm;
+static JNIEnv *g_env; /* the main thread's env: every export runs on Node's main thread */
+static jclass g_math, g_target, g_sb;
+static jmethodID g_max, g_add, g_echo, g_sum, g_bytes, g_target_init, g_increment, g_sb_init;
+static double g_jvm_start_ns;
+static char g_java_version[64];
+
+#define NAPI_OK(call)                                                                              \
+    do {                                                                                           \
+        if ((call) != napi_ok) {                                                                   \
+            napi_throw_error(env, NULL, "napi call failed: " #call);                               \
+            return NULL;                                                                           \
+        }                                                                                          \
+    } while (0)
+
+static uint64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* Turns a pending Java exception into a JS Error. Returns 1 when there was one. */
+static int java_exception(napi_env env) {
+    if (!(*g_env)->ExceptionCheck(g_env)) return 0;
+    jthrowable t = (*g_env)->ExceptionOccurred(g_env);
+    (*g_env)->ExceptionClear(g_env);
+    char msg[512] = "Java exception";
+    jclass obj = (*g_env)->FindClass(g_env, "java/lang/Object");
+    jmethodID ts = (*g_env)->GetMethodID(g_env, obj, "toString", "()Ljava/lang/String;");
+    jstring s = (jstring)(*g_env)->CallObjectMethod(g_env, t, ts);
+    if (s != NULL && !(*g_env)->ExceptionCheck(g_env)) {
+        const char *c = (*g_env)->GetStringUTFChars(g_env, s, NULL);
+        snprintf(msg, sizeof msg, "%s", c);
+        (*g_env)->ReleaseStringUTFChars(g_env, s, c);
+        (*g_env)->DeleteLocalRef(g_env, s);
+    }
+    (*g_env)->ExceptionClear(g_env);
+    (*g_env)->DeleteLocalRef(g_env, obj);
+    (*g_env)->DeleteLocalRef(g_env, t);
+    napi_throw_error(env, NULL, msg);
+    return 1;
+}
+
+static int get_args(napi_env env, napi_callback_info info, size_t want, napi_value *argv) {
+    size_t argc = want;
+    if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < want) {
+        napi_throw_type_error(env, NULL, "missing arguments");
+        return 0;
+    }
+    return 1;
+}
+
+static napi_value int_int_call(napi_env env, napi_callback_info info, jclass cls, jmethodID m) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, argv)) return NULL;
+    int32_t a, b;
+    NAPI_OK(napi_get_value_int32(env, argv[0], &a));
+    NAPI_OK(napi_get_value_int32(env, argv[1], &b));
+    jint r = (*g_env)->CallStaticIntMethod(g_env, cls, m, (jint)a, (jint)b);
+    if (java_exception(env)) return NULL;
+    napi_value out;
+    NAPI_OK(napi_create_int32(env, r, &out));
+    return out;
+}
+
+static napi_value Max(napi_env env, napi_callback_info info) {
+    return int_int_call(env, info, g_math, g_max);
+}
+
+static napi_value Add(napi_env env, napi_callback_info info) {
+    return int_int_call(env, info, g_target, g_add);
+}
+
+static napi_value Echo(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, argv)) return NULL;
+    size_t len;
+    NAPI_OK(napi_get_value_string_utf16(env, argv[0], NULL, 0, &len));
+    char16_t stackbuf[256];
+    size_t cap = len < 256 ? 256 : len + 1;
+    char16_t *buf = len < 256 ? stackbuf : malloc(cap * sizeof(char16_t));
+    napi_value out = NULL;
+    if (napi_get_value_string_utf16(env, argv[0], buf, len + 1, &len) != napi_ok) goto done;
+    jstring in = (*g_env)->NewString(g_env, (const jchar *)buf, (jsize)len);
+    jstring res = (jstring)(*g_env)->CallStaticObjectMethod(g_env, g_target, g_echo, in);
+    (*g_env)->DeleteLocalRef(g_env, in);
+    if (java_exception(env)) goto done;
+    if (res == NULL) {
+        napi_get_null(env, &out);
+        goto done;
+    }
+    jsize rlen = (*g_env)->GetStringLength(g_env, res);
+    if ((size_t)rlen > cap) {
+        char16_t *bigger = malloc((size_t)rlen * sizeof(char16_t));
+        if (buf != stackbuf) free(buf);
+        buf = bigger;
+    }
+    (*g_env)->GetStringRegion(g_env, res, 0, rlen, (jchar *)buf);
+    (*g_env)->DeleteLocalRef(g_env, res);
+    napi_create_string_utf16(env, buf, (size_t)rlen, &out);
+done:
+    if (buf != stackbuf) free(buf);
+    return out;
+}
+
+static napi_value Sum(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, argv)) return NULL;
+    napi_typedarray_type type;
+    size_t length;
+    void *data;
+    NAPI_OK(napi_get_typedarray_info(env, argv[0], &type, &length, &data, NULL, NULL));
+    if (type != napi_float64_array) {
+        napi_throw_type_error(env, NULL, "sum expects a Float64Array");
+        return NULL;
+    }
+    jdoubleArray arr = (*g_env)->NewDoubleArray(g_env, (jsize)length);
+    if (java_exception(env)) return NULL;
+    (*g_env)->SetDoubleArrayRegion(g_env, arr, 0, (jsize)length, (const jdouble *)data);
+    jdouble r = (*g_env)->CallStaticDoubleMethod(g_env, g_target, g_sum, arr);
+    (*g_env)->DeleteLocalRef(g_env, arr);
+    if (java_exception(env)) return NULL;
+    napi_value out;
+    NAPI_OK(napi_create_double(env, r, &out));
+    return out;
+}
+
+static napi_value Bytes(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, argv)) return NULL;
+    int32_t n;
+    NAPI_OK(napi_get_value_int32(env, argv[0], &n));
+    jbyteArray arr = (jbyteArray)(*g_env)->CallStaticObjectMethod(g_env, g_target, g_bytes, (jint)n);
+    if (java_exception(env)) return NULL;
+    jsize len = (*g_env)->GetArrayLength(g_env, arr);
+    void *data;
+    napi_value ab, out;
+    if (napi_create_arraybuffer(env, (size_t)len, &data, &ab) != napi_ok) {
+        (*g_env)->DeleteLocalRef(g_env, arr);
+        napi_throw_error(env, NULL, "napi_create_arraybuffer failed");
+        return NULL;
+    }
+    (*g_env)->GetByteArrayRegion(g_env, arr, 0, len, (jbyte *)data);
+    (*g_env)->DeleteLocalRef(g_env, arr);
+    NAPI_OK(napi_create_typedarray(env, napi_int8_array, (size_t)len, ab, 0, &out));
+    return out;
+}
+
+/* GC-driven release of a Java object held by a JS external (runs on the main thread). */
+static void release_global(napi_env env, void *data, void *hint) {
+    (void)env;
+    (void)hint;
+    (*g_env)->DeleteGlobalRef(g_env, (jobject)data);
+}
+
+static napi_value wrap_new(napi_env env, jclass cls, jmethodID ctor) {
+    jobject local = (*g_env)->NewObject(g_env, cls, ctor);
+    if (java_exception(env)) return NULL;
+    jobject global = (*g_env)->NewGlobalRef(g_env, local);
+    (*g_env)->DeleteLocalRef(g_env, local);
+    napi_value out;
+    if (napi_create_external(env, global, release_global, NULL, &out) != napi_ok) {
+        (*g_env)->DeleteGlobalRef(g_env, global);
+        napi_throw_error(env, NULL, "napi_create_external failed");
+        return NULL;
+    }
+    return out;
+}
+
+static napi_value NewTarget(napi_env env, napi_callback_info info) {
+    (void)info;
+    return wrap_new(env, g_target, g_target_init);
+}
+
+static napi_value NewStringBuilder(napi_env env, napi_callback_info info) {
+    (void)info;
+    return wrap_new(env, g_sb, g_sb_init);
+}
+
+static napi_value Increment(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, argv)) return NULL;
+    void *obj;
+    NAPI_OK(napi_get_value_external(env, argv[0], &obj));
+    jint r = (*g_env)->CallIntMethod(g_env, (jobject)obj, g_increment);
+    if (java_exception(env)) return NULL;
+    napi_value out;
+    NAPI_OK(napi_create_int32(env, r, &out));
+    return out;
+}
+
+static jclass global_class(JNIEnv *jenv, const char *name) {
+    jclass local = (*jenv)->FindClass(jenv, name);
+    if (local == NULL) return NULL;
+    jclass global = (jclass)(*jenv)->NewGlobalRef(jenv, local);
+    (*jenv)->DeleteLocalRef(jenv, local);
+    return global;
+}
+
+static const char *start_jvm(char *err, size_t errlen) {
+    const char *home = getenv("LIMIT_JAVA_HOME");
+    if (home == NULL || *home == 0) home = getenv("JAVA_HOME");
+    if (home == NULL || *home == 0) return "set JAVA_HOME (or LIMIT_JAVA_HOME) to a JDK";
+    const char *cp = getenv("BENCH_CLASSPATH");
+    if (cp == NULL) cp = ".";
+
+    char lib[4096];
+    snprintf(lib, sizeof lib, "%s/lib/server/libjvm.so", home);
+    void *h = dlopen(lib, RTLD_NOW | RTLD_GLOBAL);
+    if (h == NULL) {
+        snprintf(err, errlen, "dlopen %s: %s", lib, dlerror());
+        return err;
+    }
+    CreateJavaVM_t create = (CreateJavaVM_t)dlsym(h, "JNI_CreateJavaVM");
+    if (create == NULL) return "JNI_CreateJavaVM not found in libjvm.so";
+
+    char cpopt[8192];
+    snprintf(cpopt, sizeof cpopt, "-Djava.class.path=%s", cp);
+    JavaVMOption opts[2];
+    opts[0].optionString = cpopt;
+    opts[1].optionString = "-Xss4m";
+    JavaVMInitArgs args;
+    args.version = JNI_VERSION_1_8;
+    args.nOptions = 2;
+    args.options = opts;
+    args.ignoreUnrecognized = JNI_FALSE;
+
+    uint64_t t0 = now_ns();
+    jint rc = create(&g_vm, (void **)&g_env, &args);
+    g_jvm_start_ns = (double)(now_ns() - t0);
+    if (rc != JNI_OK) {
+        snprintf(err, errlen, "JNI_CreateJavaVM failed: %d", (int)rc);
+        return err;
+    }
+
+    JNIEnv *e = g_env;
+    g_math = global_class(e, "java/lang/Math");
+    g_target = global_class(e, "bench/BenchTarget");
+    g_sb = global_class(e, "java/lang/StringBuilder");
+    if (g_math == NULL || g_target == NULL || g_sb == NULL) {
+        (*e)->ExceptionClear(e);
+        snprintf(err, errlen, "class not found (BENCH_CLASSPATH=%s)", cp);
+        return err;
+    }
+    g_max = (*e)->GetStaticMethodID(e, g_math, "max", "(II)I");
+    g_add = (*e)->GetStaticMethodID(e, g_target, "add", "(II)I");
+    g_echo = (*e)->GetStaticMethodID(e, g_target, "echo", "(Ljava/lang/String;)Ljava/lang/String;");
+    g_sum = (*e)->GetStaticMethodID(e, g_target, "sum", "([D)D");
+    g_bytes = (*e)->GetStaticMethodID(e, g_target, "bytes", "(I)[B");
+    g_target_init = (*e)->GetMethodID(e, g_target, "<init>", "()V");
+    g_increment = (*e)->GetMethodID(e, g_target, "increment", "()I");
+    g_sb_init = (*e)->GetMethodID(e, g_sb, "<init>", "()V");
+    if ((*e)->ExceptionCheck(e)) {
+        (*e)->ExceptionClear(e);
+        return "method not found on bench.BenchTarget";
+    }
+
+    jclass sys = (*e)->FindClass(e, "java/lang/System");
+    jmethodID gp = (*e)->GetStaticMethodID(e, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;");
+    jstring key = (*e)->NewStringUTF(e, "java.version");
+    jstring v = (jstring)(*e)->CallStaticObjectMethod(e, sys, gp, key);
+    if (v != NULL) {
+        const char *c = (*e)->GetStringUTFChars(e, v, NULL);
+        snprintf(g_java_version, sizeof g_java_version, "%s", c);
+        (*e)->ReleaseStringUTFChars(e, v, c);
+        (*e)->DeleteLocalRef(e, v);
+    }
+    (*e)->DeleteLocalRef(e, key);
+    (*e)->DeleteLocalRef(e, sys);
+    return NULL;
+}
+
+static napi_value Init(napi_env env, napi_value exports) {
+    char err[4200];
+    if (g_vm == NULL) {
+        const char *msg = start_jvm(err, sizeof err);
+        if (msg != NULL) {
+            napi_throw_error(env, NULL, msg);
+            return NULL;
+        }
+    }
+    napi_property_descriptor fns[] = {
+        {"max", NULL, Max, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"add", NULL, Add, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"echo", NULL, Echo, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"sum", NULL, Sum, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"bytes", NULL, Bytes, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"newTarget", NULL, NewTarget, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"increment", NULL, Increment, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"newStringBuilder", NULL, NewStringBuilder, NULL, NULL, NULL, napi_enumerable, NULL},
+    };
+    NAPI_OK(napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns));
+    napi_value start, version;
+    NAPI_OK(napi_create_double(env, g_jvm_start_ns, &start));
+    NAPI_OK(napi_create_string_utf8(env, g_java_version, NAPI_AUTO_LENGTH, &version));
+    NAPI_OK(napi_set_named_property(env, exports, "jvmStartNs", start));
+    NAPI_OK(napi_set_named_property(env, exports, "javaVersion", version));
+    return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs all the tests: the whole Maven build with JUnit 5 and the node --test suites on the
+# machine's JDK 17, then the same build and suites on Temurin 25 when it is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/jdks.sh
+
+echo "== JDK 17: $JDK17"
+JAVA_HOME=$JDK17 mvn -B -ntp verify
+
+if [ -n "$JDK25" ]; then
+  echo "== Temurin 25: $JDK25"
+  JAVA_HOME=$JDK25 mvn -B -ntp verify
+else
+  echo "== Temurin 25 not found under /usr/lib/jvm: skipped the second JDK"
+fi
