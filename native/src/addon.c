@@ -183,6 +183,7 @@ static void free_ctx(napi_env env, void* data, void* hint) {
   /* class_info records live as long as the environment; the process or worker is ending */
   free(ctx->classes);
   free(ctx);
+  jni_detach_if_worker();
 }
 
 static int sentinel_marker;

@@ -131,6 +131,7 @@ extern jni_cache J;
 
 /* jvm.c */
 JNIEnv* jni_env(void);
+void jni_detach_if_worker(void);
 bool jvm_started(void);
 bool jvm_start(napi_env env, const char* libjvm, char** options, int option_count);
 

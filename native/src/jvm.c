@@ -1,5 +1,6 @@
 /* Loading libjvm at run time, creating (or joining) the JVM, per-thread JNIEnv, cached IDs. */
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,17 @@ static __thread JNIEnv* t_jni __attribute__((tls_model("initial-exec")));
 typedef jint (*create_vm_fn)(JavaVM**, void**, void*);
 typedef jint (*created_vms_fn)(JavaVM**, jsize, jsize*);
 
+static pthread_t creator_thread;
+
 bool jvm_started(void) { return J.vm != NULL; }
+
+/* A Node worker's thread is going away: release its JVM thread (the JS main thread keeps its own). */
+void jni_detach_if_worker(void) {
+  if (J.vm && t_jni && !pthread_equal(pthread_self(), creator_thread)) {
+    (*J.vm)->DetachCurrentThread(J.vm);
+    t_jni = NULL;
+  }
+}
 
 /* The calling thread's JNIEnv; threads Node created (workers) attach as daemons on first use. */
 JNIEnv* jni_env(void) {
@@ -149,6 +160,7 @@ bool jvm_start(napi_env env, const char* libjvm, char** options, int option_coun
   JNIEnv* jni = NULL;
   if (created(&vm, 1, &count) == JNI_OK && count > 0) {
     J.vm = vm;
+    creator_thread = pthread_self(); /* a JVM we did not create: never detach this thread */
     jni = jni_env();
   } else {
     JavaVMOption* opts = calloc((size_t)option_count, sizeof(JavaVMOption));
@@ -167,6 +179,7 @@ bool jvm_start(napi_env env, const char* libjvm, char** options, int option_coun
     }
     J.vm = vm;
     t_jni = jni;
+    creator_thread = pthread_self();
   }
   if (!jni || !cache_ids(jni)) {
     if (jni && (*jni)->ExceptionCheck(jni)) (*jni)->ExceptionDescribe(jni);

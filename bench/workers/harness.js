@@ -1,0 +1,201 @@
+'use strict';
+// Shared measurement harness. Every implementation runs in its own child process:
+//   node workers/<impl>.js warm   -> one JSON line: ns/call (median of timed batches) per case
+//   node workers/<impl>.js cold   -> one JSON line: ms for require + JVM start + first call
+// The driver (run.js) passes the context through environment variables (see context()).
+//
+// An implementation module calls main(adapter) with:
+//   id, label
+//   load(ctx)            require the library, configure classpath/JDK; returns an api handle
+//   firstCall(api)       java.lang.Math.max(3, 7) (must return 7): ends the cold-start clock
+//   info(api)            { javaVersion, version?, notes? } (optional)
+//   cases(api, data)     { caseId: fn(i) } for the cases it supports (others are shown as "—")
+//   inputNotes           { caseId: 'how the input is passed' } (optional, goes into the table notes)
+
+const path = require('path');
+
+const CASES = [
+  { id: 'add', label: 'static `int add(int,int)`' },
+  { id: 'max', label: '`Math.max(int,int)`' },
+  { id: 'instance', label: 'instance method `counter.increment()`' },
+  { id: 'echo10', label: 'string echo, 10 chars' },
+  { id: 'echo10k', label: 'string echo, 10 KB' },
+  { id: 'sum1m', label: '`double[]` in, 1M elements' },
+  { id: 'bytes1m', label: '`byte[]` out, 1 MiB' },
+  { id: 'newSB', label: 'object creation `new StringBuilder()`' },
+];
+
+const DOUBLES = 1000000;
+const BYTES = 1 << 20;
+
+function context() {
+  const bench = path.resolve(__dirname, '..');
+  return {
+    bench,
+    repo: path.resolve(bench, '..'),
+    javaHome: process.env.BENCH_JAVA_HOME || process.env.JAVA_HOME || '',
+    classes: process.env.BENCH_CLASSES || path.join(bench, 'target', 'classes'),
+    jar: process.env.BENCH_JAR || path.join(bench, 'target', 'bench.jar'),
+    nodeJavaPath: process.env.BENCH_NODE_JAVA_PATH || '',
+    quick: process.env.BENCH_QUICK === '1',
+  };
+}
+
+// Inputs shared by all implementations. Implementations that cannot take a typed array get a
+// plain Array with the same values (conversion cost is part of their call, as for a user).
+function makeData() {
+  const doubles = new Float64Array(DOUBLES);
+  let expected = 0;
+  for (let i = 0; i < DOUBLES; i++) {
+    doubles[i] = (i % 1000) * 0.5;
+    expected += doubles[i];
+  }
+  return {
+    s10: 'abcdefghij',
+    s10k: 'node-api-java bench 0123456789 '.repeat(400).slice(0, 10240),
+    doubles,
+    doublesArray: Array.from(doubles),
+    expectedSum: expected,
+    bytes: BYTES,
+  };
+}
+
+// One result check per case before timing, so a wrong answer is reported instead of timed.
+function check(id, r, data) {
+  switch (id) {
+    case 'add': return r === 1 + 1 || `add(1,1) gave ${r}`;
+    case 'max': return r === 7 || `max(1,7) gave ${r}`;
+    case 'instance': return typeof r === 'number' || `increment() gave ${typeof r}`;
+    case 'echo10': return r === data.s10 || 'echo(10 chars) differs';
+    case 'echo10k': return r === data.s10k || 'echo(10 KB) differs';
+    case 'sum1m': return Math.abs(Number(r) - data.expectedSum) < 1e-6 || `sum gave ${r}, want ${data.expectedSum}`;
+    case 'bytes1m':
+      return (r != null && r.length === BYTES && r[0] === 1 && r[BYTES - 1] === 2) ||
+        `bytes(${BYTES}) gave ${r && r.constructor && r.constructor.name} of length ${r && r.length}`;
+    case 'newSB': return (r !== null && typeof r === 'object') || `new StringBuilder() gave ${typeof r}`;
+    default: return true;
+  }
+}
+
+const now = process.hrtime.bigint;
+let sink; // keeps results alive so nothing is optimised away
+
+// The one loop that times every case of every implementation. It is called with many different
+// closures (see primeRunner), so the call fn(i) stays a real, non-inlined call everywhere.
+function runBatch(fn, n) {
+  const t0 = now();
+  let r;
+  for (let i = 0; i < n; i++) r = fn(i);
+  const dt = now() - t0;
+  sink = r;
+  return Number(dt);
+}
+
+function primeRunner() {
+  const fns = [(i) => i + 1, (i) => i * 2, (i) => i - 1, (i) => i | 3, (i) => `${i}`, (i) => [i]];
+  for (let k = 0; k < 20; k++) for (const f of fns) runBatch(f, 1000);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+// Warm up for warmMs (at least 3 calls), then time `batches` batches of ~batchMs each.
+function measure(fn, quick) {
+  const warmMs = quick ? 100 : 300;
+  const batchMs = quick ? 40 : 100;
+  let batches = quick ? 5 : 7;
+  let calls = 0;
+  let spent = 0;
+  let n = 1;
+  while (calls < 3 || spent < warmMs * 1e6) {
+    spent += runBatch(fn, n);
+    calls += n;
+    if (spent < warmMs * 1e6 / 4) n *= 2;
+  }
+  const perCall = spent / calls;
+  if (perCall > 200e6) batches = 3; // very slow cases (> 200 ms per call): 3 single-call batches
+  const size = Math.max(1, Math.round(batchMs * 1e6 / perCall));
+  const samples = [];
+  for (let b = 0; b < batches; b++) samples.push(runBatch(fn, size) / size);
+  return {
+    ns: median(samples),
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    batches,
+    callsPerBatch: size,
+    warmupCalls: calls,
+  };
+}
+
+function errText(e) {
+  const s = e && (e.stack || e.message) ? String(e.message || e.stack) : String(e);
+  return s.split('\n')[0].slice(0, 300);
+}
+
+function emit(obj) {
+  process.stdout.write(`\n@@RESULT@@${JSON.stringify(obj)}\n`);
+}
+
+function runCold(adapter, ctx) {
+  const t0 = now();
+  const api = adapter.load(ctx);
+  const r = adapter.firstCall(api);
+  const ms = Number(now() - t0) / 1e6;
+  if (Number(r) !== 7) throw new Error(`first call Math.max(3,7) gave ${r}`);
+  return { id: adapter.id, coldMs: ms };
+}
+
+function runWarm(adapter, ctx) {
+  const out = { id: adapter.id, label: adapter.label, results: {}, errors: {} };
+  const t0 = now();
+  const api = adapter.load(ctx);
+  const first = adapter.firstCall(api);
+  out.loadAndFirstCallMs = Number(now() - t0) / 1e6;
+  if (Number(first) !== 7) throw new Error(`first call Math.max(3,7) gave ${first}`);
+  try {
+    out.info = adapter.info ? adapter.info(api) : {};
+  } catch (e) {
+    out.info = { error: errText(e) };
+  }
+  out.inputNotes = adapter.inputNotes || {};
+  const data = makeData();
+  let cases;
+  try {
+    cases = adapter.cases(api, data);
+  } catch (e) {
+    throw new Error(`setting up cases: ${errText(e)}`);
+  }
+  primeRunner();
+  const only = process.env.BENCH_CASES ? process.env.BENCH_CASES.split(',') : null;
+  for (const c of CASES) {
+    const fn = cases[c.id];
+    if (!fn || (only && !only.includes(c.id))) continue;
+    try {
+      const ok = check(c.id, c.id === 'add' ? fn(1) : c.id === 'max' ? fn(1) : fn(0), data);
+      if (ok !== true) throw new Error(`wrong result: ${ok}`);
+      out.results[c.id] = measure(fn, ctx.quick);
+    } catch (e) {
+      out.errors[c.id] = errText(e);
+    }
+  }
+  return out;
+}
+
+function main(adapter) {
+  const mode = process.argv[2] || 'warm';
+  const ctx = context();
+  let result;
+  try {
+    result = mode === 'cold' ? runCold(adapter, ctx) : runWarm(adapter, ctx);
+  } catch (e) {
+    result = { id: adapter.id, fatal: errText(e) };
+  }
+  emit(result);
+  // Exit explicitly: some bridges leave JVM threads that keep the process alive (node-java).
+  process.exit(0);
+}
+
+module.exports = { CASES, main, context, makeData, check, measure };
