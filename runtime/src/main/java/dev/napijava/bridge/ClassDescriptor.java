@@ -72,7 +72,13 @@ public final class ClassDescriptor {
             if (isStatic && m.getDeclaringClass() != type && m.getDeclaringClass().isInterface()) {
                 continue; // interface statics are not inherited
             }
-            (isStatic ? statics : instances).computeIfAbsent(m.getName(), k -> new ArrayList<>()).add(new Callable(m));
+            Map<String, List<Callable>> byName = isStatic ? statics : instances;
+            List<Callable> group = byName.get(m.getName());
+            if (group == null) {
+                group = new ArrayList<>();
+                byName.put(m.getName(), group);
+            }
+            group.add(new Callable(m));
         }
         List<OverloadSet> staticSets = groups(statics, RESERVED_STATIC);
         List<OverloadSet> instanceSets = groups(instances, RESERVED_INSTANCE);
@@ -162,10 +168,19 @@ public final class ClassDescriptor {
         }
     }
 
+    /** Deterministic order (getMethods() order is unspecified). No lambdas: this runs at start-up. */
+    private static final Comparator<java.lang.reflect.Executable> BY_SIGNATURE =
+            new Comparator<java.lang.reflect.Executable>() {
+                @Override
+                public int compare(java.lang.reflect.Executable a, java.lang.reflect.Executable b) {
+                    int byName = a.getName().compareTo(b.getName());
+                    return byName != 0 ? byName
+                            : Arrays.toString(a.getParameterTypes()).compareTo(Arrays.toString(b.getParameterTypes()));
+                }
+            };
+
     private static <T extends java.lang.reflect.Executable> T[] sorted(T[] members) {
-        // Deterministic order: getMethods() order is unspecified.
-        Arrays.sort(members, Comparator.comparing((T m) -> m.getName())
-                .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+        Arrays.sort(members, BY_SIGNATURE);
         return members;
     }
 }

@@ -18,10 +18,13 @@ final class ClassRegistry {
             return index;
         }
         synchronized (CLASSES) {
-            return INDEX.computeIfAbsent(type, t -> {
-                CLASSES.add(t);
-                return CLASSES.size() - 1;
-            });
+            index = INDEX.get(type);
+            if (index == null) {
+                CLASSES.add(type);
+                index = CLASSES.size() - 1;
+                INDEX.put(type, index);
+            }
+            return index;
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Which names are Java packages (or prefixes of one), so that JS namespaces like
@@ -39,16 +38,7 @@ final class PackageIndex {
 
     void addPath(Path path) {
         if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.walk(path)) {
-                files.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
-                    Path dir = path.relativize(f).getParent();
-                    if (dir != null) {
-                        addPackage(dir.toString().replace(File.separatorChar, '.'));
-                    }
-                });
-            } catch (IOException e) {
-                // unreadable folder: its classes can still be found by name
-            }
+            addFolder(path.toFile(), "");
         } else if (Files.isRegularFile(path)) {
             try (JarFile jar = new JarFile(path.toFile())) {
                 for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
@@ -60,6 +50,24 @@ final class PackageIndex {
                 }
             } catch (IOException e) {
                 // a broken jar on the start-up classpath: the JVM reports it when a class is needed
+            }
+        }
+    }
+
+    /** Plain recursion rather than Files.walk streams: this runs at start-up. */
+    private void addFolder(File dir, String pkg) {
+        File[] children = dir.listFiles();
+        if (children == null) {
+            return; // unreadable folder: its classes can still be found by name
+        }
+        boolean hasClass = false;
+        for (File child : children) {
+            String name = child.getName();
+            if (child.isDirectory()) {
+                addFolder(child, pkg.isEmpty() ? name : pkg + "." + name);
+            } else if (!hasClass && name.endsWith(".class") && !pkg.isEmpty()) {
+                hasClass = true;
+                addPackage(pkg);
             }
         }
     }
