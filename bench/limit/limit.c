@@ -5,7 +5,8 @@
  *
  * The JVM is created in the addon's init, on Node's main thread, from
  *   $LIMIT_JAVA_HOME (else $JAVA_HOME)/lib/server/libjvm.so   (dlopen RTLD_NOW|RTLD_GLOBAL)
- * with -Djava.class.path=$BENCH_CLASSPATH (where bench.BenchTarget lives) and -Xss4m.
+ * with -Djava.class.path=$BENCH_CLASSPATH (where bench.BenchTarget lives), -Xss4m and the
+ * space-separated $LIMIT_JVM_OPTIONS (for experiments; the benchmark sets none).
  *
  * Exports (all synchronous):
  *   max(a, b)            java.lang.Math.max(int,int)
@@ -250,12 +251,21 @@ static const char *start_jvm(char *err, size_t errlen) {
 
     char cpopt[8192];
     snprintf(cpopt, sizeof cpopt, "-Djava.class.path=%s", cp);
-    JavaVMOption opts[2];
-    opts[0].optionString = cpopt;
-    opts[1].optionString = "-Xss4m";
+    JavaVMOption opts[34];
+    int nopts = 0;
+    opts[nopts++].optionString = cpopt;
+    opts[nopts++].optionString = "-Xss4m";
+    /* Extra options for experiments: LIMIT_JVM_OPTIONS="-Xlog:gc -Xmx1g" (at most 32). */
+    static char extra[4096];
+    const char *ex = getenv("LIMIT_JVM_OPTIONS");
+    if (ex != NULL) {
+        snprintf(extra, sizeof extra, "%s", ex);
+        for (char *tok = strtok(extra, " "); tok != NULL && nopts < 34; tok = strtok(NULL, " "))
+            opts[nopts++].optionString = tok;
+    }
     JavaVMInitArgs args;
     args.version = JNI_VERSION_1_8;
-    args.nOptions = 2;
+    args.nOptions = nopts;
     args.options = opts;
     args.ignoreUnrecognized = JNI_FALSE;
 

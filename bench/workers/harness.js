@@ -14,14 +14,16 @@
 
 const path = require('path');
 
+// minWarm: calls before timing starts (besides >= warmMs of warm-up), so that HotSpot has
+// compiled the Java side and the heap regions in use have been recycled at least once.
 const CASES = [
   { id: 'add', label: 'static `int add(int,int)`' },
   { id: 'max', label: '`Math.max(int,int)`' },
   { id: 'instance', label: 'instance method `counter.increment()`' },
   { id: 'echo10', label: 'string echo, 10 chars' },
   { id: 'echo10k', label: 'string echo, 10 KB' },
-  { id: 'sum1m', label: '`double[]` in, 1M elements' },
-  { id: 'bytes1m', label: '`byte[]` out, 1 MiB' },
+  { id: 'sum1m', label: '`double[]` in, 1M elements', minWarm: 20 },
+  { id: 'bytes1m', label: '`byte[]` out, 1 MiB', minWarm: 50 },
   { id: 'newSB', label: 'object creation `new StringBuilder()`' },
 ];
 
@@ -38,6 +40,10 @@ function context() {
     jar: process.env.BENCH_JAR || path.join(bench, 'target', 'bench.jar'),
     nodeJavaPath: process.env.BENCH_NODE_JAVA_PATH || '',
     quick: process.env.BENCH_QUICK === '1',
+    // Same extra JVM options for every implementation (the driver sets -XX:+AlwaysPreTouch for
+    // warm runs: on this VM first-touch page faults of a growing Java heap otherwise dominate
+    // the data-heavy cases for thousands of calls). Cold runs get none.
+    jvmOptions: (process.env.BENCH_JVM_OPTIONS || '').split(/\s+/).filter(Boolean),
   };
 }
 
@@ -102,15 +108,17 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-// Warm up for warmMs (at least 3 calls), then time `batches` batches of ~batchMs each.
-function measure(fn, quick) {
+// Warm up for warmMs and at least minWarm calls (but stop the call-count part after warmCapMs),
+// then time `batches` batches of ~batchMs each; the result is the median batch's ns per call.
+function measure(fn, quick, minWarm = 3) {
   const warmMs = quick ? 100 : 300;
+  const warmCapMs = quick ? 1000 : 3000;
   const batchMs = quick ? 40 : 100;
   let batches = quick ? 5 : 7;
   let calls = 0;
   let spent = 0;
   let n = 1;
-  while (calls < 3 || spent < warmMs * 1e6) {
+  while (calls < 3 || spent < warmMs * 1e6 || (calls < minWarm && spent < warmCapMs * 1e6)) {
     spent += runBatch(fn, n);
     calls += n;
     if (spent < warmMs * 1e6 / 4) n *= 2;
@@ -176,7 +184,7 @@ function runWarm(adapter, ctx) {
     try {
       const ok = check(c.id, c.id === 'add' ? fn(1) : c.id === 'max' ? fn(1) : fn(0), data);
       if (ok !== true) throw new Error(`wrong result: ${ok}`);
-      out.results[c.id] = measure(fn, ctx.quick);
+      out.results[c.id] = measure(fn, ctx.quick, c.minWarm);
     } catch (e) {
       out.errors[c.id] = errText(e);
     }

@@ -9,6 +9,7 @@ main({
     const jb = require('java-bridge');
     const opts = { classpath: [ctx.jar] };
     if (ctx.javaHome) opts.libPath = `${ctx.javaHome}/lib/server/libjvm.so`;
+    if (ctx.jvmOptions.length) opts.opts = ctx.jvmOptions;
     jb.ensureJvm(opts);
     return jb;
   },
@@ -17,7 +18,12 @@ main({
   },
   info(jb) {
     const version = require('java-bridge/package.json').version;
-    return { version, javaVersion: jb.importClass('java.lang.System').getPropertySync('java.version') };
+    const System = jb.importClass('java.lang.System');
+    return {
+      version,
+      javaVersion: System.getPropertySync('java.version'),
+      benchProp: System.getPropertySync('bench.jvmopts'),
+    };
   },
   // double[] parameters do not accept a Float64Array ("No method found ... matching signature").
   inputNotes: { sum1m: 'plain Array (Float64Array is rejected)', bytes1m: 'returns Buffer' },

@@ -11,6 +11,7 @@ main({
   load(ctx) {
     if (ctx.javaHome) process.env.LIMIT_JAVA_HOME = ctx.javaHome;
     process.env.BENCH_CLASSPATH = ctx.classes;
+    process.env.LIMIT_JVM_OPTIONS = ctx.jvmOptions.join(' ');
     return require(path.join(ctx.bench, 'limit', 'build', 'limit.node'));
   },
   firstCall(limit) {

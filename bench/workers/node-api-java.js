@@ -12,6 +12,7 @@ main({
     const jvm = require(dir);
     const opts = { classpath: [ctx.classes] };
     if (ctx.javaHome) opts.javaHome = ctx.javaHome;
+    if (ctx.jvmOptions.length) opts.jvmOptions = ctx.jvmOptions;
     jvm.configure(opts);
     return jvm;
   },
@@ -19,7 +20,11 @@ main({
     return jvm.java.lang.Math.max(3, 7);
   },
   info(jvm) {
-    return { javaVersion: String(jvm.javaVersion), javaHome: String(jvm.javaHome) };
+    return {
+      javaVersion: String(jvm.javaVersion),
+      javaHome: String(jvm.javaHome),
+      benchProp: jvm.java.lang.System.getProperty('bench.jvmopts'),
+    };
   },
   inputNotes: { sum1m: 'Float64Array', bytes1m: 'returns Int8Array' },
   cases(jvm, d) {

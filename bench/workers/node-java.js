@@ -10,6 +10,7 @@ main({
     if (!ctx.nodeJavaPath) throw new Error('no built node-java (BENCH_NODE_JAVA_PATH unset)');
     const java = require(ctx.nodeJavaPath);
     java.classpath.push(ctx.classes);
+    for (const o of ctx.jvmOptions) java.options.push(o);
     return java;
   },
   firstCall(java) {
@@ -19,6 +20,7 @@ main({
     return {
       version: require(`${process.env.BENCH_NODE_JAVA_PATH}/package.json`).version,
       javaVersion: java.callStaticMethodSync('java.lang.System', 'getProperty', 'java.version'),
+      benchProp: java.callStaticMethodSync('java.lang.System', 'getProperty', 'bench.jvmopts'),
     };
   },
   // A JS Array or Float64Array is not accepted for double[]: java.newArray('double', array) is

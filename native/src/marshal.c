@@ -13,42 +13,34 @@
 
 /* ---------- strings ---------- */
 
-/* Word-at-a-time check (the JVM's own NewString check is a slow scalar loop). */
-static bool is_latin1(const char16_t* s, size_t len) {
-  uint64_t high = 0;
-  size_t i = 0;
-  for (; i + 4 <= len; i += 4) {
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    high |= w;
-  }
-  for (; i < len; i++) high |= s[i];
-  return (high & 0xFF00FF00FF00FF00ULL) == 0;
-}
+/* Strings of at least this many UTF-16 units take the ASCII fast path below. */
+#define ASCII_PATH_MIN 64
 
+/*
+ * JS -> Java string. Long ASCII strings (UTF-8 length == UTF-16 length) are written by V8
+ * straight into a Java byte[] and become a compact Java string with one more copy; everything
+ * else goes through UTF-16 exactly (lone surrogates included).
+ */
 static jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v) {
-  size_t len = 0;
+  size_t len = 0, utf8_len = 0;
   if (napi_get_value_string_utf16(env, v, NULL, 0, &len) != napi_ok) return NULL;
+  if (len >= ASCII_PATH_MIN && napi_get_value_string_utf8(env, v, NULL, 0, &utf8_len) == napi_ok &&
+      utf8_len == len) {
+    jbyteArray array = (*jni)->NewByteArray(jni, (jsize)len);
+    if (!array) return NULL;
+    char* bytes = malloc(len + 1);
+    size_t copied = 0;
+    napi_get_value_string_latin1(env, v, bytes, len + 1, &copied);
+    (*jni)->SetByteArrayRegion(jni, array, 0, (jsize)len, (const jbyte*)bytes);
+    free(bytes);
+    jstring s = (*jni)->NewObject(jni, J.String, J.String_fromLatin1, array, 0, 0, (jint)len);
+    (*jni)->DeleteLocalRef(jni, array);
+    return s;
+  }
   char16_t stack[STACK_CHARS];
   char16_t* buf = len < STACK_CHARS ? stack : malloc((len + 1) * sizeof(char16_t));
   napi_get_value_string_utf16(env, v, buf, len + 1, &len);
-  jstring s;
-  if (buf != stack && is_latin1(buf, len)) {
-    /* Long Latin-1 text: hand Java bytes, which it stores as a compact string with one copy. */
-    char* bytes = malloc(len ? len : 1);
-    for (size_t i = 0; i < len; i++) bytes[i] = (char)buf[i]; /* vectorized at -O3 */
-    jbyteArray array = (*jni)->NewByteArray(jni, (jsize)len);
-    if (array) {
-      (*jni)->SetByteArrayRegion(jni, array, 0, (jsize)len, (const jbyte*)bytes);
-      s = (*jni)->NewObject(jni, J.String, J.String_fromLatin1, array, 0, 0, (jint)len);
-      (*jni)->DeleteLocalRef(jni, array);
-    } else {
-      s = NULL;
-    }
-    free(bytes);
-  } else {
-    s = (*jni)->NewString(jni, (const jchar*)buf, (jsize)len);
-  }
+  jstring s = (*jni)->NewString(jni, (const jchar*)buf, (jsize)len);
   if (buf != stack) free(buf);
   return s;
 }
@@ -60,6 +52,7 @@ napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s) {
     return result;
   }
   jsize len = (*jni)->GetStringLength(jni, s);
+  /* UTF-16 out: HotSpot's UTF-8 paths are scalar loops, slower than inflating (measured) */
   jchar stack[STACK_CHARS];
   jchar* buf = len < STACK_CHARS ? stack : malloc(((size_t)len + 1) * sizeof(jchar));
   (*jni)->GetStringRegion(jni, s, 0, len, buf);

@@ -1,0 +1,331 @@
+#!/usr/bin/env node
+'use strict';
+// Driver: runs every implementation in its own child process (two JVMs cannot share a process),
+// warm cases once per implementation, cold start in fresh processes (median of 3), then prints a
+// markdown table and writes it into results.md (one section per JDK major version).
+//
+//   node run.js [--quick] [--only=node-api-java,limit,...] [--cold-runs=3]
+//
+// Normally started by run.sh, which builds what this needs and sets JAVA_HOME.
+
+const { spawnSync, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { CASES } = require('./workers/harness');
+
+const BENCH = __dirname;
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const opt = (name, dflt) => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  return a ? a.slice(name.length + 3) : dflt;
+};
+const quick = flag('quick') || process.env.BENCH_QUICK === '1';
+const only = opt('only', '') ? opt('only', '').split(',') : null;
+const coldRuns = Number(opt('cold-runs', quick ? 1 : 3));
+const WARM_TIMEOUT_MS = 300000;
+const COLD_TIMEOUT_MS = 60000;
+// Same options for every JVM in the warm runs; -D marker lets workers prove they were applied.
+const WARM_JVM_OPTIONS = process.env.BENCH_JVM_OPTIONS_OVERRIDE !== undefined
+  ? process.env.BENCH_JVM_OPTIONS_OVERRIDE
+  : '-XX:+AlwaysPreTouch -Dbench.jvmopts=applied';
+
+// ---------------------------------------------------------------- environment ----------------
+
+function resolveJavaHome() {
+  if (process.env.JAVA_HOME) return process.env.JAVA_HOME;
+  try {
+    const java = execFileSync('sh', ['-c', 'readlink -f "$(command -v java)"']).toString().trim();
+    return path.dirname(path.dirname(java));
+  } catch {
+    return '';
+  }
+}
+
+function jdkDescription(javaHome) {
+  try {
+    const r = spawnSync(path.join(javaHome, 'bin', 'java'), ['-version'], { encoding: 'utf8' });
+    const lines = (r.stderr || '').trim().split('\n');
+    const m = /version "([^"]+)"/.exec(lines[0] || '');
+    const version = m ? m[1] : 'unknown';
+    const major = version.startsWith('1.') ? version.split('.')[1] : version.split(/[.+-]/)[0];
+    return { version, major, runtime: (lines[1] || '').trim(), vm: (lines[2] || '').trim() };
+  } catch (e) {
+    return { version: 'unknown', major: 'unknown', runtime: String(e.message), vm: '' };
+  }
+}
+
+function cpuModel() {
+  try {
+    const m = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    return m ? m[1].trim() : os.cpus()[0].model;
+  } catch {
+    return os.cpus()[0] ? os.cpus()[0].model : 'unknown';
+  }
+}
+
+// node-java attempts are made by run.sh; each leaves peers/jdk-<major>/java-<v>/outcome.json.
+function nodeJavaAttempts(major) {
+  const dir = path.join(BENCH, 'peers', `jdk-${major}`);
+  const order = (process.env.NODE_JAVA_VERSIONS || '5.0.1 0.18.0').split(/\s+/).filter(Boolean);
+  const out = [];
+  for (const v of order) {
+    const f = path.join(dir, `java-${v}`, 'outcome.json');
+    if (!fs.existsSync(f)) continue;
+    try {
+      out.push(JSON.parse(fs.readFileSync(f, 'utf8')));
+    } catch (e) {
+      out.push({ version: v, ok: false, error: `unreadable outcome.json: ${e.message}` });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- running workers ------------
+
+function runWorker(script, mode, env, timeout) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [path.join(BENCH, 'workers', script), mode], {
+    cwd: BENCH,
+    env,
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+    killSignal: 'SIGKILL',
+  });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const line = (r.stdout || '').split('\n').find((l) => l.startsWith('@@RESULT@@'));
+  if (line) {
+    const res = JSON.parse(line.slice('@@RESULT@@'.length));
+    res.wallMs = wallMs;
+    return res;
+  }
+  const why = r.error && r.error.code === 'ETIMEDOUT'
+    ? `timed out after ${timeout / 1000} s`
+    : r.signal ? `killed by ${r.signal}` : `exit code ${r.status}`;
+  const stderr = (r.stderr || '').trim().split('\n').filter(Boolean);
+  // hs_err / fatal lines first: they say more than the last line
+  const firstErr = stderr.find((l) => /error|fatal|SIGSEGV|exception/i.test(l)) || stderr[0] || '';
+  return { fatal: `${why}${firstErr ? `: ${firstErr.slice(0, 300)}` : ''}`, wallMs };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+// ---------------------------------------------------------------- formatting -----------------
+
+function fmtNs(ns) {
+  if (ns < 100) return ns.toFixed(1);
+  return Math.round(ns).toLocaleString('en-US');
+}
+
+function fmtRatio(a, b) {
+  if (!(a > 0) || !(b > 0)) return '—';
+  const r = a / b;
+  return `${r < 10 ? r.toFixed(2) : r < 100 ? r.toFixed(1) : Math.round(r).toLocaleString('en-US')}×`;
+}
+
+// ---------------------------------------------------------------- main -----------------------
+
+function main() {
+  const javaHome = resolveJavaHome();
+  const jdk = jdkDescription(javaHome);
+  const started = new Date();
+  const baseEnv = {
+    ...process.env,
+    JAVA_HOME: javaHome,
+    BENCH_JAVA_HOME: javaHome,
+    BENCH_CLASSES: path.join(BENCH, 'target', 'classes'),
+    BENCH_JAR: path.join(BENCH, 'target', 'bench.jar'),
+    BENCH_QUICK: quick ? '1' : '0',
+  };
+  delete baseEnv.NAPI_JAVA_JVM_OPTIONS; // same JVM options for everyone: only BENCH_JVM_OPTIONS
+
+  const notes = [];
+  const note = (text) => {
+    const i = notes.indexOf(text);
+    if (i >= 0) return i + 1;
+    notes.push(text);
+    return notes.length;
+  };
+
+  // Implementations (columns), in table order.
+  const impls = [
+    { id: 'node-api-java', script: 'node-api-java.js', label: 'node-api-java' },
+    { id: 'java-bridge', script: 'java-bridge.js', label: 'java-bridge 2.8.0' },
+  ];
+  const attempts = nodeJavaAttempts(jdk.major);
+  const built = attempts.find((a) => a.ok);
+  const buildNotes = attempts.map((a) => (a.ok
+    ? `\`java@${a.version}\` (node-java): built with \`npm_config_nodedir=/usr npm install\`${built === a ? ' and measured' : ''}.`
+    : `\`java@${a.version}\` (node-java): did not build: ${a.error}`));
+  if (built) {
+    impls.push({
+      id: 'node-java', script: 'node-java.js', label: `java ${built.version} (node-java)`,
+      env: { BENCH_NODE_JAVA_PATH: built.path },
+    });
+  } else {
+    impls.push({ id: 'node-java', label: 'java (node-java)', skipped: attempts.length
+      ? 'no release built (see notes)' : 'not attempted (run.sh builds it into peers/)' });
+  }
+  impls.push({ id: 'limit', script: 'limit.js', label: 'limit (C, JNI)' });
+  impls.push({ id: 'js', script: 'js.js', label: 'pure JS' });
+
+  const results = {};
+  for (const impl of impls) {
+    if (only && !only.includes(impl.id)) {
+      impl.skipped = impl.skipped || 'not selected (--only)';
+    }
+    if (impl.skipped) {
+      console.error(`[bench] ${impl.id}: skipped: ${impl.skipped}`);
+      continue;
+    }
+    const env = { ...baseEnv, ...(impl.env || {}) };
+    console.error(`[bench] ${impl.id}: warm cases ...`);
+    const warm = runWorker(impl.script, 'warm', { ...env, BENCH_JVM_OPTIONS: WARM_JVM_OPTIONS },
+      WARM_TIMEOUT_MS);
+    const cold = [];
+    const coldErrors = [];
+    for (let k = 0; k < coldRuns; k++) {
+      console.error(`[bench] ${impl.id}: cold start ${k + 1}/${coldRuns} ...`);
+      const c = runWorker(impl.script, 'cold', { ...env, BENCH_JVM_OPTIONS: '' }, COLD_TIMEOUT_MS);
+      if (c.fatal) coldErrors.push(c.fatal);
+      else cold.push(c);
+    }
+    results[impl.id] = { warm, cold, coldErrors };
+    if (warm.fatal) console.error(`[bench] ${impl.id}: FAILED: ${warm.fatal}`);
+  }
+
+  // ---- table
+  const header = ['case', ...impls.map((i) => i.label)];
+  const ratioDefs = [
+    { label: 'java-bridge / node-api-java', a: 'java-bridge', b: 'node-api-java' },
+    ...(built ? [{ label: 'node-java / node-api-java', a: 'node-java', b: 'node-api-java' }] : []),
+    { label: 'node-api-java / limit', a: 'node-api-java', b: 'limit' },
+  ];
+  header.push(...ratioDefs.map((r) => r.label));
+
+  const value = (implId, caseId) => {
+    const r = results[implId];
+    if (!r || r.warm.fatal) return undefined;
+    const m = r.warm.results && r.warm.results[caseId];
+    return m ? m.ns : undefined;
+  };
+  const coldValue = (implId) => {
+    const r = results[implId];
+    return r && r.cold.length ? median(r.cold.map((c) => c.coldMs)) : undefined;
+  };
+
+  const rows = [];
+  for (const c of CASES) {
+    const row = [c.label];
+    for (const impl of impls) {
+      const r = results[impl.id];
+      if (impl.skipped) row.push('—');
+      else if (r.warm.fatal) row.push(`failed [${note(`${impl.label}: ${r.warm.fatal}`)}]`);
+      else if (r.warm.errors && r.warm.errors[c.id]) {
+        row.push(`error [${note(`${impl.label}, ${c.label}: ${r.warm.errors[c.id]}`)}]`);
+      } else if (r.warm.results[c.id]) row.push(fmtNs(r.warm.results[c.id].ns));
+      else row.push('—');
+    }
+    for (const rd of ratioDefs) row.push(fmtRatio(value(rd.a, c.id), value(rd.b, c.id)));
+    rows.push(row);
+  }
+  const coldRow = [`cold start: require + JVM + first call (ms, median of ${coldRuns})`];
+  for (const impl of impls) {
+    const r = results[impl.id];
+    const v = coldValue(impl.id);
+    if (impl.skipped) coldRow.push('—');
+    else if (v !== undefined) coldRow.push(`${v.toFixed(v < 10 ? 2 : 0)} ms`);
+    else coldRow.push(`failed [${note(`${impl.label}, cold start: ${r.coldErrors[0]}`)}]`);
+  }
+  for (const rd of ratioDefs) coldRow.push(fmtRatio(coldValue(rd.a), coldValue(rd.b)));
+  rows.push(coldRow);
+
+  const table = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+  // ---- notes: inputs, versions actually run, build outcomes, skipped columns
+  const details = [];
+  for (const impl of impls) {
+    const r = results[impl.id];
+    if (impl.skipped) {
+      details.push(`- ${impl.label}: ${impl.skipped}.`);
+      continue;
+    }
+    if (r.warm.fatal) continue;
+    const info = r.warm.info || {};
+    const bits = [];
+    if (info.javaVersion) bits.push(`ran on Java ${info.javaVersion}`);
+    if (info.benchProp !== undefined && info.benchProp !== 'applied' && WARM_JVM_OPTIONS) {
+      bits.push('warm-run JVM options NOT applied');
+    }
+    if (info.jvmStartMs) bits.push(`JNI_CreateJavaVM ${info.jvmStartMs.toFixed(0)} ms`);
+    const inputs = Object.entries(r.warm.inputNotes || {})
+      .map(([k, v]) => `${(CASES.find((c) => c.id === k) || { label: k }).label}: ${v}`);
+    if (inputs.length) bits.push(inputs.join('; '));
+    details.push(`- ${impl.label}: ${bits.join('; ')}.`);
+  }
+
+  const when = started.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const section = [
+    `## JDK ${jdk.major}: ${jdk.version}`,
+    '',
+    `${when}; Node ${process.version}; ${jdk.runtime || jdk.version} (${javaHome}); ` +
+      `${os.cpus().length} cores (nproc), ${cpuModel()}; ${quick ? 'QUICK run (fewer, shorter batches)' : 'full run'}.`,
+    '',
+    'ns per call (median of timed batches after warm-up), cold start in ms. Lower is better; ' +
+      'ratios > 1× mean the left one is slower.',
+    '',
+    table,
+    '',
+    ...(notes.length ? ['Errors:', '', ...notes.map((n, i) => `${i + 1}. ${n}`), ''] : []),
+    'Details:',
+    '',
+    ...details,
+    ...buildNotes.map((b) => `- ${b}`),
+    `- Warm runs start every JVM with \`${WARM_JVM_OPTIONS || '(none)'}\`; cold runs with no extra option.`,
+    '',
+  ].join('\n');
+
+  console.log(section);
+
+  // raw numbers for whoever wants more than the table
+  fs.mkdirSync(path.join(BENCH, 'target'), { recursive: true });
+  fs.writeFileSync(path.join(BENCH, 'target', `results-jdk${jdk.major}.json`),
+    JSON.stringify({ date: started.toISOString(), node: process.version, jdk, javaHome, quick, results }, null, 2));
+
+  if (!only) writeResultsMd(jdk.major, section);
+  else console.error('[bench] --only given: results.md left unchanged');
+}
+
+// results.md keeps one section per JDK major; a run replaces its own section only.
+function writeResultsMd(major, section) {
+  const file = path.join(BENCH, 'results.md');
+  const begin = `<!-- jdk-${major}:begin -->`;
+  const end = `<!-- jdk-${major}:end -->`;
+  const intro = [
+    '# node-api-java benchmark results',
+    '',
+    'Written by `bench/run.sh` (see bench/README.md). Each section is replaced by the next run on ' +
+      'the same JDK major version.',
+    '',
+  ].join('\n');
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : intro;
+  const block = `${begin}\n${section}${end}\n`;
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i >= 0 && j > i) text = text.slice(0, i) + block + text.slice(j + end.length + 1);
+  else text = `${text.trimEnd()}\n\n${block}`;
+  fs.writeFileSync(file, text);
+  console.error(`[bench] wrote ${path.relative(process.cwd(), file) || file}`);
+}
+
+main();
