@@ -26,10 +26,18 @@ const only = opt('only', '') ? opt('only', '').split(',') : null;
 const coldRuns = Number(opt('cold-runs', quick ? 1 : 3));
 const WARM_TIMEOUT_MS = 300000;
 const COLD_TIMEOUT_MS = 60000;
-// Same options for every JVM in the warm runs; -D marker lets workers prove they were applied.
+// Warm runs measure steady state, not this VM's page faults. Measured without these: a growing
+// Java heap is first-touched for thousands of calls (10 KB echo 10-40 us depending on the
+// region), AlwaysPreTouch alone stalls seconds whenever G1 expands the heap, and glibc returning
+// freed 1 MiB ArrayBuffers to the kernel made the byte[] row vary 3x between runs. So every
+// implementation's warm run gets the same fixed, pre-touched heap and the same malloc tunables;
+// cold runs get nothing. The -D marker lets workers prove their JVM received the options.
 const WARM_JVM_OPTIONS = process.env.BENCH_JVM_OPTIONS_OVERRIDE !== undefined
   ? process.env.BENCH_JVM_OPTIONS_OVERRIDE
-  : '-XX:+AlwaysPreTouch -Dbench.jvmopts=applied';
+  : '-Xms512m -Xmx512m -XX:+AlwaysPreTouch -Dbench.jvmopts=applied';
+const WARM_GLIBC_TUNABLES = process.env.BENCH_GLIBC_TUNABLES_OVERRIDE !== undefined
+  ? process.env.BENCH_GLIBC_TUNABLES_OVERRIDE
+  : 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=1073741824';
 
 // ---------------------------------------------------------------- environment ----------------
 
@@ -186,8 +194,11 @@ function main() {
     }
     const env = { ...baseEnv, ...(impl.env || {}) };
     console.error(`[bench] ${impl.id}: warm cases ...`);
-    const warm = runWorker(impl.script, 'warm', { ...env, BENCH_JVM_OPTIONS: WARM_JVM_OPTIONS },
-      WARM_TIMEOUT_MS);
+    const warmEnv = { ...env, BENCH_JVM_OPTIONS: WARM_JVM_OPTIONS };
+    if (WARM_GLIBC_TUNABLES) {
+      warmEnv.GLIBC_TUNABLES = [env.GLIBC_TUNABLES, WARM_GLIBC_TUNABLES].filter(Boolean).join(':');
+    }
+    const warm = runWorker(impl.script, 'warm', warmEnv, WARM_TIMEOUT_MS);
     const cold = [];
     const coldErrors = [];
     for (let k = 0; k < coldRuns; k++) {
@@ -271,6 +282,9 @@ function main() {
     const inputs = Object.entries(r.warm.inputNotes || {})
       .map(([k, v]) => `${(CASES.find((c) => c.id === k) || { label: k }).label}: ${v}`);
     if (inputs.length) bits.push(inputs.join('; '));
+    for (const [k, v] of Object.entries(r.warm.resultNotes || {})) {
+      bits.push(`${(CASES.find((c) => c.id === k) || { label: k }).label} ${v}`);
+    }
     details.push(`- ${impl.label}: ${bits.join('; ')}.`);
   }
 
@@ -291,7 +305,12 @@ function main() {
     '',
     ...details,
     ...buildNotes.map((b) => `- ${b}`),
-    `- Warm runs start every JVM with \`${WARM_JVM_OPTIONS || '(none)'}\`; cold runs with no extra option.`,
+    `- Warm runs (same for every column): JVM options \`${WARM_JVM_OPTIONS || '(none)'}\`, ` +
+      `\`GLIBC_TUNABLES=${WARM_GLIBC_TUNABLES || '(unset)'}\` (steady state instead of this VM's ` +
+      'page faults, see run.js). Cold runs: defaults, nothing added.',
+    `- Each number: warm-up (>= ${quick ? 100 : 300} ms, and 20-50 calls for the array rows), then ` +
+      `${quick ? '5 batches of ~40' : '7 batches of ~100'} ms; the median batch. Every ` +
+      'implementation runs in its own process, one at a time.',
     '',
   ].join('\n');
 
@@ -299,7 +318,7 @@ function main() {
 
   // raw numbers for whoever wants more than the table
   fs.mkdirSync(path.join(BENCH, 'target'), { recursive: true });
-  fs.writeFileSync(path.join(BENCH, 'target', `results-jdk${jdk.major}.json`),
+  fs.writeFileSync(path.join(BENCH, 'target', `results-jdk${jdk.major}${only ? '-partial' : ''}.json`),
     JSON.stringify({ date: started.toISOString(), node: process.version, jdk, javaHome, quick, results }, null, 2));
 
   if (!only) writeResultsMd(jdk.major, section);

@@ -11,7 +11,7 @@
  * Exports (all synchronous):
  *   max(a, b)            java.lang.Math.max(int,int)
  *   add(a, b)            bench.BenchTarget.add(int,int)
- *   echo(str)            bench.BenchTarget.echo(String)          (UTF-16 both ways)
+ *   echo(str)            bench.BenchTarget.echo(String)          (ASCII fast path in, UTF-16 out)
  *   sum(Float64Array)    bench.BenchTarget.sum(double[])         (one region copy in)
  *   bytes(n)             bench.BenchTarget.bytes(int) -> Int8Array (one region copy out)
  *   newTarget()          new bench.BenchTarget() as an external holding a global ref
@@ -35,8 +35,9 @@ typedef jint(JNICALL *CreateJavaVM_t)(JavaVM **, void **, void *);
 
 static JavaVM *g_vm;
 static JNIEnv *g_env; /* the main thread's env: every export runs on Node's main thread */
-static jclass g_math, g_target, g_sb;
-static jmethodID g_max, g_add, g_echo, g_sum, g_bytes, g_target_init, g_increment, g_sb_init;
+static jclass g_math, g_target, g_sb, g_string;
+static jmethodID g_max, g_add, g_echo, g_sum, g_bytes, g_target_init, g_increment, g_sb_init,
+    g_string_latin1;
 static double g_jvm_start_ns;
 static char g_java_version[64];
 
@@ -106,35 +107,68 @@ static napi_value Add(napi_env env, napi_callback_info info) {
     return int_int_call(env, info, g_target, g_add);
 }
 
+/*
+ * JS -> Java string. Long ASCII strings (UTF-8 length == UTF-16 length) are written by V8 straight
+ * into a new Java byte[] (critical section, no intermediate buffer) and become a compact Latin-1
+ * java.lang.String through String(byte[] ascii, int hibyte, int offset, int count), which copies
+ * `count` bytes (so the array's extra byte for V8's NUL terminator is harmless). Everything else
+ * goes through UTF-16. node-api-java uses the same trick with one more copy: the limit has to be
+ * at least as good as the best known path.
+ */
+#define ASCII_PATH_MIN 64
+static jstring js_to_jstring(napi_env env, napi_value v) {
+    size_t len = 0, utf8_len = 0;
+    if (napi_get_value_string_utf16(env, v, NULL, 0, &len) != napi_ok) return NULL;
+    if (len >= ASCII_PATH_MIN && napi_get_value_string_utf8(env, v, NULL, 0, &utf8_len) == napi_ok &&
+        utf8_len == len) {
+        jbyteArray array = (*g_env)->NewByteArray(g_env, (jsize)len + 1);
+        if (array == NULL) return NULL;
+        char *bytes = (*g_env)->GetPrimitiveArrayCritical(g_env, array, NULL);
+        size_t copied = 0;
+        napi_get_value_string_latin1(env, v, bytes, len + 1, &copied);
+        (*g_env)->ReleasePrimitiveArrayCritical(g_env, array, bytes, 0);
+        jstring s = (*g_env)->NewObject(g_env, g_string, g_string_latin1, array, 0, 0, (jint)len);
+        (*g_env)->DeleteLocalRef(g_env, array);
+        return s;
+    }
+    char16_t stackbuf[256];
+    char16_t *buf = len < 256 ? stackbuf : malloc((len + 1) * sizeof(char16_t));
+    napi_get_value_string_utf16(env, v, buf, len + 1, &len);
+    jstring s = (*g_env)->NewString(g_env, (const jchar *)buf, (jsize)len);
+    if (buf != stackbuf) free(buf);
+    return s;
+}
+
+/* Java -> JS string: UTF-16 out (GetStringRegion inflates Latin-1; HotSpot's UTF-8 paths are
+   scalar loops and measured slower). */
+static napi_value jstring_to_js(napi_env env, jstring s) {
+    napi_value out = NULL;
+    if (s == NULL) {
+        napi_get_null(env, &out);
+        return out;
+    }
+    jsize len = (*g_env)->GetStringLength(g_env, s);
+    jchar stackbuf[256];
+    jchar *buf = len < 256 ? stackbuf : malloc((size_t)len * sizeof(jchar));
+    (*g_env)->GetStringRegion(g_env, s, 0, len, buf);
+    napi_create_string_utf16(env, (const char16_t *)buf, (size_t)len, &out);
+    if (buf != stackbuf) free(buf);
+    return out;
+}
+
 static napi_value Echo(napi_env env, napi_callback_info info) {
     napi_value argv[1];
     if (!get_args(env, info, 1, argv)) return NULL;
-    size_t len;
-    NAPI_OK(napi_get_value_string_utf16(env, argv[0], NULL, 0, &len));
-    char16_t stackbuf[256];
-    size_t cap = len < 256 ? 256 : len + 1;
-    char16_t *buf = len < 256 ? stackbuf : malloc(cap * sizeof(char16_t));
-    napi_value out = NULL;
-    if (napi_get_value_string_utf16(env, argv[0], buf, len + 1, &len) != napi_ok) goto done;
-    jstring in = (*g_env)->NewString(g_env, (const jchar *)buf, (jsize)len);
+    jstring in = js_to_jstring(env, argv[0]);
+    if (in == NULL) {
+        if (!java_exception(env)) napi_throw_type_error(env, NULL, "echo expects a string");
+        return NULL;
+    }
     jstring res = (jstring)(*g_env)->CallStaticObjectMethod(g_env, g_target, g_echo, in);
     (*g_env)->DeleteLocalRef(g_env, in);
-    if (java_exception(env)) goto done;
-    if (res == NULL) {
-        napi_get_null(env, &out);
-        goto done;
-    }
-    jsize rlen = (*g_env)->GetStringLength(g_env, res);
-    if ((size_t)rlen > cap) {
-        char16_t *bigger = malloc((size_t)rlen * sizeof(char16_t));
-        if (buf != stackbuf) free(buf);
-        buf = bigger;
-    }
-    (*g_env)->GetStringRegion(g_env, res, 0, rlen, (jchar *)buf);
-    (*g_env)->DeleteLocalRef(g_env, res);
-    napi_create_string_utf16(env, buf, (size_t)rlen, &out);
-done:
-    if (buf != stackbuf) free(buf);
+    if (java_exception(env)) return NULL;
+    napi_value out = jstring_to_js(env, res);
+    if (res != NULL) (*g_env)->DeleteLocalRef(g_env, res);
     return out;
 }
 
@@ -281,7 +315,8 @@ static const char *start_jvm(char *err, size_t errlen) {
     g_math = global_class(e, "java/lang/Math");
     g_target = global_class(e, "bench/BenchTarget");
     g_sb = global_class(e, "java/lang/StringBuilder");
-    if (g_math == NULL || g_target == NULL || g_sb == NULL) {
+    g_string = global_class(e, "java/lang/String");
+    if (g_math == NULL || g_target == NULL || g_sb == NULL || g_string == NULL) {
         (*e)->ExceptionClear(e);
         snprintf(err, errlen, "class not found (BENCH_CLASSPATH=%s)", cp);
         return err;
@@ -294,6 +329,7 @@ static const char *start_jvm(char *err, size_t errlen) {
     g_target_init = (*e)->GetMethodID(e, g_target, "<init>", "()V");
     g_increment = (*e)->GetMethodID(e, g_target, "increment", "()I");
     g_sb_init = (*e)->GetMethodID(e, g_sb, "<init>", "()V");
+    g_string_latin1 = (*e)->GetMethodID(e, g_string, "<init>", "([BIII)V");
     if ((*e)->ExceptionCheck(e)) {
         (*e)->ExceptionClear(e);
         return "method not found on bench.BenchTarget";

@@ -59,11 +59,11 @@ static napi_value start(napi_env env, napi_callback_info info) {
   napi_create_reference(env, hook, 1, &ctx->on_class);
   napi_get_named_property(env, argv[2], "javaError", &hook);
   napi_create_reference(env, hook, 1, &ctx->java_error);
+  napi_get_named_property(env, argv[2], "stream", &hook);
+  napi_create_reference(env, hook, 1, &ctx->stream_hook);
   JNIEnv* jni = jni_env();
-  jobject table = (*jni)->NewObject(jni, J.ObjectTable, J.ObjectTable_init);
-  if (java_failed(ctx, jni)) return NULL;
-  ctx->object_table = (*jni)->NewGlobalRef(jni, table);
-  (*jni)->DeleteLocalRef(jni, table);
+  if (!env_attach_java(ctx, jni) && !java_failed(ctx, jni))
+    return throw_type_error(env, "node-api-java: could not attach this Node environment to the JVM");
   return NULL;
 }
 
@@ -178,7 +178,10 @@ static void free_ctx(napi_env env, void* data, void* hint) {
   env_ctx* ctx = data;
   if (ctx->object_table && jvm_started()) {
     JNIEnv* jni = jni_env();
-    if (jni) (*jni)->DeleteGlobalRef(jni, ctx->object_table);
+    if (jni) {
+      (*jni)->DeleteGlobalRef(jni, ctx->object_table);
+      (*jni)->DeleteGlobalRef(jni, ctx->js_env);
+    }
   }
   /* class_info records live as long as the environment; the process or worker is ending */
   free(ctx->classes);
@@ -191,6 +194,7 @@ static int sentinel_marker;
 NAPI_MODULE_INIT() {
   env_ctx* ctx = calloc(1, sizeof(env_ctx));
   ctx->env = env;
+  ctx->js_thread = pthread_self();
   napi_set_instance_data(env, ctx, free_ctx, NULL);
   napi_value sentinel;
   napi_create_external(env, &sentinel_marker, NULL, NULL, &sentinel);

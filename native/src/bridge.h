@@ -11,6 +11,7 @@
 #include <jni.h>
 #include <node_api.h>
 #include <stdbool.h>
+#include <pthread.h>
 #include <stdint.h>
 
 #include "type_codes.h"
@@ -50,6 +51,7 @@ typedef struct method_group {
   jobject overloads; /* global ref to dev.napijava.bridge.OverloadSet */
   char* name;
   bool is_static;
+  bool is_async; /* nameAsync: runs on the Java pool, returns a promise */
   int count;
   callable* items;
   shape_entry cache[SHAPE_CACHE];
@@ -91,10 +93,22 @@ typedef struct java_ref {
   struct env_ctx* ctx;
 } java_ref;
 
+/* A strong reference to a JS value held for Java (the cookie of a dev.napijava.bridge.JsRef). */
+typedef struct js_ref {
+  napi_ref ref;
+  struct env_ctx* ctx;
+} js_ref;
+
 /* Per Node environment (main thread or worker): no global napi_env anywhere. */
 typedef struct env_ctx {
   napi_env env;
+  pthread_t js_thread;
+  jobject js_env;       /* global ref to dev.napijava.bridge.JsEnv */
   jobject object_table; /* global ref to dev.napijava.bridge.ObjectTable */
+  napi_threadsafe_function wake; /* runs JsEnv.drain() on the JS thread */
+  int pending_async;    /* promises awaiting Java: while > 0 the wake function keeps Node alive */
+  int sync_depth;       /* JS -> Java calls in progress (read by Java through a direct buffer) */
+  napi_ref stream_hook; /* JS hook(value, kind) converting between Node and Java streams */
   class_info** classes; /* by ClassRegistry index */
   int class_cap;
   napi_ref sentinel;    /* constructor argument meaning "wrap ctx->pending" */
@@ -116,7 +130,7 @@ typedef struct jni_cache {
   jmethodID Bridge_resolveName, Bridge_importClass, Bridge_describe, Bridge_classIndexOf, Bridge_classIndex, Bridge_classAt,
       Bridge_load, Bridge_javaVersion;
   jmethodID ObjectTable_init, ObjectTable_lookup, ObjectTable_attach, ObjectTable_detach, ObjectTable_size;
-  jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName;
+  jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName, Class_isInterface;
   jmethodID String_fromLatin1; /* String(byte[] ascii, int hibyte, int offset, int count) */
   /* descriptor fields */
   jfieldID CD_type, CD_classIndex, CD_jsName, CD_instantiable, CD_constructors, CD_staticMethods,
@@ -125,6 +139,12 @@ typedef struct jni_cache {
   jfieldID C_executable, C_declaringClass, C_isStatic, C_isConstructor, C_isVarargs, C_params, C_returnType;
   jfieldID TR_code, TR_type, TR_element;
   jfieldID FD_field, FD_name, FD_type, FD_isStatic, FD_isFinal, FD_declaringClass;
+  /* callbacks and async */
+  jclass JsEnv, JsProxies, AsyncCalls, JSException, JSInvalidThreadAccess, CompletableFuture;
+  jmethodID JsEnv_create, JsEnv_drain, JsProxies_create, JsProxies_cookieOf, AsyncCalls_submit,
+      AsyncCalls_whenDone, AsyncCalls_newPromiseFuture, AsyncCalls_complete, AsyncCalls_fail, JSException_init;
+  jfieldID JsEnv_objects, JsProxies_NO_MEMBER, OS_isAsync;
+  jobject no_member; /* global ref to JsProxies.NO_MEMBER */
 } jni_cache;
 
 extern jni_cache J;
@@ -159,6 +179,19 @@ java_ref* unwrap_java(napi_env env, napi_value v);
 napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj);
 bool wrap_new_instance(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, jobject obj, class_info* ci);
 void attach_pending(env_ctx* ctx, napi_value this_obj);
+
+/* callbacks.c: Java -> JS (proxies, queue), promises, async calls */
+bool callbacks_init(JNIEnv* jni);
+bool env_attach_java(env_ctx* ctx, JNIEnv* jni);
+bool on_js_thread(env_ctx* ctx);
+jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool is_function);
+napi_value proxy_to_js(env_ctx* ctx, jlong cookie);
+jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise);
+napi_value future_to_promise(env_ctx* ctx, JNIEnv* jni, jobject future);
+napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callable* c, jobject target,
+                        jvalue* args);
+napi_value stream_hook(env_ctx* ctx, napi_value value, const char* kind);
+void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error);
 
 /* classes.c */
 class_info* class_for(env_ctx* ctx, JNIEnv* jni, jclass cls, int index); /* index -1: ask Java */

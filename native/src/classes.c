@@ -47,6 +47,7 @@ static method_group* read_group(env_ctx* ctx, JNIEnv* jni, class_info* owner, jo
   g->owner = owner;
   g->is_static = is_static;
   g->overloads = (*jni)->NewGlobalRef(jni, set);
+  g->is_async = (*jni)->GetBooleanField(jni, set, J.OS_isAsync);
   jstring name = obj_field(jni, set, J.OS_name);
   g->name = jstring_to_utf8(jni, name);
   (*jni)->DeleteLocalRef(jni, name);
@@ -199,8 +200,12 @@ static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject tar
   if (!ok) {
     converted--;
     if (!js_pending(ctx->env)) java_failed(ctx, jni);
+  } else if (g->is_async) {
+    result = invoke_async(ctx, jni, g, c, target, args);
   } else {
+    ctx->sync_depth++; /* lets a Java thread waiting for JS see that the JS thread is inside Java */
     jvalue r = call_java(jni, c, target, args);
+    ctx->sync_depth--;
     if (!java_failed(ctx, jni)) {
       if (c->is_ctor && new_this) {
         if (wrap_new_instance(ctx, jni, new_this, r.l, g->owner)) result = new_this;

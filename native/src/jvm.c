@@ -90,6 +90,7 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.Throwable_getMessage = (*jni)->GetMethodID(jni, J.Throwable, "getMessage", "()Ljava/lang/String;"));
   REQUIRE(J.String_fromLatin1 = (*jni)->GetMethodID(jni, J.String, "<init>", "([BIII)V"));
   REQUIRE(J.Class_getName = (*jni)->GetMethodID(jni, J.Class, "getName", "()Ljava/lang/String;"));
+  REQUIRE(J.Class_isInterface = (*jni)->GetMethodID(jni, J.Class, "isInterface", "()Z"));
 
   jclass cd = (*jni)->FindClass(jni, "dev/napijava/bridge/ClassDescriptor");
   jclass os = (*jni)->FindClass(jni, "dev/napijava/bridge/OverloadSet");
@@ -111,6 +112,7 @@ static bool cache_ids(JNIEnv* jni) {
   FIELD(J.CD_nestedClasses, cd, "nestedClasses", "[Ljava/lang/Class;");
   FIELD(J.OS_name, os, "name", "Ljava/lang/String;");
   FIELD(J.OS_candidates, os, "candidates", "[Ldev/napijava/bridge/Callable;");
+  FIELD(J.OS_isAsync, os, "isAsync", "Z");
   REQUIRE(J.OverloadSet_resolve = (*jni)->GetMethodID(jni, os, "resolve", "([B[Ljava/lang/Class;)I"));
   FIELD(J.C_executable, c, "executable", "Ljava/lang/reflect/Executable;");
   FIELD(J.C_declaringClass, c, "declaringClass", "Ljava/lang/Class;");
@@ -129,6 +131,7 @@ static bool cache_ids(JNIEnv* jni) {
   FIELD(J.FD_isFinal, fd, "isFinal", "Z");
   FIELD(J.FD_declaringClass, fd, "declaringClass", "Ljava/lang/Class;");
 #undef FIELD
+  REQUIRE(callbacks_init(jni));
 #undef REQUIRE
   (*jni)->DeleteLocalRef(jni, cd);
   (*jni)->DeleteLocalRef(jni, os);

@@ -133,6 +133,7 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
     napi_get_typedarray_info(env, v, &ta, NULL, NULL, NULL, NULL);
     return typed_array_tag(ta);
   }
+  if (napi_is_promise(env, v, &is) == napi_ok && is) return AT_PROMISE;
   return is_array_like(env, ctx, v) ? AT_ARRAY : AT_OTHER_OBJECT;
 }
 
@@ -143,7 +144,8 @@ static const char* code_name(int code) {
       "void",      "boolean",   "byte",      "char",      "short",     "int",       "long",
       "float",     "double",    "String",    "Object",    "Boolean",   "Byte",      "Character",
       "Short",     "Integer",   "Long",      "Float",     "Double",    "boolean[]", "byte[]",
-      "char[]",    "short[]",   "int[]",     "long[]",    "float[]",   "double[]",  "Object[]"};
+      "char[]",    "short[]",   "int[]",     "long[]",    "float[]",   "double[]",  "Object[]",
+      "Future",    "InputStream", "OutputStream"};
   return code >= 0 && code < TC_COUNT ? names[code] : "?";
 }
 
@@ -271,10 +273,22 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
         if (!typed_array_to_java(ctx, jni, v, &array, out)) return false;
         break;
       }
-      throw_type_error(env, "a JS %s cannot be passed as a Java %s (JS callbacks and objects as Java interfaces "
-                            "are not supported yet)",
-                       tag == AT_FUNCTION ? "function" : tag == AT_SYMBOL ? "symbol" : "object",
-                       t->cls ? "reference" : code_name(t->code));
+      if ((tag == AT_FUNCTION || tag == AT_OTHER_OBJECT) && t->cls &&
+          (*jni)->CallBooleanMethod(jni, t->cls, J.Class_isInterface)) {
+        /* a JS function or object implementing a Java interface */
+        *out = js_to_proxy(ctx, jni, v, t->cls, tag == AT_FUNCTION);
+        if (!*out) return false;
+        break;
+      }
+      if (tag == AT_PROMISE && t->cls && (*jni)->IsAssignableFrom(jni, J.CompletableFuture, t->cls)) {
+        *out = promise_to_future(ctx, jni, v);
+        if (!*out) return false;
+        break;
+      }
+      throw_type_error(env, "a JS %s cannot be passed here (Java expects %s): pass a Java object, a primitive, or "
+                            "a function/object where Java expects an interface",
+                       tag == AT_FUNCTION ? "function" : tag == AT_SYMBOL ? "symbol" : tag == AT_PROMISE ? "promise" : "object",
+                       t->cls ? "a class type" : code_name(t->code));
       return false;
   }
   if ((*jni)->ExceptionCheck(jni)) return false;
@@ -345,6 +359,18 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
     *is_local = false;
     throw_type_error(env, "expected an array or typed array for a Java %s", code_name(code));
     return false;
+  }
+  if ((code == TC_INPUT_STREAM || code == TC_OUTPUT_STREAM) && type == napi_object && !unwrap_java(env, v)) {
+    /* a Node stream: the JS hook builds a Java stream over it */
+    napi_value java = stream_hook(ctx, v, code == TC_INPUT_STREAM ? "toJavaInput" : "toJavaOutput");
+    java_ref* ref = java ? unwrap_java(env, java) : NULL;
+    if (!ref) {
+      if (!js_pending(env)) throw_type_error(env, "expected a Node %s stream or a Java %s", code == TC_INPUT_STREAM ? "Readable" : "Writable",
+                                             code == TC_INPUT_STREAM ? "InputStream" : "OutputStream");
+      return false;
+    }
+    out->l = ref->obj;
+    return true;
   }
   return dynamic_to_java(ctx, jni, v, t, &out->l, is_local);
 }
@@ -608,6 +634,11 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
   if (code >= TC_BOX_BOOLEAN && code <= TC_BOX_DOUBLE) return unbox_to_js(ctx, jni, value.l, code - TC_BOX_BOOLEAN + TC_BOOLEAN);
   if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_DOUBLE) return primitive_array_to_js(ctx, jni, value.l, code);
   if (code == TC_ARRAY_OBJECT) return object_array_to_js(ctx, jni, value.l, t->element);
+  if (code == TC_FUTURE) return future_to_promise(ctx, jni, value.l);
+  if (code == TC_INPUT_STREAM || code == TC_OUTPUT_STREAM) {
+    napi_value wrapper = object_to_js(ctx, jni, value.l);
+    return wrapper ? stream_hook(ctx, wrapper, code == TC_INPUT_STREAM ? "toReadable" : "toWritable") : NULL;
+  }
   return object_to_js(ctx, jni, value.l);
 }
 

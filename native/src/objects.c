@@ -62,6 +62,7 @@ void attach_pending(env_ctx* ctx, napi_value this_obj) {
 napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   napi_env env = ctx->env;
   jlong cookie = (*jni)->CallLongMethod(jni, ctx->object_table, J.ObjectTable_lookup, obj);
+  if (cookie & 1) return proxy_to_js(ctx, cookie); /* a JS value that went to Java as a proxy */
   if (cookie) {
     java_ref* existing = (java_ref*)(intptr_t)cookie;
     napi_value live = NULL;

@@ -35,7 +35,10 @@ enum type_code {
   TC_ARRAY_FLOAT = 25,
   TC_ARRAY_DOUBLE = 26,
   TC_ARRAY_OBJECT = 27,
-  TC_COUNT = 28
+  TC_FUTURE = 28,       /* CompletableFuture/CompletionStage/Future <-> Promise */
+  TC_INPUT_STREAM = 29, /* java.io.InputStream <-> Node Readable */
+  TC_OUTPUT_STREAM = 30,/* java.io.OutputStream <-> Node Writable */
+  TC_COUNT = 31
 };
 
 /*
@@ -65,7 +68,8 @@ enum arg_tag {
   AT_FUNCTION = 19,
   AT_OTHER_OBJECT = 20,
   AT_SYMBOL = 21,
-  AT_COUNT = 22
+  AT_PROMISE = 22,
+  AT_COUNT = 23
 };
 
 #endif

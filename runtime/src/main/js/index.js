@@ -5,11 +5,12 @@ const path = require('path');
 const util = require('util');
 const { findJdk } = require('./lib/jdk');
 const { makeJavaErrorFactory } = require('./lib/errors');
+const { makeStreamHook } = require('./lib/streams');
 
 const native = require(`./prebuilds/${process.platform}-${process.arch}/napi_java.node`);
 const RUNTIME_JAR = path.join(__dirname, 'java', 'napi-java-runtime.jar');
 
-const config = { javaHome: undefined, classpath: [], jvmOptions: [] };
+const config = { javaHome: undefined, classpath: [], jvmOptions: [], asyncThreads: undefined };
 let running = null; // { home, version } once started
 
 function splitOptions(text) {
@@ -27,13 +28,19 @@ function configure(options = {}) {
   if (running) {
     throw new Error('node-api-java: configure() must be called before the JVM starts (before first use of a Java class)');
   }
-  const known = new Set(['javaHome', 'classpath', 'jvmOptions']);
+  const known = new Set(['javaHome', 'classpath', 'jvmOptions', 'asyncThreads']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) throw new TypeError(`node-api-java: unknown configure() option '${key}' (known: ${[...known].join(', ')})`);
   }
   if (options.javaHome !== undefined) config.javaHome = options.javaHome;
   if (options.classpath !== undefined) config.classpath = toList(options.classpath, 'classpath').map((p) => path.resolve(p));
   if (options.jvmOptions !== undefined) config.jvmOptions = toList(options.jvmOptions, 'jvmOptions');
+  if (options.asyncThreads !== undefined) {
+    if (!Number.isInteger(options.asyncThreads) || options.asyncThreads < 1) {
+      throw new TypeError('node-api-java: configure({ asyncThreads }) takes a positive integer (threads for methodAsync calls)');
+    }
+    config.asyncThreads = options.asyncThreads;
+  }
   return api;
 }
 
@@ -53,6 +60,7 @@ const hooks = {
     });
   },
   javaError: makeJavaErrorFactory(() => bridgeClass || (bridgeClass = native.importClass('dev.napijava.bridge.Bridge'))),
+  stream: makeStreamHook((name) => native.importClass(name)),
 };
 
 function ensureStarted() {
@@ -63,6 +71,7 @@ function ensureStarted() {
     `-Djava.class.path=${classpath}`,
     // Node owns SIGINT/SIGTERM/SIGHUP; the JVM must not turn Ctrl-C into its own shutdown.
     '-Xrs',
+    ...(config.asyncThreads ? [`-Dnapi.java.asyncThreads=${config.asyncThreads}`] : []),
     ...splitOptions(process.env.NAPI_JAVA_JVM_OPTIONS),
     ...config.jvmOptions,
   ];
@@ -114,6 +123,14 @@ const api = {
   },
   isJavaObject(value) {
     return native.isJavaObject(value);
+  },
+  // Node stream views of Java streams (methods declared to return InputStream/OutputStream
+  // already give these; use these for subclasses such as FileInputStream).
+  toReadable(javaInputStream) {
+    return hooks.stream(javaInputStream, 'toReadable');
+  },
+  toWritable(javaOutputStream) {
+    return hooks.stream(javaOutputStream, 'toWritable');
   },
   stats() {
     ensureStarted();

@@ -10,8 +10,18 @@ function makeJavaErrorFactory(getBridgeClass) {
     Object.defineProperty(err, 'name', { value: className, writable: true, configurable: true, enumerable: false });
     Error.captureStackTrace(err, hideFrom);
     const jsFrames = String(err.stack).split('\n').slice(1).join('\n');
-    const javaFrames = getBridgeClass().javaStack(throwable);
-    const head = message == null ? className : `${className}: ${message}`;
+    let javaFrames = getBridgeClass().javaStack(throwable);
+    let head = message == null ? className : `${className}: ${message}`;
+    if (className === 'dev.napijava.JSException') {
+      // A JS error that went through Java and back: its own JS frames, then the Java frames
+      // (the <js> entries are those same JS frames), then the caller's JS frames.
+      err.name = throwable.getJsName();
+      head = `${err.name}: ${message == null ? '' : message}`;
+      const jsOwn = String(throwable.getJsStack()).split('\n').filter((l) => /^\s+at /.test(l));
+      const callerLines = new Set(jsFrames.split('\n'));
+      const ownOnly = jsOwn.filter((l) => !callerLines.has(l));
+      javaFrames = [...ownOnly, ...javaFrames.split('\n').filter((l) => !l.includes('at <js>.'))].join('\n');
+    }
     err.stack = head + (javaFrames ? '\n' + javaFrames : '') + (jsFrames ? '\n' + jsFrames : '');
     Object.defineProperty(err, 'javaException', { value: throwable, writable: true, configurable: true, enumerable: false });
     seen.add(throwable);

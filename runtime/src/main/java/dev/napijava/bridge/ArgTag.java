@@ -26,7 +26,8 @@ public enum ArgTag {
     BIGINT64_ARRAY("BigInt64Array"),
     FUNCTION("function"),
     OTHER_OBJECT("object"),
-    SYMBOL("symbol");
+    SYMBOL("symbol"),
+    PROMISE("Promise");
 
     final String jsName;
 

@@ -116,6 +116,17 @@ public final class Bridge {
         return out.toString();
     }
 
+    private static final java.util.Set<Thread> JS_THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static void registerJsThread(Thread t) {
+        JS_THREADS.add(t);
+    }
+
+    /** Is the current thread the JS thread of some Node environment? */
+    static boolean isJsThread() {
+        return JS_THREADS.contains(Thread.currentThread());
+    }
+
     public static String javaVersion() {
         return System.getProperty("java.version");
     }

@@ -17,6 +17,7 @@ public final class Callable {
     /** For constructors: the constructed class (the call returns the new object). */
     public final TypeRef returnType;
     final Class<?>[] paramTypes;
+    private volatile java.lang.invoke.MethodHandle handle;
 
     Callable(Executable executable) {
         this.executable = executable;
@@ -30,6 +31,15 @@ public final class Callable {
             params[i] = TypeRef.of(paramTypes[i]);
         }
         this.returnType = TypeRef.of(isConstructor ? declaringClass : ((Method) executable).getReturnType());
+    }
+
+    /** For async calls (off the JS thread): a method handle, made on first use. */
+    java.lang.invoke.MethodHandle handle() {
+        java.lang.invoke.MethodHandle h = handle;
+        if (h == null) {
+            handle = h = AsyncCalls.handleFor(executable);
+        }
+        return h;
     }
 
     String name() {

@@ -45,9 +45,11 @@ public final class ClassDescriptor {
         this.instantiable = !type.isInterface() && !Modifier.isAbstract(type.getModifiers())
                 && !type.isEnum() && !type.isArray() && !type.isPrimitive();
 
+        // Generated glue (napi-java generate) lists the members ahead of time: no getMethods() scan, no sorting.
+        dev.napijava.bridge.glue.Members glued = dev.napijava.bridge.glue.GlueRegistry.members(type);
         List<Callable> ctors = new ArrayList<>();
         if (instantiable) {
-            for (Constructor<?> c : sorted(type.getConstructors())) {
+            for (Constructor<?> c : glued != null ? glued.constructors : sorted(type.getConstructors())) {
                 ctors.add(new Callable(c));
             }
         }
@@ -55,7 +57,7 @@ public final class ClassDescriptor {
 
         Map<String, List<Callable>> statics = new LinkedHashMap<>();
         Map<String, List<Callable>> instances = new LinkedHashMap<>();
-        Method[] methods = sorted(publicMethods(type));
+        Method[] methods = glued != null ? glued.methods : sorted(publicMethods(type));
         Set<String> realSignatures = new HashSet<>();
         for (Method m : methods) {
             if (!m.isBridge()) {
@@ -82,6 +84,8 @@ public final class ClassDescriptor {
         }
         List<OverloadSet> staticSets = groups(statics, RESERVED_STATIC);
         List<OverloadSet> instanceSets = groups(instances, RESERVED_INSTANCE);
+        addAsyncVariants(staticSets, statics);
+        addAsyncVariants(instanceSets, instances);
         addSelectors(staticSets, ctors);
         for (List<Callable> group : statics.values()) {
             addSelectors(staticSets, group);
@@ -96,7 +100,7 @@ public final class ClassDescriptor {
         Set<String> instanceNames = new HashSet<>(instances.keySet());
         List<FieldDescriptor> sf = new ArrayList<>();
         List<FieldDescriptor> inf = new ArrayList<>();
-        for (Field f : type.getFields()) {
+        for (Field f : glued != null ? glued.fields : type.getFields()) {
             if (f.isSynthetic()) {
                 continue;
             }
@@ -113,7 +117,7 @@ public final class ClassDescriptor {
 
         List<String> nestedNameList = new ArrayList<>();
         List<Class<?>> nestedList = new ArrayList<>();
-        for (Class<?> nested : type.getClasses()) {
+        for (Class<?> nested : glued != null ? glued.nested : type.getClasses()) {
             String simple = nested.getSimpleName();
             if (!simple.isEmpty() && !RESERVED_STATIC.contains(simple) && staticNames.add(simple)) {
                 nestedNameList.add(simple);
@@ -155,6 +159,18 @@ public final class ClassDescriptor {
             }
         }
         return new ArrayList<>(bySignature.values());
+    }
+
+    /** {@code nameAsync} for every method name, unless Java itself declares a method of that name. */
+    private void addAsyncVariants(List<OverloadSet> into, Map<String, List<Callable>> byName) {
+        List<OverloadSet> variants = new ArrayList<>();
+        for (OverloadSet set : into) {
+            String asyncName = set.name + "Async";
+            if (!byName.containsKey(asyncName)) {
+                variants.add(new OverloadSet(asyncName, type.getName(), Arrays.asList(set.candidates), true));
+            }
+        }
+        into.addAll(variants);
     }
 
     private void addSelectors(List<OverloadSet> into, List<Callable> group) {

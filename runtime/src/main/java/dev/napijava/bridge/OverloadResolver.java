@@ -83,8 +83,22 @@ final class OverloadResolver {
             case FLOAT64_ARRAY:
             case BIGINT64_ARRAY:
                 return typedArrayCost(tag, p);
+            case FUNCTION:
+                // a JS function implements a functional interface (Runnable, Comparator, any SAM)
+                // prefer value-returning SAMs (submit(Callable) over submit(Runnable)), as Java does
+                // for lambdas that return a value: a JS function may always return one
+                return p.isInterface() && JsProxies.isFunctional(p)
+                        ? (JsProxies.samReturnsVoid(p) ? 6 : 5) : NO;
+            case OTHER_OBJECT:
+                // a JS object implements any interface; a Node stream stands for a Java stream
+                return p.isInterface() ? 10
+                        : p == java.io.InputStream.class || p == java.io.OutputStream.class ? 10 : NO;
+            case PROMISE:
+                return p == java.util.concurrent.CompletableFuture.class
+                        || p == java.util.concurrent.CompletionStage.class
+                        || p == java.util.concurrent.Future.class ? 0 : NO;
             default:
-                return NO; // functions and plain objects: callbacks/proxies come with the callbacks feature
+                return NO;
         }
     }
 

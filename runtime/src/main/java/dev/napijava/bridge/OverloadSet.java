@@ -12,11 +12,18 @@ public final class OverloadSet {
     public final String name;
     public final String ownerName;
     public final Callable[] candidates;
+    /** {@code nameAsync}: the call runs on the async pool and JS gets a promise. */
+    public final boolean isAsync;
 
     OverloadSet(String name, String ownerName, List<Callable> candidates) {
+        this(name, ownerName, candidates, false);
+    }
+
+    OverloadSet(String name, String ownerName, List<Callable> candidates, boolean isAsync) {
         this.name = name;
         this.ownerName = ownerName;
         this.candidates = candidates.toArray(new Callable[0]);
+        this.isAsync = isAsync;
     }
 
     /**

@@ -38,7 +38,13 @@ public enum TypeCode {
     ARRAY_FLOAT("Float32Array"),
     ARRAY_DOUBLE("Float64Array"),
     /** Arrays of references (and nested arrays): copied to and from JS arrays. */
-    ARRAY_OBJECT("Array");
+    ARRAY_OBJECT("Array"),
+    /** CompletableFuture, CompletionStage, Future: a JS Promise both ways. */
+    FUTURE("Promise"),
+    /** java.io.InputStream: a Node Readable both ways. */
+    INPUT_STREAM("Readable"),
+    /** java.io.OutputStream: a Node Writable both ways. */
+    OUTPUT_STREAM("Writable");
 
     /** The JS type a value of this code becomes (TypeScript spelling). */
     public final String jsType;
@@ -73,7 +79,12 @@ public enum TypeCode {
             Map.entry(int[].class, ARRAY_INT),
             Map.entry(long[].class, ARRAY_LONG),
             Map.entry(float[].class, ARRAY_FLOAT),
-            Map.entry(double[].class, ARRAY_DOUBLE));
+            Map.entry(double[].class, ARRAY_DOUBLE),
+            Map.entry(java.util.concurrent.CompletableFuture.class, FUTURE),
+            Map.entry(java.util.concurrent.CompletionStage.class, FUTURE),
+            Map.entry(java.util.concurrent.Future.class, FUTURE),
+            Map.entry(java.io.InputStream.class, INPUT_STREAM),
+            Map.entry(java.io.OutputStream.class, OUTPUT_STREAM));
 
     public static TypeCode of(Class<?> type) {
         TypeCode code = EXACT.get(type);

@@ -1,0 +1,57 @@
+package dev.napijava;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A JS exception seen from Java. The message is the JS message; the stack trace holds the JS
+ * frames ({@code <js>.fn(file.js:12)}) followed by the Java frames of the thread that called JS.
+ * Thrown back into JS, the original JS error object is rethrown with both stacks.
+ */
+public class JSException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private static final Pattern FRAME = Pattern.compile("^\\s*at (?:(.+?) \\()?(.+?):(\\d+)(?::\\d+)?\\)?$");
+
+    private final String jsName;
+    private final String jsStack;
+
+    public JSException(String jsName, String message, String jsStack) {
+        super(message);
+        this.jsName = jsName == null ? "Error" : jsName;
+        this.jsStack = jsStack == null ? "" : jsStack;
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (String line : this.jsStack.split("\n")) {
+            Matcher m = FRAME.matcher(line);
+            if (m.matches()) {
+                String fn = m.group(1) == null ? "<anonymous>" : m.group(1);
+                frames.add(new StackTraceElement("<js>", fn, m.group(2), Integer.parseInt(m.group(3))));
+            }
+        }
+        for (StackTraceElement e : getStackTrace()) {
+            String cls = e.getClassName();
+            // the bridge's own dispatch frames say nothing about the user's code
+            if (!cls.startsWith("dev.napijava.bridge.") && !cls.startsWith("jdk.proxy")) {
+                frames.add(e);
+            }
+        }
+        setStackTrace(frames.toArray(new StackTraceElement[0]));
+    }
+
+    /** The JS error's name ({@code TypeError}, {@code Error}...). */
+    public String getJsName() {
+        return jsName;
+    }
+
+    /** The JS error's own stack text, as V8 printed it. */
+    public String getJsStack() {
+        return jsStack;
+    }
+
+    @Override
+    public String toString() {
+        String message = getLocalizedMessage();
+        return "JSException: " + jsName + (message != null ? ": " + message : "");
+    }
+}

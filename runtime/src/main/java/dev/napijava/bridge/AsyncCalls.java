@@ -1,0 +1,149 @@
+package dev.napijava.bridge;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Java work that JS awaits: {@code obj.methodAsync(...)} runs the method on a pool thread while
+ * the JS thread stays free; CompletionStage/Future results become promises. Every completion is
+ * settled on the JS thread through the environment's queue.
+ */
+public final class AsyncCalls {
+    /** Pool size: -Dnapi.java.asyncThreads (jvm.configure({ asyncThreads })), default 4 per core, at least 16. */
+    static final int THREADS = Integer.getInteger("napi.java.asyncThreads",
+            Math.max(16, 4 * Runtime.getRuntime().availableProcessors()));
+    private static volatile ExecutorService pool;
+
+    private AsyncCalls() {
+    }
+
+    static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (AsyncCalls.class) {
+                p = pool;
+                if (p == null) {
+                    ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(), new ThreadFactory() {
+                                private final AtomicInteger count = new AtomicInteger();
+
+                                @Override
+                                public Thread newThread(Runnable r) {
+                                    Thread t = new Thread(r, "node-api-java-async-" + count.incrementAndGet());
+                                    t.setDaemon(true);
+                                    return t;
+                                }
+                            });
+                    executor.allowCoreThreadTimeOut(true);
+                    pool = p = executor;
+                }
+            }
+        }
+        return p;
+    }
+
+    public static int poolSize() {
+        return THREADS;
+    }
+
+    /** Called by the native core (JS thread): runs the callable on the pool, settles the promise. */
+    public static void submit(JsEnv env, Callable callable, Object target, Object[] args, long deferred) {
+        pool().execute(() -> {
+            Object value = null;
+            Throwable error = null;
+            try {
+                value = callable.handle().invokeWithArguments(withTarget(callable, target, args));
+            } catch (Throwable t) {
+                error = t;
+            }
+            settleLater(env, deferred, value, error, callable.returnType);
+        });
+    }
+
+    private static Object[] withTarget(Callable callable, Object target, Object[] args) {
+        if (callable.isStatic || callable.isConstructor) {
+            return args;
+        }
+        Object[] all = new Object[args.length + 1];
+        all[0] = target;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
+    }
+
+    /** Called by the native core (JS thread) for a CompletionStage/Future going to JS as a promise. */
+    public static void whenDone(JsEnv env, Object future, long deferred) {
+        TypeRef any = TypeRef.of(Object.class);
+        if (future instanceof CompletionStage) {
+            ((CompletionStage<?>) future).whenComplete((value, error) ->
+                    settleLater(env, deferred, value, unwrap(error), any));
+        } else {
+            pool().execute(() -> {
+                try {
+                    settleLater(env, deferred, ((Future<?>) future).get(), null, any);
+                } catch (ExecutionException e) {
+                    settleLater(env, deferred, null, e.getCause(), any);
+                } catch (Throwable t) {
+                    settleLater(env, deferred, null, t, any);
+                }
+            });
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static void settleLater(JsEnv env, long deferred, Object value, Throwable error, TypeRef type) {
+        env.post(() -> JsEnv.settle(env.nativeCtx, deferred, value, error, type));
+    }
+
+    /** A JS promise seen from Java: completed on the JS thread by the native core. */
+    public static CompletableFuture<Object> newPromiseFuture() {
+        return new CompletableFuture<>();
+    }
+
+    public static void complete(CompletableFuture<Object> future, Object value) {
+        future.complete(value);
+    }
+
+    public static void fail(CompletableFuture<Object> future, Throwable error) {
+        future.completeExceptionally(error);
+    }
+
+    static MethodHandle handleFor(java.lang.reflect.Executable executable) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodHandle h = executable instanceof Method
+                    ? lookup.unreflect((Method) executable)
+                    : lookup.unreflectConstructor((Constructor<?>) executable);
+            return h.asFixedArity();
+        } catch (IllegalAccessException e) {
+            // non-public declaring class (e.g. a JDK-internal iterator): lift access checks where allowed
+            try {
+                executable.setAccessible(true);
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                MethodHandle h = executable instanceof Method
+                        ? lookup.unreflect((Method) executable)
+                        : lookup.unreflectConstructor((Constructor<?>) executable);
+                return h.asFixedArity();
+            } catch (IllegalAccessException | RuntimeException e2) {
+                throw new IllegalStateException("Cannot call " + executable + " asynchronously: " + e2.getMessage(), e2);
+            }
+        }
+    }
+}

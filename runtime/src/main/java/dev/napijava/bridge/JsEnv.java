@@ -1,0 +1,148 @@
+package dev.napijava.bridge;
+
+import dev.napijava.JSInvalidThreadAccessException;
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * One Node environment (main thread or worker) as Java sees it: its JS thread, its identity table
+ * and the queue through which other Java threads reach JS. Only the JS thread touches JS values;
+ * every other thread posts a task here and the native core runs it on the JS thread.
+ */
+public final class JsEnv {
+    /** How long the JS thread may stay parked inside a synchronous Java call before a Java
+     *  thread waiting on JS concludes that the two wait for each other. */
+    static final long DEADLOCK_GRACE_MS = Long.getLong("napi.java.deadlockGraceMs", 300);
+    static final Cleaner CLEANER = Cleaner.create();
+
+    final long nativeCtx;
+    final Thread jsThread;
+    public final ObjectTable objects = new ObjectTable();
+    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** Native int: depth of JS -> Java synchronous calls in progress on the JS thread (a plain
+     *  memory write per call in C, read here only while a Java thread waits for JS). */
+    private final ByteBuffer syncDepth;
+
+    private JsEnv(long nativeCtx, ByteBuffer syncDepth) {
+        this.nativeCtx = nativeCtx;
+        this.jsThread = Thread.currentThread();
+        this.syncDepth = syncDepth.order(ByteOrder.nativeOrder());
+        Bridge.registerJsThread(jsThread);
+    }
+
+    /** Called by the native core on the JS thread when the environment starts using Java. */
+    public static JsEnv create(long nativeCtx, ByteBuffer syncDepth) {
+        return new JsEnv(nativeCtx, syncDepth);
+    }
+
+    // ---- implemented by the native core (registered with RegisterNatives) ----
+
+    /** Schedules {@link #drain} on the JS thread; callable from any thread. */
+    static native void wake(long ctx);
+
+    /** Calls a JS function (member == null) or a method of a JS object; JS thread only. */
+    static native Object invokeJs(long ctx, long cookie, String member, Object[] args, TypeRef returnType);
+
+    /** Drops the native reference behind a JsRef; JS thread only. */
+    static native void releaseRef(long ctx, long cookie);
+
+    /** Resolves (error == null) or rejects a JS promise made for an async Java call; JS thread only. */
+    static native void settle(long ctx, long deferred, Object value, Throwable error, TypeRef type);
+
+    // ---- thread routing ----
+
+    public boolean onJsThread() {
+        return Thread.currentThread() == jsThread;
+    }
+
+    /** Runs the task on the JS thread, later; from any thread. */
+    public void post(Runnable task) {
+        queue.add(task);
+        if (wakePending.compareAndSet(false, true)) {
+            wake(nativeCtx);
+        }
+    }
+
+    /** Runs queued tasks; called by the native core on the JS thread. */
+    public void drain() {
+        wakePending.set(false);
+        for (Runnable task; (task = queue.poll()) != null; ) {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                // tasks report their own failures to whoever waits for them
+            }
+        }
+    }
+
+    /**
+     * Runs the call on the JS thread: directly when already there (re-entrant, e.g. a comparator
+     * during list.sort), else through the queue while this thread waits. If the JS thread is parked
+     * inside a synchronous Java call meanwhile, the two threads most likely wait for each other:
+     * fail with a clear error instead of hanging.
+     */
+    public <T> T callOnJsThread(Supplier<T> call, String what) {
+        if (onJsThread()) {
+            return call.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                result.complete(call.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        };
+        post(task);
+        long blockedSince = 0;
+        while (true) {
+            try {
+                return result.get(10, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!jsThreadParkedInJava()) {
+                    blockedSince = 0;
+                } else if (blockedSince == 0) {
+                    blockedSince = System.nanoTime();
+                } else if (System.nanoTime() - blockedSince > TimeUnit.MILLISECONDS.toNanos(DEADLOCK_GRACE_MS)
+                        && queue.remove(task)) {
+                    throw new JSInvalidThreadAccessException("Cannot call JS (" + what + ") from thread '"
+                            + Thread.currentThread().getName() + "': the JS thread is blocked inside a synchronous "
+                            + "Java call (for more than " + DEADLOCK_GRACE_MS + " ms), most likely waiting for this "
+                            + "thread. Call that Java method from JS with its Async variant (e.g. "
+                            + "await obj.methodAsync(...)) so the JS thread stays free to run callbacks.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                queue.remove(task);
+                throw new JSInvalidThreadAccessException("Interrupted while waiting for the JS thread (" + what + ")");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    /** The JS thread is inside a synchronous Java call and parked there (not running JS). */
+    private boolean jsThreadParkedInJava() {
+        if (syncDepth.getInt(0) == 0) {
+            return false;
+        }
+        Thread.State state = jsThread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.napijava.bridge;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JS functions and objects as Java interfaces. A JS function becomes an implementation of a
+ * functional interface (its single abstract method calls the function); a JS object becomes a
+ * proxy whose methods call the object's same-named functions, falling back to the interface's
+ * default methods. Calls run on the JS thread: directly when Java calls from it, else queued.
+ */
+public final class JsProxies {
+    /** Returned by the native core when a JS object has no function of the called name. */
+    static final Object NO_MEMBER = new Object();
+    private static final ConcurrentHashMap<Method, TypeRef> RETURN_TYPES = new ConcurrentHashMap<>();
+
+    private JsProxies() {
+    }
+
+    /** True for interfaces with exactly one abstract method (Object's public methods excluded). */
+    static boolean isFunctional(Class<?> type) {
+        if (!type.isInterface()) {
+            return false;
+        }
+        int abstractMethods = 0;
+        for (Method m : type.getMethods()) {
+            if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
+                abstractMethods++;
+            }
+        }
+        return abstractMethods == 1;
+    }
+
+    static boolean samReturnsVoid(Class<?> type) {
+        for (Method m : type.getMethods()) {
+            if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
+                return m.getReturnType() == void.class;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isObjectMethod(Method m) {
+        try {
+            Object.class.getMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** Called by the native core on the JS thread: the Java face of a JS function or object. */
+    public static Object create(JsEnv env, Class<?> iface, long cookie, boolean isFunction) {
+        Handler handler = new Handler(env, iface, isFunction);
+        Object proxy = Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, handler);
+        handler.ref = JsRef.create(env, cookie, proxy);
+        return proxy;
+    }
+
+    /** The JsRef behind a proxy made here, or null: lets the same JS value come back to JS. */
+    public static long cookieOf(Object o) {
+        if (o != null && Proxy.isProxyClass(o.getClass()) && Proxy.getInvocationHandler(o) instanceof Handler) {
+            return ((Handler) Proxy.getInvocationHandler(o)).ref.cookie;
+        }
+        return 0;
+    }
+
+    private static final class Handler implements InvocationHandler {
+        private final JsEnv env;
+        private final Class<?> iface;
+        private final boolean isFunction;
+        JsRef ref;
+
+        Handler(JsEnv env, Class<?> iface, boolean isFunction) {
+            this.env = env;
+            this.iface = iface;
+            this.isFunction = isFunction;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                switch (method.getName()) {
+                    case "equals": return proxy == args[0];
+                    case "hashCode": return System.identityHashCode(proxy);
+                    default: return "JS " + (isFunction ? "function" : "object") + " as " + iface.getName();
+                }
+            }
+            if (isFunction && method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            TypeRef returnType = RETURN_TYPES.computeIfAbsent(method, m -> TypeRef.of(m.getReturnType()));
+            String member = isFunction ? null : method.getName();
+            String what = iface.getSimpleName() + "." + method.getName() + "()";
+            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member, args, returnType), what);
+            if (result == NO_MEMBER) {
+                if (method.isDefault()) {
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+                }
+                throw new UnsupportedOperationException("The JS object passed as " + iface.getName()
+                        + " has no function '" + method.getName() + "'");
+            }
+            return result;
+        }
+    }
+}

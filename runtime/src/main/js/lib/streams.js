@@ -1,0 +1,78 @@
+'use strict';
+// Java streams <-> Node streams, on top of async calls: the JS thread never blocks on Java I/O.
+// InputStream -> Readable, OutputStream -> Writable, and Node streams passed where Java expects
+// an InputStream/OutputStream. Chunks cross in bulk (byte[] <-> Buffer views, no per-byte work).
+const { Readable, Writable } = require('stream');
+
+const CHUNK = 256 * 1024;
+
+function makeStreamHook(importClass) {
+  let Streams;
+  const helpers = () => Streams || (Streams = importClass('dev.napijava.bridge.Streams'));
+
+  function toBuffer(int8) {
+    return Buffer.from(int8.buffer, int8.byteOffset, int8.byteLength);
+  }
+
+  function toReadable(input) {
+    const S = helpers();
+    return new Readable({
+      highWaterMark: CHUNK,
+      read() {
+        S.readAsync(input, CHUNK).then(
+          (chunk) => this.push(chunk === null ? null : toBuffer(chunk)),
+          (err) => this.destroy(err));
+      },
+      destroy(err, callback) {
+        S.closeAsync(input).then(() => callback(err), () => callback(err));
+      },
+    });
+  }
+
+  function toWritable(output) {
+    const S = helpers();
+    return new Writable({
+      highWaterMark: CHUNK,
+      write(chunk, encoding, callback) {
+        S.writeAsync(output, chunk).then(() => callback(), callback);
+      },
+      final(callback) {
+        S.closeAsync(output).then(() => callback(), callback);
+      },
+    });
+  }
+
+  function toJavaInput(readable) {
+    if (typeof readable[Symbol.asyncIterator] !== 'function') {
+      throw new TypeError('expected a Node Readable stream (or a Java InputStream)');
+    }
+    const chunks = readable[Symbol.asyncIterator]();
+    const source = {
+      next: () => chunks.next().then(({ value, done }) => {
+        if (done) return null;
+        return typeof value === 'string' ? Buffer.from(value) : value;
+      }),
+    };
+    return new (helpers().FromReadable)(source);
+  }
+
+  function toJavaOutput(writable) {
+    if (typeof writable.write !== 'function' || typeof writable.end !== 'function') {
+      throw new TypeError('expected a Node Writable stream (or a Java OutputStream)');
+    }
+    const sink = {
+      write: (bytes) => new Promise((resolve, reject) => {
+        writable.write(toBuffer(bytes), (err) => (err ? reject(err) : resolve(null)));
+      }),
+      end: () => new Promise((resolve) => writable.end(() => resolve(null))),
+    };
+    return new (helpers().ToWritable)(sink);
+  }
+
+  const kinds = { toReadable, toWritable, toJavaInput, toJavaOutput };
+  return function stream(value, kind) {
+    return kinds[kind](value);
+  };
+}
+
+module.exports = { makeStreamHook };

@@ -1,0 +1,172 @@
+'use strict';
+// Callbacks, proxies, promises, async calls and streams across the boundary, with strict call
+// counting: every callback must run exactly the expected number of times.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { loadJvm } = require('./helpers');
+
+const jvm = loadJvm();
+const { Callbacks } = jvm.testcases;
+const { ArrayList } = jvm.java.util;
+
+// Like Node's own test/common mustCall: wraps fn and checks the exact call count at the end.
+function mustCall(t, fn, expected) {
+  let calls = 0;
+  const wrapped = function (...args) {
+    calls++;
+    return fn.apply(this, args);
+  };
+  t.after(() => assert.equal(calls, expected, `callback called ${calls} times, expected ${expected}`));
+  return wrapped;
+}
+
+test('list.sort with a JS comparator runs on the JS thread, re-entrantly', (t) => {
+  const list = new ArrayList();
+  for (const x of [5, 3, 9, 1, 7]) list.add(x);
+  const threads = new Set();
+  let calls = 0;
+  list.sort((a, b) => {
+    calls++;
+    threads.add(jvm.java.lang.Thread.currentThread().getName());
+    return a - b;
+  });
+  assert.equal(String(list), '[1, 3, 5, 7, 9]');
+  assert.ok(calls >= 4, `comparator called ${calls} times`);
+  assert.deepEqual([...threads], ['main']);
+});
+
+test('forEach with a JS Consumer is called once per element', (t) => {
+  const list = new ArrayList();
+  for (const x of ['a', 'b', 'c']) list.add(x);
+  const seen = [];
+  list.forEach(mustCall(t, (x) => seen.push(x), 3));
+  assert.deepEqual(seen, ['a', 'b', 'c']);
+});
+
+test('JS functions as Java functional interfaces: IntBinaryOperator, Function, Runnable, Callable', (t) => {
+  assert.equal(Callbacks.applyTwice(mustCall(t, (a, b) => a * b, 2), 3, 4), 48);
+  assert.equal(Callbacks.apply(mustCall(t, (s) => s + '!', 1), 'hi'), 'hi!');
+  let ran = 0;
+  new jvm.java.lang.Thread(mustCall(t, () => { ran++; }, 1)).run();
+  assert.equal(ran, 1);
+  assert.equal(Callbacks.call(mustCall(t, () => 'value', 1)), 'value');
+});
+
+test('a JS object implements a Java interface; missing methods fall back to default methods', (t) => {
+  const greeter = {
+    greet: mustCall(t, (name) => `hello ${name}`, 3),
+    times: mustCall(t, () => 2, 1),
+  };
+  assert.equal(Callbacks.useGreeter(greeter, 'ann'), 'hello ann x2');
+  assert.equal(Callbacks.useGreeterDefault(greeter), 'hello a;hello b;');
+  // with greetAll defined in JS, JS wins over the default method
+  const custom = { greet: () => 'x', times: () => 0, greetAll: mustCall(t, () => 'custom', 1) };
+  assert.equal(Callbacks.useGreeterDefault(custom), 'custom');
+});
+
+test('a JS function handed to Java and back is the same JS function', () => {
+  const comparator = (a, b) => a - b;
+  const tree = new jvm.java.util.TreeMap(comparator);
+  assert.equal(tree.comparator(), comparator);
+  // a plain JS object where Java expects Object (not an interface) is refused clearly
+  assert.throws(() => Callbacks.apply((g) => g, { a: 1 }), /No overload of testcases\.Callbacks\.apply accepts \(function, object\)/);
+});
+
+test('a JS throw in a callback reaches Java as JSException and comes back with both stacks', () => {
+  const list = new ArrayList();
+  list.add(1);
+  let caught;
+  try {
+    list.forEach(function throwingCallback() { throw new RangeError('boom from JS'); });
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught, 'the JS error came back');
+  assert.equal(caught.name, 'RangeError');
+  assert.equal(caught.message, 'boom from JS');
+  const lines = caught.stack.split('\n');
+  const jsOwn = lines.findIndex((l) => l.includes('throwingCallback'));
+  const javaFrame = lines.findIndex((l) => l.includes('at java.util.ArrayList.forEach(ArrayList.java:'));
+  const caller = lines.findIndex((l, i) => i > javaFrame && l.includes('callbacks.test.js'));
+  assert.ok(jsOwn > 0 && javaFrame > jsOwn && caller > javaFrame, caught.stack);
+  assert.equal(caught.javaException.getClass().getName(), 'dev.napijava.JSException');
+  assert.match(String(caught.javaException.getJsStack()), /throwingCallback/);
+});
+
+test('10,000 callbacks from a Java thread pool are queued to the JS thread and all results checked', async (t) => {
+  let calls = 0;
+  const threads = new Set();
+  const fn = (n) => {
+    calls++;
+    threads.add(jvm.java.lang.Thread.currentThread().getName());
+    return n * 2;
+  };
+  // run the Java method on the async pool so the JS thread is free to serve the queue
+  const sum = await Callbacks.callFromPoolAsync(fn, 10000, 8);
+  assert.equal(calls, 10000);
+  assert.equal(sum, 2 * (10000 * 9999) / 2);
+  assert.deepEqual([...threads], ['main'], 'every callback ran on the JS thread');
+});
+
+test('the peers\' deadlock: a sync call waiting on a thread that calls JS fails fast with a clear error', () => {
+  const started = Date.now();
+  let calls = 0;
+  assert.throws(
+    () => Callbacks.waitForCallbackOnOtherThread(() => { calls++; return 1; }),
+    (err) => {
+      assert.match(err.message, /JS thread is blocked inside a synchronous Java call/);
+      assert.match(err.message, /Async/);
+      return true;
+    });
+  assert.equal(calls, 0, 'the callback could not run while the JS thread was blocked');
+  assert.ok(Date.now() - started < 10000, 'failed fast, no hang');
+  // the same call made async works: the JS thread serves the callback
+});
+
+test('the same call made with the Async variant serves the callback', async (t) => {
+  const result = await Callbacks.waitForCallbackOnOtherThreadAsync(mustCall(t, () => 'served', 1));
+  assert.equal(result, 'served');
+});
+
+test('CompletableFuture and CompletionStage results are promises; rejections carry the Java stack', async (t) => {
+  assert.equal(await Callbacks.delayed(7, 20), 7);
+  assert.equal(await Callbacks.callLater(mustCall(t, () => 'later', 1)), 'later');
+  assert.equal(await Callbacks.plainFuture('plain'), 'plain');
+  await assert.rejects(Callbacks.failingStage('stage failed'), (err) => {
+    assert.equal(err.name, 'java.lang.IllegalStateException');
+    assert.equal(err.message, 'stage failed');
+    assert.match(err.stack, /at testcases\.Callbacks\.lambda\$failingStage\$\d+\(Callbacks\.java:\d+\)/);
+    return true;
+  });
+});
+
+test('a JS promise passed as CompletableFuture/CompletionStage completes it', async () => {
+  const p = new Promise((resolve) => setTimeout(() => resolve('js value'), 10));
+  assert.equal(await Callbacks.awaitFutureAsync(p), 'got js value');
+  assert.equal(await Callbacks.thenUpper(Promise.resolve('abc')), 'ABC');
+  await assert.rejects(Callbacks.thenUpper(Promise.reject(new Error('js rejection'))), /js rejection/);
+});
+
+test('methodAsync runs on pool threads (not capped at 4) while a setInterval keeps ticking', async () => {
+  let ticks = 0;
+  const timer = setInterval(() => { ticks++; }, 5);
+  try {
+    const started = Date.now();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => Callbacks.slowSquareAsync(i, 200)));
+    const elapsed = Date.now() - started;
+    assert.deepEqual(results, [0, 1, 4, 9, 16, 25, 36, 49]);
+    assert.ok(elapsed < 1500, `8 calls of 200 ms ran concurrently (${elapsed} ms)`);
+    assert.ok(ticks >= 10, `the JS thread stayed free: ${ticks} ticks`);
+    assert.match(await Callbacks.threadNameAsync(), /^node-api-java-async-\d+$/);
+  } finally {
+    clearInterval(timer);
+  }
+});
+
+test('async errors reject with the Java exception', async () => {
+  await assert.rejects(jvm.java.lang.Integer.parseIntAsync('nope'), (err) => {
+    assert.equal(err.name, 'java.lang.NumberFormatException');
+    assert.match(err.stack, /at java\.lang\.Integer\.parseInt\(Integer\.java:\d+\)/);
+    return true;
+  });
+});
