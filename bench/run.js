@@ -91,6 +91,21 @@ function nodeJavaAttempts(major) {
   return out;
 }
 
+// CPU time (s) used by the whole machine, and by this process plus its waited-for children: the
+// difference over a run is what other processes took while we measured (a noise indicator).
+function cpuSeconds() {
+  try {
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7]; // user nice system irq softirq steal
+    const self = fs.readFileSync('/proc/self/stat', 'utf8');
+    const f = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number); // f[0] is field 3
+    const mine = f[11] + f[12] + f[13] + f[14]; // utime stime cutime cstime
+    return { machine: busy / 100, mine: mine / 100 };
+  } catch {
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------- running workers ------------
 
 function runWorker(script, mode, env, timeout) {
@@ -188,6 +203,8 @@ function main() {
   // best (lowest) of the per-pass medians. This VM has phases of seconds in which everything,
   // even the C limit, runs 1.5-2x slower; the minimum over passes filters them out.
   // Then cold starts, interleaved across implementations.
+  const cpu0 = cpuSeconds();
+  const wall0 = Date.now();
   const results = {};
   const active = [];
   for (const impl of impls) {
@@ -246,6 +263,12 @@ function main() {
     }
     r.warm = merged;
   }
+
+  const cpu1 = cpuSeconds();
+  const wallS = (Date.now() - wall0) / 1000;
+  const otherCpu = cpu0 && cpu1 ? Math.max(0, (cpu1.machine - cpu0.machine) - (cpu1.mine - cpu0.mine)) : null;
+  const noisy = otherCpu !== null && otherCpu / wallS > 0.1;
+  if (noisy) console.error(`[bench] WARNING: other processes used ${otherCpu.toFixed(0)} CPU-s during the run`);
 
   // ---- table
   const header = ['case', ...impls.map((i) => i.label)];
@@ -341,6 +364,9 @@ function main() {
     '',
     ...details,
     ...buildNotes.map((b) => `- ${b}`),
+    ...(otherCpu === null ? [] : [`- Other processes on the machine used ${otherCpu.toFixed(1)} CPU-seconds during ` +
+      `the ${wallS.toFixed(0)} s run (${((100 * otherCpu) / wallS).toFixed(0)} % of one core)` +
+      `${noisy ? ': **numbers are disturbed; rerun on a quiet machine**' : ''}.`]),
     `- Warm runs (same for every column): JVM options \`${WARM_JVM_OPTIONS || '(none)'}\`, ` +
       `\`GLIBC_TUNABLES=${WARM_GLIBC_TUNABLES || '(unset)'}\` (steady state instead of this VM's ` +
       'page faults, see run.js). Cold runs: defaults, nothing added.',
@@ -356,7 +382,8 @@ function main() {
   // raw numbers for whoever wants more than the table
   fs.mkdirSync(path.join(BENCH, 'target'), { recursive: true });
   fs.writeFileSync(path.join(BENCH, 'target', `results-jdk${jdk.major}${only ? '-partial' : ''}.json`),
-    JSON.stringify({ date: started.toISOString(), node: process.version, jdk, javaHome, quick, results }, null, 2));
+    JSON.stringify({ date: started.toISOString(), node: process.version, jdk, javaHome, quick, rounds,
+      otherCpuSeconds: otherCpu, wallSeconds: wallS, results }, null, 2));
 
   if (!only) writeResultsMd(jdk.major, section);
   else console.error('[bench] --only given: results.md left unchanged');

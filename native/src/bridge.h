@@ -140,7 +140,7 @@ typedef struct jni_cache {
   jfieldID TR_code, TR_type, TR_element;
   jfieldID FD_field, FD_name, FD_type, FD_isStatic, FD_isFinal, FD_declaringClass;
   /* callbacks and async */
-  jclass JsEnv, JsProxies, AsyncCalls, JSException, JSInvalidThreadAccess, CompletableFuture;
+  jclass JsEnv, JsProxies, AsyncCalls, JSException, JSInvalidThreadAccess, CompletableFuture, Proxy;
   jmethodID JsEnv_create, JsEnv_drain, JsProxies_create, JsProxies_cookieOf, AsyncCalls_submit,
       AsyncCalls_whenDone, AsyncCalls_newPromiseFuture, AsyncCalls_complete, AsyncCalls_fail, JSException_init;
   jfieldID JsEnv_objects, JsProxies_NO_MEMBER, OS_isAsync;
@@ -185,7 +185,7 @@ bool callbacks_init(JNIEnv* jni);
 bool env_attach_java(env_ctx* ctx, JNIEnv* jni);
 bool on_js_thread(env_ctx* ctx);
 jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool is_function);
-napi_value proxy_to_js(env_ctx* ctx, jlong cookie);
+napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
 jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise);
 napi_value future_to_promise(env_ctx* ctx, JNIEnv* jni, jobject future);
 napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callable* c, jobject target,

@@ -228,6 +228,7 @@ bool callbacks_init(JNIEnv* jni) {
   REQUIRE(J.JSException = find_global(jni, "dev/napijava/JSException"));
   REQUIRE(J.JSInvalidThreadAccess = find_global(jni, "dev/napijava/JSInvalidThreadAccessException"));
   REQUIRE(J.CompletableFuture = find_global(jni, "java/util/concurrent/CompletableFuture"));
+  REQUIRE(J.Proxy = find_global(jni, "java/lang/reflect/Proxy"));
   REQUIRE(J.JsEnv_create = (*jni)->GetStaticMethodID(jni, J.JsEnv, "create", "(JLjava/nio/ByteBuffer;)Ldev/napijava/bridge/JsEnv;"));
   REQUIRE(J.JsEnv_drain = (*jni)->GetMethodID(jni, J.JsEnv, "drain", "()V"));
   REQUIRE(J.JsEnv_objects = (*jni)->GetFieldID(jni, J.JsEnv, "objects", "Ldev/napijava/bridge/ObjectTable;"));
@@ -293,12 +294,16 @@ jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool 
     free(r);
     return NULL;
   }
-  /* the proxy coming back to JS is the original JS value (odd cookie: a js_ref, not a java_ref) */
-  (*jni)->CallVoidMethod(jni, ctx->object_table, J.ObjectTable_attach, proxy, (jlong)(intptr_t)r | 1);
   return proxy;
 }
 
-napi_value proxy_to_js(env_ctx* ctx, jlong cookie) { return js_ref_value(ctx, cookie & ~(jlong)1); }
+/* The original JS value behind a proxy made by js_to_proxy, or NULL for any other object. Not in
+ * the identity table: that would keep the proxy (and so the JS value) alive forever. */
+napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
+  if (!(*jni)->IsInstanceOf(jni, obj, J.Proxy)) return NULL;
+  jlong cookie = (*jni)->CallStaticLongMethod(jni, J.JsProxies, J.JsProxies_cookieOf, obj);
+  return cookie ? js_ref_value(ctx, cookie) : NULL;
+}
 
 /* ---------- promises <-> futures ---------- */
 

@@ -62,7 +62,6 @@ void attach_pending(env_ctx* ctx, napi_value this_obj) {
 napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   napi_env env = ctx->env;
   jlong cookie = (*jni)->CallLongMethod(jni, ctx->object_table, J.ObjectTable_lookup, obj);
-  if (cookie & 1) return proxy_to_js(ctx, cookie); /* a JS value that went to Java as a proxy */
   if (cookie) {
     java_ref* existing = (java_ref*)(intptr_t)cookie;
     napi_value live = NULL;
@@ -70,6 +69,8 @@ napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj) {
     if (live) return live;
     /* collected but not yet finalized: make a new wrapper; the old finalizer won't detach it */
   }
+  napi_value original = proxy_to_js(ctx, jni, obj); /* a JS value that went to Java as a proxy */
+  if (original) return original;
   jint index = (*jni)->CallStaticIntMethod(jni, J.Bridge, J.Bridge_classIndexOf, obj);
   if (java_failed(ctx, jni)) return NULL;
   class_info* ci = class_for(ctx, jni, NULL, index);

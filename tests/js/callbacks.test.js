@@ -170,3 +170,43 @@ test('async errors reject with the Java exception', async () => {
     return true;
   });
 });
+
+test('a Java virtual thread (Java 21+) calls JS through the queue', async (t) => {
+  const major = Number(String(jvm.javaVersion).split('.')[0]);
+  const result = await Callbacks.callOnVirtualThreadAsync(() => 'from JS');
+  if (major >= 21) assert.equal(result, 'from JS on virtual=true');
+  else assert.equal(result, 'unsupported');
+});
+
+test('callback proxies do not keep Node alive, and are released when Java drops them', () => {
+  const { runNode, describeRun, PACKAGE, CLASSES } = require('./helpers');
+  const script = `
+    const jvm = require(${JSON.stringify(PACKAGE)});
+    jvm.configure({ classpath: [${JSON.stringify(CLASSES)}] });
+    const { Callbacks } = jvm.testcases;
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => { collected++; });
+    (() => { const fn = () => {}; registry.register(fn, 'fn'); Callbacks.hold(fn); })();
+    // Java holds the only reference: the JS function must stay alive
+    global.gc();
+    setTimeout(() => {
+      const aliveWhileHeld = collected === 0;
+      Callbacks.release(); // Java drops it: its Cleaner releases the JS reference on the JS thread
+      const poll = setInterval(() => {
+        global.gc();
+        jvm.java.lang.System.gc();
+        if (collected === 1) {
+          clearInterval(poll);
+          console.log(JSON.stringify({ aliveWhileHeld, collected }));
+          // a second proxy stays held by Java: the process must still exit on its own
+          Callbacks.hold(() => {});
+        }
+      }, 20);
+    }, 50);
+  `;
+  const r = runNode(['--expose-gc', '-e', script], { timeout: 30_000 });
+  assert.equal(r.signal, null, describeRun(r));
+  assert.equal(r.status, 0, describeRun(r));
+  assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').pop()), { aliveWhileHeld: true, collected: 1 });
+  assert.ok(r.ms < 20_000, describeRun(r));
+});

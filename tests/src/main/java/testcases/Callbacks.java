@@ -115,6 +115,45 @@ public class Callbacks {
         return stage.thenApply(v -> String.valueOf(v).toUpperCase()).toCompletableFuture();
     }
 
+    /** Java 21+: calls fn on a virtual thread and returns its result; "unsupported" before 21. */
+    public static Object callOnVirtualThread(Supplier<Object> fn) throws Exception {
+        java.lang.reflect.Method ofVirtual;
+        try {
+            ofVirtual = Thread.class.getMethod("ofVirtual");
+        } catch (NoSuchMethodException e) {
+            return "unsupported";
+        }
+        Object builder = ofVirtual.invoke(null);
+        Object[] result = new Object[1];
+        Thread t = (Thread) Class.forName("java.lang.Thread$Builder").getMethod("unstarted", Runnable.class).invoke(builder,
+                (Runnable) () -> result[0] = fn.get() + " on virtual=" + isVirtual(Thread.currentThread()));
+        t.start();
+        t.join(30_000);
+        return result[0];
+    }
+
+    private static boolean isVirtual(Thread t) {
+        try {
+            return (Boolean) Thread.class.getMethod("isVirtual").invoke(t);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    private static Object held;
+
+    /** Keeps a Java reference to a JS-backed proxy (a static: lives until released). */
+    public static void hold(Runnable r) {
+        held = r;
+    }
+
+    public static void release() {
+        held = null;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+    }
+
     public static int slowSquare(int x, int millis) {
         sleep(millis);
         return x * x;
