@@ -210,3 +210,12 @@ test('callback proxies do not keep Node alive, and are released when Java drops 
   assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').pop()), { aliveWhileHeld: true, collected: 1 });
   assert.ok(r.ms < 20_000, describeRun(r));
 });
+
+test('async calls reach methods of non-public runtime classes through their public interface', async () => {
+  const list = new ArrayList();
+  list.add('x');
+  const it = list.iterator(); // java.util.ArrayList$Itr (private)
+  assert.equal(await it.hasNextAsync(), true);
+  assert.equal(await it.nextAsync(), 'x');
+  assert.equal(await it.hasNextAsync(), false);
+});

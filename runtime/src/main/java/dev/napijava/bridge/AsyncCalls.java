@@ -125,6 +125,27 @@ public final class AsyncCalls {
         future.completeExceptionally(error);
     }
 
+    private static Method publicDeclaration(Method m, Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (java.lang.reflect.Modifier.isPublic(type.getModifiers()) && type.getModule().isExported(
+                type.getPackageName())) {
+            try {
+                return type.getMethod(m.getName(), m.getParameterTypes());
+            } catch (NoSuchMethodException ignored) {
+                // keep looking
+            }
+        }
+        for (Class<?> i : type.getInterfaces()) {
+            Method found = publicDeclaration(m, i);
+            if (found != null) {
+                return found;
+            }
+        }
+        return publicDeclaration(m, type.getSuperclass());
+    }
+
     static MethodHandle handleFor(java.lang.reflect.Executable executable) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
@@ -133,7 +154,18 @@ public final class AsyncCalls {
                     : lookup.unreflectConstructor((Constructor<?>) executable);
             return h.asFixedArity();
         } catch (IllegalAccessException e) {
-            // non-public declaring class (e.g. a JDK-internal iterator): lift access checks where allowed
+            // non-public declaring class (e.g. a JDK-internal iterator): call it through a public
+            // supertype that declares the same method (virtual dispatch reaches the same code)
+            if (executable instanceof Method) {
+                Method visible = publicDeclaration((Method) executable, executable.getDeclaringClass());
+                if (visible != null) {
+                    try {
+                        return MethodHandles.publicLookup().unreflect(visible).asFixedArity();
+                    } catch (IllegalAccessException ignored) {
+                        // fall through
+                    }
+                }
+            }
             try {
                 executable.setAccessible(true);
                 MethodHandles.Lookup lookup = MethodHandles.lookup();
