@@ -9,6 +9,10 @@ rm -rf "$pkg"
 mkdir -p "$pkg/prebuilds/linux-x64" "$pkg/java"
 cp -r "$root/runtime/src/main/js/." "$pkg/"
 cp "$root/native/target/napi_java.node" "$pkg/prebuilds/linux-x64/"
+# Java hosts Node: the JNI host libraries (absent when built without libnode headers)
+for lib in libnapi_java_host.so libnapi_java_loader.so; do
+  if [ -f "$root/native/target/$lib" ]; then cp "$root/native/target/$lib" "$pkg/prebuilds/linux-x64/"; fi
+done
 cp "$root/runtime/target/napi-java-runtime.jar" "$pkg/java/"
 cp "$root/README.md" "$pkg/README.md"
 # package.json carries the Maven version so the two never drift.

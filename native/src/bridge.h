@@ -192,6 +192,8 @@ napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callab
                         jvalue* args);
 napi_value stream_hook(env_ctx* ctx, napi_value value, const char* kind);
 void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error);
+/* jsvalue.c: natives of dev.napijava.bridge.JsValues (Java hosts Node) */
+bool jsvalues_init(JNIEnv* jni);
 
 /* classes.c */
 class_info* class_for(env_ctx* ctx, JNIEnv* jni, jclass cls, int index); /* index -1: ask Java */

@@ -259,6 +259,7 @@ bool callbacks_init(JNIEnv* jni) {
       {"settle", "(JJLjava/lang/Object;Ljava/lang/Throwable;Ldev/napijava/bridge/TypeRef;)V", (void*)native_settle},
   };
   REQUIRE((*jni)->RegisterNatives(jni, J.JsEnv, natives, sizeof natives / sizeof natives[0]) == 0);
+  REQUIRE(jsvalues_init(jni)); /* jsvalue.c: Java hosts Node */
 #undef REQUIRE
   return true;
 }

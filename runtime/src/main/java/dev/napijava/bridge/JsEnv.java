@@ -31,12 +31,38 @@ public final class JsEnv {
     /** Native int: depth of JS -> Java synchronous calls in progress on the JS thread (a plain
      *  memory write per call in C, read here only while a Java thread waits for JS). */
     private final ByteBuffer syncDepth;
+    /** Set when a hosted environment stops: no more wake-ups of its (soon freed) native queue. */
+    private volatile boolean closed;
+    private static final ThreadLocal<JsEnv> CURRENT = new ThreadLocal<>();
 
     private JsEnv(long nativeCtx, ByteBuffer syncDepth) {
         this.nativeCtx = nativeCtx;
         this.jsThread = Thread.currentThread();
         this.syncDepth = syncDepth.order(ByteOrder.nativeOrder());
         Bridge.registerJsThread(jsThread);
+        CURRENT.set(this);
+    }
+
+    /** The environment whose JS thread is the calling thread, or null. */
+    public static JsEnv current() {
+        return CURRENT.get();
+    }
+
+    /** The native context, for the natives of {@link JsValues}. */
+    long nativeContext() {
+        return nativeCtx;
+    }
+
+    /** The hosted environment is stopping: later posts are dropped, waiting callers fail. */
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        queue.clear();
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     /** Called by the native core on the JS thread when the environment starts using Java. */
@@ -66,9 +92,16 @@ public final class JsEnv {
 
     /** Runs the task on the JS thread, later; from any thread. */
     public void post(Runnable task) {
+        if (closed) {
+            return;
+        }
         queue.add(task);
         if (wakePending.compareAndSet(false, true)) {
-            wake(nativeCtx);
+            synchronized (this) {
+                if (!closed) {
+                    wake(nativeCtx);
+                }
+            }
         }
     }
 
@@ -108,6 +141,10 @@ public final class JsEnv {
             try {
                 return result.get(10, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
+                if (closed) {
+                    queue.remove(task);
+                    throw new IllegalStateException("The Node.js environment was closed (" + what + " not run)");
+                }
                 if (!jsThreadParkedInJava()) {
                     blockedSince = 0;
                 } else if (blockedSince == 0) {

@@ -1,0 +1,24 @@
+package dev.napijava;
+
+import dev.napijava.bridge.JsEnv;
+import java.util.List;
+
+/** A JS object (and the base of every other non-primitive view). */
+public class JSObject extends JSValue {
+    JSObject(JsEnv env, long cookie, int kind) {
+        super(env, cookie, kind, null);
+    }
+
+    /** Object.keys(this). */
+    public List<String> keys() {
+        check();
+        JSValue keys = JSGlobals.objectKeys(env).call(this);
+        return keys.asArray().toList(String.class);
+    }
+
+    /** delete this[key]. */
+    public boolean delete(String key) {
+        check();
+        return JSGlobals.deleteProperty(env).call(this, key).asBoolean();
+    }
+}

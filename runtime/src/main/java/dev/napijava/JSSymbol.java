@@ -1,0 +1,15 @@
+package dev.napijava;
+
+import dev.napijava.bridge.JsEnv;
+
+/** A JS symbol (usable as a property key: {@code obj.get(symbol)}). */
+public class JSSymbol extends JSValue {
+    JSSymbol(JsEnv env, long cookie, int kind) {
+        super(env, cookie, kind, null);
+    }
+
+    public String getDescription() {
+        String s = asString(); // "Symbol(description)"
+        return s.substring(7, s.length() - 1);
+    }
+}

@@ -1,0 +1,412 @@
+package dev.napijava;
+
+import dev.napijava.bridge.JsEnv;
+import dev.napijava.bridge.JsValues;
+import java.util.Objects;
+
+/**
+ * A JS value seen from Java (Java hosts Node). Primitives (undefined, null, boolean, number,
+ * string) are held by value; objects, functions, symbols and bigints are small handles on a
+ * native reference that keeps the JS value alive until the handle is garbage collected (no
+ * manual close). Typed views: {@link JSObject}, {@link JSFunction}, {@link JSArray},
+ * {@link JSPromise}, {@link JSMap}, {@link JSSet}, {@link JSDate}, {@link JSError},
+ * {@link JSArrayBuffer}, {@link JSTypedArray}, {@link JSBigInt}, {@link JSSymbol}.
+ *
+ * <p>JS values belong to their environment's JS thread: every operation on a handle from another
+ * thread throws {@link JSInvalidThreadAccessException}; use {@code NodejsEnvironment.run/post}.
+ * Arguments are converted by the bridge's marshaler: JSValues as themselves, String/boxes/arrays
+ * by value, other Java objects as the same JS wrappers JS code sees when it calls Java.
+ */
+public class JSValue {
+    static final int UNDEFINED_KIND = 0, NULL_KIND = 1, BOOLEAN = 2, NUMBER = 3, STRING = 4, SYMBOL = 5,
+            BIGINT = 6, OBJECT = 7, FUNCTION = 8, ARRAY = 9, PROMISE = 10, MAP = 11, SET = 12, DATE = 13,
+            ERROR = 14, ARRAYBUFFER = 15, TYPEDARRAY = 16;
+
+    public static final JSValue UNDEFINED = new JSValue(null, 0, UNDEFINED_KIND, null);
+    public static final JSValue NULL = new JSValue(null, 0, NULL_KIND, null);
+    private static final JSValue TRUE = new JSValue(null, 0, BOOLEAN, Boolean.TRUE);
+    private static final JSValue FALSE = new JSValue(null, 0, BOOLEAN, Boolean.FALSE);
+    private static final Object[] NO_ARGS = new Object[0];
+
+    final JsEnv env;     // null for primitives
+    final long cookie;   // native reference; 0 for primitives (read by the native core)
+    final int kind;      // read by the native core
+    final Object prim;   // Boolean, Double or String for primitives (read by the native core)
+
+    JSValue(JsEnv env, long cookie, int kind, Object prim) {
+        this.env = env;
+        this.cookie = cookie;
+        this.kind = kind;
+        this.prim = prim;
+    }
+
+    /** Internal: called by the bridge for each JS object/function/symbol/bigint it hands to Java. */
+    public static JSValue handle(JsEnv env, long cookie, int kind) {
+        switch (kind) {
+            case FUNCTION: return new JSFunction(env, cookie, kind);
+            case ARRAY: return new JSArray(env, cookie, kind);
+            case PROMISE: return new JSPromise(env, cookie, kind);
+            case MAP: return new JSMap(env, cookie, kind);
+            case SET: return new JSSet(env, cookie, kind);
+            case DATE: return new JSDate(env, cookie, kind);
+            case ERROR: return new JSError(env, cookie, kind);
+            case ARRAYBUFFER: return new JSArrayBuffer(env, cookie, kind);
+            case TYPEDARRAY: return new JSTypedArray(env, cookie, kind);
+            case SYMBOL: return new JSSymbol(env, cookie, kind);
+            case BIGINT: return new JSBigInt(env, cookie, kind);
+            default: return new JSObject(env, cookie, kind);
+        }
+    }
+
+    /** A native result (see JsValues) as a JSValue. */
+    static JSValue of(Object result) {
+        if (result instanceof JSValue) {
+            return (JSValue) result;
+        }
+        if (result == null) {
+            return NULL;
+        }
+        if (result == JsValues.UNDEFINED) {
+            return UNDEFINED;
+        }
+        if (result instanceof Boolean) {
+            return (Boolean) result ? TRUE : FALSE;
+        }
+        if (result instanceof Double) {
+            return new JSValue(null, 0, NUMBER, result);
+        }
+        if (result instanceof String) {
+            return new JSValue(null, 0, STRING, result);
+        }
+        return new JSObjectRef(result); // a Java object held by JS comes back as itself
+    }
+
+    /** A Java value as a JS primitive value, without touching JS (any thread). */
+    public static JSValue of(String s) {
+        return s == null ? NULL : new JSValue(null, 0, STRING, s);
+    }
+
+    public static JSValue of(double d) {
+        return new JSValue(null, 0, NUMBER, d);
+    }
+
+    public static JSValue of(boolean b) {
+        return b ? TRUE : FALSE;
+    }
+
+    // ---- kind ----
+
+    public JSValueType type() {
+        switch (kind) {
+            case UNDEFINED_KIND: return JSValueType.UNDEFINED;
+            case NULL_KIND: return JSValueType.NULL;
+            case BOOLEAN: return JSValueType.BOOLEAN;
+            case NUMBER: return JSValueType.NUMBER;
+            case STRING: return JSValueType.STRING;
+            case SYMBOL: return JSValueType.SYMBOL;
+            case BIGINT: return JSValueType.BIGINT;
+            case FUNCTION: return JSValueType.FUNCTION;
+            default: return prim != null ? JSValueType.EXTERNAL : JSValueType.OBJECT;
+        }
+    }
+
+    public boolean isUndefined() {
+        return kind == UNDEFINED_KIND;
+    }
+
+    public boolean isNull() {
+        return kind == NULL_KIND;
+    }
+
+    public boolean isNullish() {
+        return kind <= NULL_KIND;
+    }
+
+    public boolean isString() {
+        return kind == STRING;
+    }
+
+    public boolean isNumber() {
+        return kind == NUMBER;
+    }
+
+    public boolean isBoolean() {
+        return kind == BOOLEAN;
+    }
+
+    public boolean isFunction() {
+        return kind == FUNCTION;
+    }
+
+    public boolean isObject() {
+        return kind >= OBJECT;
+    }
+
+    public boolean isArray() {
+        return kind == ARRAY;
+    }
+
+    public boolean isPromise() {
+        return kind == PROMISE;
+    }
+
+    // ---- primitives ----
+
+    /** The string value; for non-strings, String(value) as JS computes it. */
+    public String asString() {
+        if (kind == STRING) {
+            return (String) prim;
+        }
+        if (cookie == 0) {
+            return kind == UNDEFINED_KIND ? "undefined" : kind == NULL_KIND ? "null" : jsNumberString();
+        }
+        check();
+        return JsValues.toString(env, cookie);
+    }
+
+    private String jsNumberString() {
+        if (prim instanceof Double) {
+            double d = (Double) prim;
+            return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21 ? Long.toString((long) d) : prim.toString();
+        }
+        return String.valueOf(prim);
+    }
+
+    public double asDouble() {
+        if (kind == NUMBER) {
+            return (Double) prim;
+        }
+        return ((Number) as(double.class)).doubleValue();
+    }
+
+    public int asInt() {
+        return (int) asDouble();
+    }
+
+    public long asLong() {
+        if (kind == BIGINT) {
+            return ((JSBigInt) this).toBigInteger().longValueExact();
+        }
+        return (long) asDouble();
+    }
+
+    public boolean asBoolean() {
+        if (kind == BOOLEAN) {
+            return (Boolean) prim;
+        }
+        return kind > NULL_KIND && !(kind == NUMBER && ((Double) prim == 0 || ((Double) prim).isNaN()))
+                && !(kind == STRING && ((String) prim).isEmpty());
+    }
+
+    /**
+     * This value as a Java value of the given type, by the bridge's marshaler: {@code String},
+     * primitives and boxes, arrays, {@code List}/collections where the marshaler supports them,
+     * and any interface (a proxy whose calls go to this JS function or object, usable from any
+     * thread: calls are routed to the JS thread).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T as(Class<T> type) {
+        if (type == JSValue.class || type.isInstance(this)) {
+            return (T) this;
+        }
+        if (cookie == 0 && prim != null && type.isInstance(prim)) {
+            return (T) prim;
+        }
+        JsEnv e = envForPrimitive();
+        return (T) JsValues.convert(e, cookie, cookie == 0 ? this : null, type);
+    }
+
+    private JsEnv envForPrimitive() {
+        if (env != null) {
+            check();
+            return env;
+        }
+        JsEnv current = JsEnv.current();
+        if (current == null) {
+            throw wrongThread();
+        }
+        return current;
+    }
+
+    // ---- object access (handles only) ----
+
+    public JSValue get(String key) {
+        check();
+        return of(JsValues.get(env, cookie, key));
+    }
+
+    public JSValue get(int index) {
+        check();
+        return of(JsValues.get(env, cookie, index));
+    }
+
+    public JSValue get(JSValue key) {
+        check();
+        return of(JsValues.get(env, cookie, key));
+    }
+
+    public void set(String key, Object value) {
+        check();
+        JsValues.set(env, cookie, key, value);
+    }
+
+    public void set(int index, Object value) {
+        check();
+        JsValues.set(env, cookie, index, value);
+    }
+
+    public boolean has(String key) {
+        check();
+        return JsValues.has(env, cookie, key);
+    }
+
+    /** Calls this function with {@code this} undefined. */
+    public JSValue call(Object... args) {
+        check();
+        return of(JsValues.call(env, cookie, null, args == null ? NO_ARGS : args));
+    }
+
+    /** Calls the named method of this object ({@code obj.name(...args)}). */
+    public JSValue callMethod(String name, Object... args) {
+        check();
+        return of(JsValues.callMethod(env, cookie, name, args == null ? NO_ARGS : args));
+    }
+
+    /** {@code new this(...args)}. */
+    public JSValue construct(Object... args) {
+        check();
+        return of(JsValues.construct(env, cookie, args == null ? NO_ARGS : args));
+    }
+
+    // ---- views ----
+
+    public JSObject asObject() {
+        return view(JSObject.class, "an object");
+    }
+
+    public JSFunction asFunction() {
+        return view(JSFunction.class, "a function");
+    }
+
+    public JSArray asArray() {
+        return view(JSArray.class, "an array");
+    }
+
+    public JSPromise asPromise() {
+        return view(JSPromise.class, "a promise");
+    }
+
+    public JSMap asMap() {
+        return view(JSMap.class, "a Map");
+    }
+
+    public JSSet asSet() {
+        return view(JSSet.class, "a Set");
+    }
+
+    public JSDate asDate() {
+        return view(JSDate.class, "a Date");
+    }
+
+    public JSError asError() {
+        return view(JSError.class, "an Error");
+    }
+
+    public JSArrayBuffer asArrayBuffer() {
+        return view(JSArrayBuffer.class, "an ArrayBuffer");
+    }
+
+    public JSTypedArray asTypedArray() {
+        return view(JSTypedArray.class, "a typed array, Buffer or DataView");
+    }
+
+    public JSBigInt asBigInt() {
+        return view(JSBigInt.class, "a bigint");
+    }
+
+    public JSSymbol asSymbol() {
+        return view(JSSymbol.class, "a symbol");
+    }
+
+    private <T extends JSValue> T view(Class<T> type, String what) {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new ClassCastException("The JS value is " + describeKind() + ", not " + what);
+    }
+
+    String describeKind() {
+        return type().name().toLowerCase(java.util.Locale.ROOT) + (cookie != 0 ? " (" + getClass().getSimpleName() + ")" : "");
+    }
+
+    /** A reference that keeps this value beyond the current scope (and can be handed to other threads). */
+    public JSReference reference() {
+        return new JSReference(this);
+    }
+
+    /** The environment's JS thread is the calling thread, else JSInvalidThreadAccessException. */
+    final void check() {
+        if (env == null) {
+            throw new UnsupportedOperationException("The JS value is " + describeKind() + ": it has no properties");
+        }
+        if (!env.onJsThread()) {
+            throw wrongThread();
+        }
+        if (env.isClosed()) {
+            throw new IllegalStateException("The Node.js environment of this JS value is closed");
+        }
+    }
+
+    static JSInvalidThreadAccessException wrongThread() {
+        return new JSInvalidThreadAccessException("A JS value was used from thread '" + Thread.currentThread().getName()
+                + "', which is not its Node.js environment's JS thread: use NodejsEnvironment.run(...), "
+                + "runAsync(...) or post(...) to work with JS values");
+    }
+
+    /** String(value) on the JS thread; elsewhere a description that does not touch JS. */
+    @Override
+    public String toString() {
+        if (cookie == 0) {
+            return asString();
+        }
+        if (!env.onJsThread() || env.isClosed()) {
+            return "[JS " + describeKind() + "]";
+        }
+        return asString();
+    }
+
+    /** Primitives by value; handles by identity of the handle. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof JSValue) || cookie != 0) {
+            return false;
+        }
+        JSValue v = (JSValue) o;
+        return v.cookie == 0 && kind == v.kind && Objects.equals(prim, v.prim);
+    }
+
+    @Override
+    public int hashCode() {
+        return cookie != 0 ? System.identityHashCode(this) : Objects.hash(kind, prim);
+    }
+
+    /** A Java object that JS held, handed back to Java as itself (wrapped only for the JSValue API). */
+    static final class JSObjectRef extends JSValue {
+        JSObjectRef(Object javaObject) {
+            super(null, 0, OBJECT, javaObject);
+        }
+
+        /** The Java object. */
+        public Object javaObject() {
+            return prim;
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(prim);
+        }
+    }
+}
