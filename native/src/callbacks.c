@@ -135,8 +135,8 @@ static jobject JNICALL native_invoke_js(JNIEnv* jni, jclass cls, jlong ctxp, jlo
     if (napi_get_and_clear_last_exception(env, &error) == napi_ok) throw_js_to_java(ctx, jni, error);
     goto done;
   }
-  type_info t;
-  read_type_info(jni, return_type, &t);
+  type_info t = {(*jni)->GetIntField(jni, return_type, J.TR_code), NULL, NULL};
+  if (t.code > TC_DOUBLE) read_type_info(jni, return_type, &t); /* class and element only for references */
   if (t.code != TC_VOID) {
     jvalue v;
     bool local;

@@ -17,7 +17,7 @@ function makeStreamHook(importClass) {
   function toReadable(input) {
     const S = helpers();
     return new Readable({
-      highWaterMark: CHUNK,
+      highWaterMark: 4 * CHUNK, // keep reading while the consumer works on earlier chunks
       read() {
         S.readAsync(input, CHUNK).then(
           (chunk) => this.push(chunk === null ? null : toBuffer(chunk)),

@@ -123,7 +123,7 @@ public final class JsEnv {
      * inside a synchronous Java call meanwhile, the two threads most likely wait for each other:
      * fail with a clear error instead of hanging.
      */
-    public <T> T callOnJsThread(Supplier<T> call, String what) {
+    public <T> T callOnJsThread(Supplier<T> call, Object what) {
         if (onJsThread()) {
             return call.get();
         }

@@ -94,8 +94,7 @@ public final class JsProxies {
             }
             TypeRef returnType = RETURN_TYPES.computeIfAbsent(method, m -> TypeRef.of(m.getReturnType()));
             String member = isFunction ? null : method.getName();
-            String what = iface.getSimpleName() + "." + method.getName() + "()";
-            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member, args, returnType), what);
+            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member, args, returnType), method);
             if (result == NO_MEMBER) {
                 if (method.isDefault()) {
                     return InvocationHandler.invokeDefault(proxy, method, args);
