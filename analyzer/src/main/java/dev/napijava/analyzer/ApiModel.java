@@ -137,11 +137,24 @@ public final class ApiModel implements Closeable {
         return null;
     }
 
+    /** The Java release the primary classes need (from their class-file versions). */
+    public int maxClassRelease() {
+        int max = 52;
+        if (primaryClasses != null) {
+            for (ClassInfo c : primaryClasses) {
+                max = Math.max(max, c.majorVersion);
+            }
+        }
+        return max - 44;
+    }
+
     /** Referenced classes that were not found anywhere (sorted binary names). */
     public Set<String> missing() {
         Set<String> out = new TreeSet<>();
         for (String m : missing) {
-            out.add(m.replace('/', '.'));
+            if (!m.endsWith("package-info")) {
+                out.add(m.replace('/', '.'));
+            }
         }
         return out;
     }

@@ -34,6 +34,7 @@ final class ClassFileReader extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         info.access = access;
+        info.majorVersion = version & 0xFFFF;
         info.superName = superName;
         if (interfaces != null) {
             info.interfaceNames.addAll(List.of(interfaces));

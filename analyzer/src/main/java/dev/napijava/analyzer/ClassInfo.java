@@ -32,6 +32,8 @@ public final class ClassInfo {
     /** Where it came from: "jar", "classpath" or "jdk". */
     public final String origin;
     public Doc doc;
+    /** Class-file major version (61 = Java 17). */
+    public int majorVersion;
 
     ClassInfo(String name, String origin) {
         this.name = name;

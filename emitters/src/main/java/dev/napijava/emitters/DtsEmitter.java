@@ -1,0 +1,726 @@
+package dev.napijava.emitters;
+
+import dev.napijava.analyzer.ApiModel;
+import dev.napijava.analyzer.ClassInfo;
+import dev.napijava.analyzer.Doc;
+import dev.napijava.analyzer.JType;
+import dev.napijava.analyzer.MethodInfo;
+import dev.napijava.analyzer.TypeParam;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes {@code <jar>.d.ts}: one TS namespace per Java package inside the root namespace; per
+ * class an interface (instance side: methods with Java overloads as TS overloads, selectors as
+ * string-literal members, fields) and a const (static side: constructors, static members, nested
+ * classes). Classes of the jar are typed fully; JDK/classpath types they reference are typed fully
+ * too, and the types those mention only as stubs (supertypes, no members).
+ */
+final class DtsEmitter {
+    private static final int FULL = 0;
+    private static final int REFERENCED = 1;
+    private static final int STUB = 2;
+    private static final Set<String> TS_RESERVED = Set.of("break", "case", "catch", "class", "const", "continue",
+            "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for",
+            "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this",
+            "throw", "true", "try", "typeof", "var", "void", "while", "with", "implements", "interface", "let",
+            "package", "private", "protected", "public", "static", "yield", "await", "arguments", "eval");
+    private static final Set<String> TYPE_NAMES_RESERVED = Set.of("any", "unknown", "never", "string", "number",
+            "boolean", "bigint", "symbol", "object", "undefined", "void", "null");
+
+    private final ApiModel model;
+    private final Projection projection;
+    private final String root;
+    private final Map<String, Integer> level = new HashMap<>();
+    private final TsTypeMapper mapper;
+    private final Map<String, Map<String, Map<String, JType>>> ancestorCache = new HashMap<>();
+    final List<String> warnings = new ArrayList<>();
+    int classesFull;
+    int classesReferenced;
+    int classesStub;
+
+    DtsEmitter(ApiModel model, Projection projection, String root) {
+        this.model = model;
+        this.projection = projection;
+        this.root = root;
+        this.mapper = new TsTypeMapper(model, root, level::containsKey);
+    }
+
+    Set<String> unresolved() {
+        return mapper.unresolved;
+    }
+
+    // ---- which classes, at which level ----
+
+    private void plan(List<ClassInfo> primary) {
+        List<ArrayDeque<String>> queues = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
+        for (ClassInfo c : primary) {
+            offer(c.name, FULL, queues);
+        }
+        offer("java/lang/Object", FULL, queues);
+        for (int l = FULL; l <= STUB; l++) {
+            ArrayDeque<String> q = queues.get(l);
+            while (!q.isEmpty()) {
+                String name = q.poll();
+                if (level.get(name) != l) {
+                    continue;
+                }
+                ClassInfo c = model.get(name);
+                Set<String> refs = new LinkedHashSet<>();
+                if (c.superType != null) {
+                    refs(c.superType, refs);
+                }
+                for (JType.ClassRef i : c.interfaceTypes) {
+                    refs(i, refs);
+                }
+                for (String r : refs) {
+                    offer(r, l, queues); // supertypes and their arguments: same level
+                }
+                if (l == STUB) {
+                    continue;
+                }
+                Set<String> used = new LinkedHashSet<>();
+                for (TypeParam p : c.typeParams) {
+                    for (JType b : p.bounds) {
+                        refs(b, used);
+                    }
+                }
+                Projection.View v = projection.view(c);
+                for (Projection.Member m : v.constructors) {
+                    methodRefs(m.method, used);
+                }
+                for (Projection.Group g : v.statics) {
+                    for (Projection.Member m : g.members) {
+                        methodRefs(m.method, used);
+                    }
+                }
+                for (Projection.Group g : v.instances) {
+                    for (Projection.Member m : g.members) {
+                        methodRefs(m.method, used);
+                    }
+                }
+                for (Projection.FieldRef f : v.staticFields) {
+                    refs(f.field.type, used);
+                }
+                for (Projection.FieldRef f : v.instanceFields) {
+                    refs(f.field.type, used);
+                }
+                for (ClassInfo n : v.nested.values()) {
+                    used.add(n.name);
+                }
+                for (String r : used) {
+                    offer(r, l + 1, queues);
+                }
+            }
+        }
+    }
+
+    private void methodRefs(MethodInfo m, Set<String> into) {
+        for (JType p : m.params) {
+            refs(p, into);
+        }
+        refs(m.returnType, into);
+        for (TypeParam p : m.typeParams) {
+            for (JType b : p.bounds) {
+                refs(b, into);
+            }
+        }
+    }
+
+    private void refs(JType t, Set<String> into) {
+        if (t instanceof JType.ClassRef) {
+            JType.ClassRef r = (JType.ClassRef) t;
+            into.add(r.name);
+            if (r.owner != null) {
+                refs(r.owner, into);
+            }
+            for (JType a : r.args) {
+                refs(a, into);
+            }
+        } else if (t instanceof JType.ArrayOf) {
+            refs(((JType.ArrayOf) t).component, into);
+        } else if (t instanceof JType.Wildcard) {
+            refs(((JType.Wildcard) t).bound, into);
+        }
+    }
+
+    private void offer(String name, int l, List<ArrayDeque<String>> queues) {
+        Integer cur = level.get(name);
+        if (cur != null && cur <= l) {
+            return;
+        }
+        ClassInfo c = model.get(name);
+        if (c == null || !model.isAccessible(c) || !tsNameOk(c)) {
+            return;
+        }
+        // Strings and boxes are JS primitives; their classes are only typed when referenced as such.
+        level.put(name, l);
+        queues.get(l).add(name);
+        // the enclosing classes hold the nested ones in TS too (their const exposes them)
+        if (c.outerName != null) {
+            offer(c.outerName, Math.min(STUB, l), queues);
+        }
+    }
+
+    private boolean tsNameOk(ClassInfo c) {
+        for (String seg : c.name.split("/")) {
+            if (TS_RESERVED.contains(seg) || TYPE_NAMES_RESERVED.contains(seg) || seg.equals(root)
+                    || seg.startsWith("$")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- emission ----
+
+    String emit(List<ClassInfo> primary, Map<String, Object> header) {
+        plan(primary);
+        Map<String, Integer> skippedByPackage = new TreeMap<>();
+        for (ClassInfo c : primary) {
+            if (!level.containsKey(c.name)) {
+                skippedByPackage.merge(c.packageName() + (tsNameOk(c) ? "" : ""), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Integer> e : skippedByPackage.entrySet()) {
+            warnings.add(e.getValue() + " classes of " + e.getKey() + " not typed: a name in their path is reserved in"
+                    + " TypeScript (they still work untyped, e.g. jvm.import(name))");
+        }
+        Map<String, List<Map<String, Object>>> byPackage = new TreeMap<>();
+        List<String> names = new ArrayList<>(level.keySet());
+        names.sort(null);
+        for (String name : names) {
+            ClassInfo c = model.get(name);
+            int l = level.get(name);
+            if (l == FULL) {
+                classesFull++;
+            } else if (l == REFERENCED) {
+                classesReferenced++;
+            } else {
+                classesStub++;
+            }
+            byPackage.computeIfAbsent(c.packageName(), k -> new ArrayList<>()).add(classBlock(c, l));
+        }
+        List<Map<String, Object>> packages = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> e : byPackage.entrySet()) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("name", e.getKey());
+            p.put("classes", e.getValue());
+            packages.add(p);
+        }
+        Map<String, Object> scope = new HashMap<>(header);
+        scope.put("root", root);
+        scope.put("packages", packages);
+        scope.put("aliases", aliases());
+        return Templates.render("typings.d.ts.mustache", scope);
+    }
+
+    private List<String> aliases() {
+        List<String> out = new ArrayList<>();
+        Map<String, List<String>> byNs = new TreeMap<>();
+        mapper.objectConstraint();
+        for (String a : new ArrayList<>(mapper.aliasesUsed)) {
+            String[] parts = a.split("\\|");
+            boolean in = parts[0].equals("In");
+            ClassInfo c = model.get(parts[1]);
+            List<TypeParam> params = mapper.tsParams(c);
+            String tp = "";
+            String args = "";
+            if (!params.isEmpty()) {
+                List<String> ns = new ArrayList<>();
+                List<String> decl = new ArrayList<>();
+                Map<String, String> vars = new HashMap<>();
+                for (TypeParam p : params) {
+                    vars.put(p.name, p.name);
+                }
+                for (TypeParam p : params) {
+                    ns.add(p.name);
+                    decl.add(p.name + bound(p, vars));
+                }
+                tp = "<" + String.join(", ", decl) + ">";
+                args = "<" + String.join(", ", ns) + ">";
+            }
+            List<String> union = new ArrayList<>();
+            union.add(mapper.qualified(c.name) + args);
+            union.addAll(mapper.byValue(c.name, in ? dev.napijava.bridge.TsTypes.Direction.TO_JAVA
+                    : dev.napijava.bridge.TsTypes.Direction.FROM_JAVA));
+            String pkg = c.packageName();
+            byNs.computeIfAbsent((in ? "$In" : "$Out") + (pkg.isEmpty() ? "" : "." + pkg), k -> new ArrayList<>())
+                    .add("      /** A Java " + c.binaryName() + (in ? " parameter: a wrapper, or a JS value the bridge converts."
+                            : " result: a wrapper, or the JS value of a String, box or array.") + " */\n"
+                            + "      type " + c.jsName() + tp + " = " + String.join(" | ", union) + ";");
+        }
+        for (Map.Entry<String, List<String>> e : byNs.entrySet()) {
+            out.add("  namespace " + e.getKey() + " {\n" + String.join("\n", e.getValue()) + "\n  }");
+        }
+        return out;
+    }
+
+    private Map<String, Map<String, JType>> ancestors(ClassInfo c) {
+        return ancestorCache.computeIfAbsent(c.name, k -> Subst.ancestors(model, mapper, c));
+    }
+
+    /** Emitted direct supertypes, looking through non-emitted (package-private) ones. */
+    private List<JType.ClassRef> tsSupers(ClassInfo c) {
+        List<JType.ClassRef> out = new ArrayList<>();
+        List<JType.ClassRef> direct = new ArrayList<>();
+        if (c.superType != null) {
+            direct.add(c.superType);
+        }
+        direct.addAll(c.interfaceTypes);
+        Set<String> seen = new HashSet<>();
+        for (JType.ClassRef s : direct) {
+            addSuper(s, Map.of(), out, seen);
+        }
+        if (out.isEmpty() && !c.name.equals("java/lang/Object")) {
+            out.add(new JType.ClassRef("java/lang/Object", null));
+        }
+        return out;
+    }
+
+    private void addSuper(JType.ClassRef s, Map<String, JType> sigma, List<JType.ClassRef> out, Set<String> seen) {
+        if (!seen.add(s.name)) {
+            return;
+        }
+        JType.ClassRef applied = (JType.ClassRef) Subst.apply(s, sigma);
+        if (level.containsKey(s.name)) {
+            out.add(applied);
+            return;
+        }
+        ClassInfo k = model.get(s.name);
+        if (k == null) {
+            return;
+        }
+        Map<String, JType> map = new HashMap<>();
+        List<TypeParam> params = mapper.tsParams(k);
+        for (int i = 0; i < params.size(); i++) {
+            map.put(params.get(i).name, i < applied.args.size() ? applied.args.get(i) : Subst.RAW);
+        }
+        if (k.superType != null) {
+            addSuper(k.superType, map, out, seen);
+        }
+        for (JType.ClassRef i : k.interfaceTypes) {
+            addSuper(i, map, out, seen);
+        }
+    }
+
+    private Map<String, Object> classBlock(ClassInfo c, int l) {
+        Map<String, Object> block = new HashMap<>();
+        block.put("jsName", c.jsName());
+        List<TypeParam> params = mapper.tsParams(c);
+        Map<String, String> classVars = new LinkedHashMap<>();
+        for (TypeParam p : params) {
+            classVars.put(p.name, p.name);
+        }
+        StringBuilder head = new StringBuilder(c.jsName());
+        if (!params.isEmpty()) {
+            List<String> decls = new ArrayList<>();
+            for (TypeParam p : params) {
+                decls.add(p.name + (l == STUB ? " extends " + mapper.objectConstraint() : bound(p, classVars)));
+            }
+            head.append('<').append(String.join(", ", decls)).append('>');
+        }
+        List<JType.ClassRef> supers = tsSupers(c);
+        List<String> members = new ArrayList<>();
+        List<String> statics = new ArrayList<>();
+        if (l != STUB) {
+            Projection.View v = projection.view(c);
+            supers = instanceMembers(c, v, classVars, supers, members);
+            staticMembers(c, v, statics);
+        }
+        if (!supers.isEmpty()) {
+            List<String> ss = new ArrayList<>();
+            for (JType.ClassRef s : supers) {
+                String t = mapper.map(s, TsTypeMapper.Pos.TYPE_ARG, classVars, false);
+                if (t.startsWith("$")) {
+                    t = mapper.qualified(s.name) + mapper.typeArgs(model.get(s.name), s, classVars);
+                }
+                if (!t.equals("unknown")) {
+                    ss.add(t);
+                }
+            }
+            if (!ss.isEmpty()) {
+                head.append(" extends ").append(String.join(", ", ss));
+            }
+        }
+        block.put("head", head.toString());
+        block.put("members", members);
+        block.put("hasStatic", l != STUB);
+        block.put("staticMembers", statics);
+        block.put("doc", jsdoc(c.doc, c.deprecated, "    ", null, null));
+        return block;
+    }
+
+    private String bound(TypeParam p, Map<String, String> vars) {
+        if (p.unbounded()) {
+            return " extends " + mapper.objectConstraint();
+        }
+        if (p.bounds.size() == 1 && p.bounds.get(0) instanceof JType.TypeVar) {
+            // <K extends K0>: TS compares such generic signatures too strictly; Java checks it anyway
+            return " extends " + mapper.objectConstraint();
+        }
+        List<String> parts = new ArrayList<>();
+        for (JType b : p.bounds) {
+            if (b instanceof JType.ClassRef && ((JType.ClassRef) b).name.equals("java/lang/Object")) {
+                continue;
+            }
+            String t = mapper.map(b, TsTypeMapper.Pos.TYPE_ARG, vars, false);
+            if (!t.equals("unknown")) {
+                parts.add(t.contains(" | ") ? "(" + t + ")" : t);
+            }
+        }
+        return parts.isEmpty() ? "" : " extends " + String.join(" & ", parts);
+    }
+
+    /** Member identity lists per instance name (for "inherited unchanged" checks). */
+    private Map<String, List<String>> instanceKeys(Projection.View v) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Projection.Group g : v.instances) {
+            List<String> keys = new ArrayList<>();
+            for (Projection.Member m : g.members) {
+                keys.add(m.owner.name + "." + m.method.name + m.method.descriptor);
+            }
+            out.put(g.name, keys);
+        }
+        for (Projection.FieldRef f : v.instanceFields) {
+            out.put(f.field.name, List.of("field:" + f.owner.name + "." + f.field.name));
+        }
+        return out;
+    }
+
+    private List<JType.ClassRef> instanceMembers(ClassInfo c, Projection.View v, Map<String, String> classVars,
+            List<JType.ClassRef> supers, List<String> out) {
+        Map<String, List<String>> mine = instanceKeys(v);
+        List<JType.ClassRef> kept = new ArrayList<>();
+        List<Map<String, List<String>>> provided = new ArrayList<>();
+        for (JType.ClassRef s : supers) {
+            ClassInfo sc = model.get(s.name);
+            Integer sl = level.get(s.name);
+            Map<String, List<String>> theirs = sc == null || sl == null || sl == STUB ? Map.of()
+                    : instanceKeys(projection.view(sc));
+            // a name that is a field there and a method here (or the reverse) cannot extend in TS
+            boolean clash = false;
+            for (Map.Entry<String, List<String>> e : theirs.entrySet()) {
+                List<String> m = mine.get(e.getKey());
+                if (m != null && m.get(0).startsWith("field:") != e.getValue().get(0).startsWith("field:")) {
+                    clash = true;
+                    break;
+                }
+            }
+            if (!clash) {
+                kept.add(s);
+                provided.add(theirs);
+            }
+        }
+        Map<String, Map<String, JType>> anc = ancestors(c);
+        for (Projection.Group g : v.instances) {
+            if (inherited(g.name, mine, provided)) {
+                continue;
+            }
+            // the overridden supertypes' signatures too (after ours): TS then sees every override as compatible
+            List<Projection.Member> members = new ArrayList<>(g.selector ? g.members : orderForTs(g.members));
+            for (JType.ClassRef s : kept) {
+                ClassInfo sc = model.get(s.name);
+                Integer sl = level.get(s.name);
+                if (sc == null || sl == null || sl == STUB) {
+                    continue;
+                }
+                for (Projection.Group sg : projection.view(sc).instances) {
+                    if (sg.name.equals(g.name)) {
+                        for (Projection.Member m : sg.members) {
+                            if (!members.contains(m)) {
+                                members.add(m);
+                            }
+                        }
+                    }
+                }
+            }
+            renderGroup(new Projection.Group(g.name, members, g.selector), c, anc, classVars, "      ", out, false);
+        }
+        for (Projection.FieldRef f : v.instanceFields) {
+            if (inherited(f.field.name, mine, provided)) {
+                continue;
+            }
+            Map<String, JType> sigma = anc.getOrDefault(f.owner.name, Map.of());
+            String type = mapper.map(Subst.apply(f.field.type, sigma), TsTypeMapper.Pos.RETURN, classVars,
+                    nullableOut(f.owner, f.field.type));
+            out.add(jsdoc(f.field.doc, f.field.deprecated, "      ", null, null) + "      "
+                    + (f.field.isFinal() ? "readonly " : "") + prop(f.field.name) + ": " + type + ";");
+        }
+        return kept;
+    }
+
+    private static boolean inherited(String name, Map<String, List<String>> mine, List<Map<String, List<String>>> provided) {
+        boolean any = false;
+        for (Map<String, List<String>> p : provided) {
+            List<String> theirs = p.get(name);
+            if (theirs == null) {
+                continue;
+            }
+            if (!theirs.equals(mine.get(name))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private void staticMembers(ClassInfo c, Projection.View v, List<String> out) {
+        Map<String, String> none = new LinkedHashMap<>();
+        if (v.instantiable && !v.constructors.isEmpty()) {
+            for (Projection.Member m : orderForTs(v.constructors)) {
+                out.add(signature(m, c, Map.of(), none, "      ", "new", true, true));
+            }
+        }
+        for (Projection.Group g : v.statics) {
+            renderGroup(g, c, Map.of(), none, "      ", out, true);
+        }
+        for (Projection.FieldRef f : v.staticFields) {
+            String type = mapper.map(f.field.type, TsTypeMapper.Pos.RETURN, none, nullableOut(f.owner, f.field.type));
+            out.add(jsdoc(f.field.doc, f.field.deprecated, "      ", null, null) + "      "
+                    + (f.field.isFinal() ? "readonly " : "") + prop(f.field.name) + ": " + type + ";");
+        }
+        for (Map.Entry<String, ClassInfo> n : v.nested.entrySet()) {
+            Integer nl = level.get(n.getValue().name);
+            if (nl != null && nl != STUB) {
+                out.add("      readonly " + prop(n.getKey()) + ": typeof " + mapper.qualified(n.getValue().name) + ";");
+            }
+        }
+        List<TypeParam> params = mapper.tsParams(c);
+        List<String> fill = new ArrayList<>();
+        for (TypeParam p : params) {
+            fill.add(p.unbounded() ? mapper.objectConstraint() : "any");
+        }
+        out.add("      [Symbol.hasInstance](value: unknown): value is " + mapper.qualified(c.name)
+                + (fill.isEmpty() ? "" : "<" + String.join(", ", fill) + ">") + ";");
+    }
+
+    private void renderGroup(Projection.Group g, ClassInfo c, Map<String, Map<String, JType>> anc,
+            Map<String, String> classVars, String indent, List<String> out, boolean isStatic) {
+        Set<String> seen = new HashSet<>();
+        for (Projection.Member bridgeOrNot : g.selector ? g.members : orderForTs(g.members)) {
+            Projection.Member m = genericOrigin(bridgeOrNot);
+            Map<String, JType> sigma = isStatic ? Map.of() : anc.getOrDefault(m.owner.name, Map.of());
+            String sig = signature(m, c, sigma, classVars, indent, prop(g.name), false, !g.selector);
+            String key = sig.substring(sig.lastIndexOf("\n") + 1);
+            if (seen.add(key)) {
+                out.add(sig);
+            }
+        }
+    }
+
+    /** Whether a supertype of c declares this method (same name and parameters) without a nullable result. */
+    private boolean overridesNonNull(ClassInfo c, MethodInfo mi) {
+        String params = mi.paramDescriptor();
+        for (ClassInfo s : model.supertypes(c)) {
+            for (MethodInfo x : s.methods) {
+                if (x.name.equals(mi.name) && x.paramDescriptor().equals(params) && !x.isBridge()
+                        && !Subst.hasNullable(x.returnType)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A bridge method has no generic signature: type it as the generic method it stands for. */
+    private Projection.Member genericOrigin(Projection.Member m) {
+        if (!m.method.isBridge()) {
+            return m;
+        }
+        for (ClassInfo s : model.supertypes(m.owner)) {
+            for (MethodInfo x : s.methods) {
+                if (!x.isBridge() && x.name.equals(m.method.name) && x.descriptor.equals(m.method.descriptor)) {
+                    return new Projection.Member(s, x);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** TS picks the first overload that fits; order them as the bridge prefers for typical JS arguments. */
+    private static List<Projection.Member> orderForTs(List<Projection.Member> members) {
+        List<Projection.Member> sorted = new ArrayList<>(members);
+        Map<Projection.Member, Integer> rank = new HashMap<>();
+        for (Projection.Member m : sorted) {
+            int r = 0;
+            for (Type t : Type.getArgumentTypes(m.method.descriptor)) {
+                r += rank(t.getDescriptor());
+            }
+            rank.put(m, r + (m.method.isVarargs() ? 1 : 0));
+        }
+        sorted.sort((a, b) -> Integer.compare(rank.get(a), rank.get(b)));
+        return sorted;
+    }
+
+    private static int rank(String d) {
+        switch (d) {
+            case "I": case "Z": case "Ljava/lang/String;": return 0;
+            case "J": case "Ljava/lang/Boolean;": case "C": return 1;
+            case "Ljava/lang/Integer;": case "Ljava/lang/Character;": return 2;
+            case "Ljava/lang/Long;": return 3;
+            case "D": return 4;
+            case "Ljava/lang/Double;": return 5;
+            case "F": return 6;
+            case "Ljava/lang/Float;": return 7;
+            case "S": return 8;
+            case "Ljava/lang/Short;": return 9;
+            case "B": return 10;
+            case "Ljava/lang/Byte;": return 11;
+            case "Ljava/lang/Object;": return 21;
+            case "Ljava/lang/Number;": case "Ljava/lang/CharSequence;": case "Ljava/lang/Comparable;":
+            case "Ljava/io/Serializable;": return 20;
+            default: return d.startsWith("[") ? 1 : 0;
+        }
+    }
+
+    /** Results are typed nullable only when annotated so (README: unannotated results are not checked for null). */
+    private boolean nullableOut(ClassInfo owner, JType t) {
+        return false;
+    }
+
+    /** Parameters are typed nullable only when annotated so (as results). */
+    private boolean nullableIn(ClassInfo owner) {
+        return false;
+    }
+
+    private String signature(Projection.Member m, ClassInfo c, Map<String, JType> sigma,
+            Map<String, String> classVars, String indent, String name, boolean constructor, boolean withDoc) {
+        MethodInfo mi = m.method;
+        Map<String, String> vars = new LinkedHashMap<>(classVars);
+        Map<String, JType> rename = new HashMap<>(sigma);
+        List<String> tps = new ArrayList<>();
+        List<TypeParam> declared = new ArrayList<>();
+        if (constructor) {
+            declared.addAll(mapper.tsParams(c));
+        }
+        declared.addAll(mi.typeParams);
+        Set<String> taken = new HashSet<>(classVars.values());
+        for (TypeParam p : declared) {
+            String n = p.name;
+            while (taken.contains(n)) {
+                n = n + "$";
+            }
+            taken.add(n);
+            vars.put(p.name, n);
+            rename.put(p.name, new JType.TypeVar(n));
+            vars.put(n, n);
+        }
+        for (TypeParam p : declared) {
+            TypeParam renamed = new TypeParam(vars.get(p.name));
+            for (JType b : p.bounds) {
+                renamed.bounds.add(Subst.apply(b, rename));
+            }
+            tps.add(renamed.name + bound(renamed, vars));
+        }
+        boolean inNull = nullableIn(m.owner);
+        List<String> params = new ArrayList<>();
+        List<String> paramNames = new ArrayList<>();
+        Set<String> usedNames = new HashSet<>();
+        for (int i = 0; i < mi.params.size(); i++) {
+            String pn = mi.paramNames.get(i);
+            if (pn == null || pn.isEmpty() || !pn.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                pn = "arg" + i;
+            }
+            if (TS_RESERVED.contains(pn)) {
+                pn = pn + "_";
+            }
+            while (!usedNames.add(pn)) {
+                pn = pn + "_";
+            }
+            paramNames.add(pn);
+        }
+        String restAlt = null;
+        for (int i = 0; i < mi.params.size(); i++) {
+            JType t = Subst.apply(mi.params.get(i), rename);
+            String type = mapper.map(t, TsTypeMapper.Pos.PARAM, vars, inNull);
+            if (mi.isVarargs() && i == mi.params.size() - 1 && t instanceof JType.ArrayOf) {
+                JType comp = ((JType.ArrayOf) t).component;
+                String el = mapper.map(comp, TsTypeMapper.Pos.PARAM, vars, inNull && !(comp instanceof JType.Prim));
+                restAlt = "..." + paramNames.get(i) + ": " + (el.contains(" ") ? "(" + el + ")" : el) + "[]";
+            }
+            params.add(paramNames.get(i) + ": " + type);
+        }
+        String ret;
+        if (constructor) {
+            ret = mapper.qualified(c.name) + (classVars.isEmpty() && mapper.tsParams(c).isEmpty() ? ""
+                    : "<" + String.join(", ", tsNames(mapper.tsParams(c), vars)) + ">");
+        } else {
+            JType rt = Subst.apply(mi.returnType, rename);
+            if (!mi.isStatic() && Subst.hasNullable(rt) && (overridesNonNull(m.owner, mi) || overridesNonNull(c, mi))) {
+                // TS requires an override to return what the overridden method returns: keep the supertype's reading
+                rt = Subst.stripNullable(rt);
+            }
+            ret = mapper.map(rt, TsTypeMapper.Pos.RETURN, vars, nullableOut(m.owner, mi.returnType));
+        }
+        String head = (constructor ? "new " : name) + (tps.isEmpty() ? "" : "<" + String.join(", ", tps) + ">");
+        String doc = withDoc ? jsdoc(mi.doc, mi.deprecated, indent, paramNames, mi) : "";
+        StringBuilder sb = new StringBuilder();
+        if (restAlt != null) {
+            List<String> rest = new ArrayList<>(params.subList(0, params.size() - 1));
+            rest.add(restAlt);
+            sb.append(doc).append(indent).append(head).append('(').append(String.join(", ", rest)).append("): ")
+                    .append(ret).append(";\n");
+        }
+        sb.append(doc).append(indent).append(head).append('(').append(String.join(", ", params)).append("): ")
+                .append(ret).append(';');
+        return sb.toString();
+    }
+
+    private static List<String> tsNames(List<TypeParam> params, Map<String, String> vars) {
+        List<String> out = new ArrayList<>();
+        for (TypeParam p : params) {
+            out.add(vars.getOrDefault(p.name, p.name));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern IDENT = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+    static String prop(String name) {
+        if (IDENT.matcher(name).matches()) {
+            return name;
+        }
+        return "'" + name.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static String jsdoc(Doc doc, boolean deprecated, String indent, List<String> paramNames, MethodInfo m) {
+        List<String> lines = new ArrayList<>();
+        if (doc != null && !doc.text.isEmpty()) {
+            lines.addAll(List.of(doc.text.split("\n", -1)));
+        }
+        if (doc != null && paramNames != null && m != null) {
+            int i = 0;
+            for (String pn : m.paramNames) {
+                String d = pn == null ? null : doc.params.get(pn);
+                if (d != null && i < paramNames.size()) {
+                    lines.add("@param " + paramNames.get(i) + " " + d.replace("\n", " "));
+                }
+                i++;
+            }
+            if (doc.returns != null && !doc.returns.isEmpty()) {
+                lines.add("@returns " + doc.returns.replace("\n", " "));
+            }
+        }
+        if (deprecated || doc != null && doc.deprecated != null) {
+            lines.add("@deprecated" + (doc != null && doc.deprecated != null ? " " + doc.deprecated.replace("\n", " ") : ""));
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(indent).append("/**\n");
+        for (String line : lines) {
+            sb.append(indent).append(" *").append(line.isEmpty() ? "" : " " + line).append('\n');
+        }
+        return sb.append(indent).append(" */\n").toString();
+    }
+}
