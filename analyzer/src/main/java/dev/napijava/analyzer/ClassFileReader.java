@@ -230,6 +230,15 @@ final class ClassFileReader extends ClassVisitor {
                 return null;
             }
 
+            private Label first;
+
+            @Override
+            public void visitLabel(Label label) {
+                if (first == null) {
+                    first = label; // ClassReader visits the label at bytecode offset 0 first
+                }
+            }
+
             @Override
             public void visitLocalVariable(String lname, String d, String s, Label start, Label end, int index) {
                 locals.add(new Object[] {lname, start, index});
@@ -248,14 +257,7 @@ final class ClassFileReader extends ClassVisitor {
                 }
                 Map<Integer, String> bySlot = new HashMap<>();
                 for (Object[] l : locals) {
-                    Label start = (Label) l[1];
-                    int offset;
-                    try {
-                        offset = start.getOffset();
-                    } catch (IllegalStateException e) {
-                        continue;
-                    }
-                    if (offset == 0) {
+                    if (l[1] == first) {
                         bySlot.putIfAbsent((Integer) l[2], (String) l[0]);
                     }
                 }

@@ -122,7 +122,7 @@ final class Projection {
                 merge(byKey, new Member(c, m));
             }
         }
-        if (c.superName != null) {
+        if (c.superName != null && !c.isInterface()) {
             ClassInfo s = model.get(c.superName);
             if (s != null) {
                 for (Member m : publicMethods(s)) {
@@ -258,7 +258,7 @@ final class Projection {
             }
             (isStatic ? v.staticFields : v.instanceFields).add(f);
         }
-        for (ClassInfo k = c; k != null; k = k.superName == null ? null : model.get(k.superName)) {
+        for (ClassInfo k = c; k != null; k = k.superName == null || k.isInterface() ? null : model.get(k.superName)) {
             for (String n : k.memberClasses) {
                 ClassInfo nested = model.get(n);
                 if (nested == null || !nested.isPublic() || nested.simpleName == null) {
@@ -295,7 +295,7 @@ final class Projection {
                 collectFields(s, out, seen);
             }
         }
-        if (c.superName != null) {
+        if (c.superName != null && !c.isInterface()) {
             ClassInfo s = model.get(c.superName);
             if (s != null) {
                 collectFields(s, out, seen);
