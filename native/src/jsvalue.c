@@ -103,9 +103,16 @@ static jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v) {
       else kind = K_OBJECT;
     }
   }
+  /* References to primitives (bigint; symbol on some Node versions) are not allowed: keep their
+   * wrapper object (Object(v)), unboxed again whenever the value goes back to JS. */
+  if (kind == K_SYMBOL || kind == K_BIGINT) napi_coerce_to_object(env, v, &v);
   js_ref* r = calloc(1, sizeof(js_ref));
   r->ctx = ctx;
-  napi_create_reference(env, v, 1, &r->ref);
+  if (napi_create_reference(env, v, 1, &r->ref) != napi_ok) {
+    free(r);
+    (*jni)->ThrowNew(jni, J.JSException, "Could not reference a JS value");
+    return NULL;
+  }
   jobject result = (*jni)->CallStaticObjectMethod(jni, JsValues, JsValues_wrap, ctx->js_env, (jlong)(intptr_t)r, kind);
   if (!result) { /* Java failed: nobody owns the reference */
     napi_delete_reference(env, r->ref);
@@ -119,8 +126,18 @@ static napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   napi_value v;
   if (obj && (*jni)->IsInstanceOf(jni, obj, JSValue)) {
     jlong cookie = (*jni)->GetLongField(jni, obj, JSValue_cookie);
-    if (cookie) return ref_value(ctx, cookie);
     jint kind = (*jni)->GetIntField(jni, obj, JSValue_kind);
+    if (cookie) {
+      v = ref_value(ctx, cookie);
+      if (kind == K_SYMBOL || kind == K_BIGINT) { /* Object(v) -> v */
+        napi_value value_of, unboxed;
+        if (napi_get_named_property(ctx->env, v, "valueOf", &value_of) != napi_ok ||
+            napi_call_function(ctx->env, v, value_of, 0, NULL, &unboxed) != napi_ok)
+          return NULL;
+        v = unboxed;
+      }
+      return v;
+    }
     if (kind == K_UNDEFINED) return napi_get_undefined(ctx->env, &v), v;
     jobject prim = (*jni)->GetObjectField(jni, obj, JSValue_prim);
     v = object_to_js(ctx, jni, prim);
@@ -264,6 +281,14 @@ static jobject JNICALL n_convert(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, j
   LEAVE(result);
 }
 
+/* The JS value as a Java interface: a function proxy (calls the value) or an object proxy (calls
+ * its same-named functions; also for a function with properties, such as lodash's _). */
+static jobject JNICALL n_proxy(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jclass iface, jboolean is_function) {
+  ENTER(NULL);
+  jobject r = js_to_proxy(ctx, jni, ref_value(ctx, h), iface, is_function);
+  LEAVE(r);
+}
+
 /* Java value -> JS value -> JSValue (Java strings, numbers, objects, arrays as JS sees them). */
 static jobject JNICALL n_from_java(JNIEnv* jni, jclass cls, jlong ctxp, jobject value) {
   ENTER(NULL);
@@ -386,6 +411,7 @@ bool jsvalues_init(JNIEnv* jni) {
       {"callMethod", "(JJLjava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_method},
       {"construct", "(JJ[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_construct},
       {"convert", "(JJLjava/lang/Object;Ldev/napijava/bridge/TypeRef;)Ljava/lang/Object;", (void*)n_convert},
+      {"proxy", "(JJLjava/lang/Class;Z)Ljava/lang/Object;", (void*)n_proxy},
       {"fromJava", "(JLjava/lang/Object;)Ljava/lang/Object;", (void*)n_from_java},
       {"toString", "(JJ)Ljava/lang/String;", (void*)n_to_string},
       {"buffer", "(JJ)Ljava/nio/ByteBuffer;", (void*)n_buffer},

@@ -85,8 +85,11 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
   std::string bootstrap(utf);
   jni->ReleaseStringUTFChars(jbootstrap, utf);
 
+  // No inspector: only one environment per process could own it (a second one aborts).
+  auto flags = static_cast<node::EnvironmentFlags::Flags>(node::EnvironmentFlags::kOwnsProcessState |
+                                                          node::EnvironmentFlags::kNoCreateInspector);
   std::unique_ptr<node::CommonEnvironmentSetup> setup =
-      node::CommonEnvironmentSetup::Create(g_platform.get(), &errors, args, exec_args);
+      node::CommonEnvironmentSetup::Create(g_platform.get(), &errors, args, exec_args, flags);
   if (!setup) {
     throw_state(jni, "Could not create the Node.js environment: " + join(errors));
     return -1;
@@ -100,7 +103,11 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
     v8::HandleScope handle_scope(isolate);
     v8::Context::Scope context_scope(setup->context());
     // process.exit() and fatal uncaught exceptions stop this environment, never the JVM's process.
-    node::SetProcessExitHandler(env, [](node::Environment* e, int code) { node::Stop(e); });
+    int requested_exit = -1;
+    node::SetProcessExitHandler(env, [&requested_exit](node::Environment* e, int code) {
+      requested_exit = code;
+      node::Stop(e);
+    });
     jclass cls = jni->GetObjectClass(self);
     jmethodID started = jni->GetMethodID(cls, "started", "(J)V");
     jni->CallVoidMethod(self, started, reinterpret_cast<jlong>(env));
@@ -111,6 +118,8 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
       exit_code = node::SpinEventLoop(env).FromMaybe(1);
     }
     node::Stop(env);
+    if (requested_exit >= 0) exit_code = requested_exit;
+    else if (exit_code >= 0) exit_code = -1 - exit_code; /* stopped from Java (close) or loop ended */
   }
   setup.reset();
   return exit_code;

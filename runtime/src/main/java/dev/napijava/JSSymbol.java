@@ -9,7 +9,11 @@ public class JSSymbol extends JSValue {
     }
 
     public String getDescription() {
-        String s = asString(); // "Symbol(description)"
-        return s.substring(7, s.length() - 1);
+        return get("description").asString();
+    }
+
+    @Override
+    public String asString() {
+        return "Symbol(" + getDescription() + ")";
     }
 }

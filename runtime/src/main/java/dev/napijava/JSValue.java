@@ -206,11 +206,15 @@ public class JSValue {
      */
     @SuppressWarnings("unchecked")
     public <T> T as(Class<T> type) {
-        if (type == JSValue.class || type.isInstance(this)) {
-            return (T) this;
-        }
         if (cookie == 0 && prim != null && type.isInstance(prim)) {
             return (T) prim;
+        }
+        if (type.isInstance(this)) {
+            return (T) this;
+        }
+        if (type.isInterface() && cookie != 0 && kind >= OBJECT) {
+            check();
+            return (T) JsValues.proxy(env, cookie, type, kind == FUNCTION);
         }
         JsEnv e = envForPrimitive();
         return (T) JsValues.convert(e, cookie, cookie == 0 ? this : null, type);

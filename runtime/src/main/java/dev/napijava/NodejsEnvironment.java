@@ -61,7 +61,8 @@ public final class NodejsEnvironment implements AutoCloseable {
     private void main() {
         try {
             int code = runEnvironment(new String[] {"java"}, bootstrap());
-            exitCode = closed ? 0 : code; // close() stops the loop by terminating JS: not a failure
+            // >= 0: process.exit(code) or a fatal error in JS; < 0: stopped by close()
+            exitCode = code >= 0 ? code : 0;
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -235,6 +236,15 @@ public final class NodejsEnvironment implements AutoCloseable {
     /** The exit code after close (non-zero when JS called process.exit(n) or failed fatally). */
     public int getExitCode() {
         return exitCode;
+    }
+
+    /** Waits until the environment ended by itself (process.exit in JS) or was closed. */
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit);
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     /** Stops the event loop and disposes the environment; waits up to 30 s for its thread. */

@@ -55,6 +55,8 @@ public final class JsValues {
 
     static native Object fromJava(long ctx, Object value);
 
+    static native Object proxy(long ctx, long handle, Class<?> iface, boolean isFunction);
+
     static native String toString(long ctx, long handle);
 
     static native ByteBuffer buffer(long ctx, long handle);
@@ -94,6 +96,11 @@ public final class JsValues {
     /** The JS value (handle, or value when handle is 0) as a Java value of the given type. */
     public static Object convert(JsEnv env, long handle, Object value, Class<?> type) {
         return convert(env.nativeCtx, handle, value, TYPES.get(type));
+    }
+
+    /** A JS function (kind FUNCTION, functional interface) or object as a Java interface proxy. */
+    public static Object proxy(JsEnv env, long handle, Class<?> iface, boolean valueIsFunction) {
+        return proxy(env.nativeCtx, handle, iface, valueIsFunction && JsProxies.isFunctional(iface));
     }
 
     public static Object fromJava(JsEnv env, Object value) {

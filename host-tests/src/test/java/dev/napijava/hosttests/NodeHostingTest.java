@@ -1,0 +1,284 @@
+package dev.napijava.hosttests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.napijava.JSArray;
+import dev.napijava.JSException;
+import dev.napijava.JSFunction;
+import dev.napijava.JSInvalidThreadAccessException;
+import dev.napijava.JSObject;
+import dev.napijava.JSReference;
+import dev.napijava.JSValue;
+import dev.napijava.NodejsEnvironment;
+import dev.napijava.NodejsPlatform;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Java hosts Node: real npm packages (marked, lodash) from a node_modules set up here. */
+class NodeHostingTest {
+    static NodejsEnvironment nodejs;
+    static Path app;
+
+    /** marked through an interface: parse(markdown) on the module object. */
+    public interface Marked {
+        String parse(String markdown);
+    }
+
+    public interface Lodash {
+        String kebabCase(String s);
+
+        String padStart(String s, int length, String chars);
+
+        Object[] uniq(Object[] values);
+    }
+
+    public interface IConsole {
+        void log(String s);
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Path libnode = Paths.get(System.getProperty("napi.java.libnode", ""));
+        Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
+        app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath();
+        installPackages(app);
+        Files.writeString(app.resolve("helpers.js"), String.join("\n",
+                "exports.fail = (what) => {",
+                "  throw new RangeError('bad input: ' + what);",
+                "};",
+                "exports.later = (v, ms) => new Promise((resolve) => setTimeout(() => resolve(v * 2), ms));",
+                "exports.laterFail = (ms) => new Promise((_, reject) => setTimeout(() => reject(new Error('nope')), ms));",
+                "exports.add = (a, b) => a + b;",
+                ""));
+        NodejsPlatform platform = NodejsPlatform.current() != null ? NodejsPlatform.current() : new NodejsPlatform(libnode);
+        nodejs = platform.createEnvironment(app);
+    }
+
+    /** npm install marked and lodash into target/app (once; later runs reuse them). */
+    static void installPackages(Path dir) throws IOException, InterruptedException {
+        if (Files.isRegularFile(dir.resolve("node_modules/marked/package.json"))
+                && Files.isRegularFile(dir.resolve("node_modules/lodash/package.json"))) {
+            return;
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("package.json"), "{ \"name\": \"host-test-app\", \"private\": true }\n");
+        Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "marked@12", "lodash@4")
+                .directory(dir.toFile()).inheritIO().start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "npm install timed out");
+        assertEquals(0, p.exitValue(), "npm install marked lodash failed");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (nodejs != null) {
+            nodejs.close();
+        }
+    }
+
+    @Test
+    void markedAsJSValue() {
+        String html = nodejs.run(() -> nodejs.importModule("marked").callMethod("parse", "# Hello *Java*").asString());
+        assertEquals("<h1>Hello <em>Java</em></h1>", html.trim());
+        JSValue version = nodejs.run(() -> nodejs.importModule("marked", "marked"));
+        assertTrue(version.isFunction());
+    }
+
+    @Test
+    void markedThroughAnInterfaceFromAnyThread() throws Exception {
+        Marked marked = nodejs.importModule(Marked.class, "marked", null);
+        assertEquals("<p><strong>bold</strong></p>", marked.parse("**bold**").trim());
+        CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> marked.parse("`code`"));
+        assertEquals("<p><code>code</code></p>", other.get(10, TimeUnit.SECONDS).trim());
+    }
+
+    @Test
+    void lodashAsJSValueAndInterface() {
+        List<Object> chunks = nodejs.run(() -> {
+            JSValue lodash = nodejs.importModule("lodash");
+            JSArray result = lodash.callMethod("chunk", nodejs.eval("[1, 2, 3, 4, 5]"), 2).asArray();
+            assertEquals(3, result.size());
+            assertEquals("fooBar", lodash.callMethod("camelCase", "Foo Bar").asString());
+            List<Object> sizes = new ArrayList<>();
+            for (JSValue c : result.toList()) {
+                sizes.add(c.asArray().size());
+            }
+            return sizes;
+        });
+        assertEquals(List.of(2, 2, 1), chunks);
+        Lodash lodash = nodejs.importModule(Lodash.class, "lodash", null);
+        assertEquals("hello-big-world", lodash.kebabCase("helloBigWorld"));
+        assertEquals("__7", lodash.padStart("7", 3, "_"));
+        assertEquals(List.of("a", "b"), List.of(lodash.uniq(new Object[] {"a", "b", "a"})));
+    }
+
+    @Test
+    void consoleLogThroughInterface() {
+        IConsole console = nodejs.importModule(IConsole.class, "console", null);
+        console.log("hello from Java through console.log");
+    }
+
+    @Test
+    void jsErrorsArriveWithJsAndJavaFrames() {
+        JSException e = assertThrows(JSException.class,
+                () -> nodejs.run(() -> nodejs.importModule("./helpers").callMethod("fail", "x")));
+        assertEquals("bad input: x", e.getMessage());
+        assertEquals("RangeError", e.getJsName());
+        StackTraceElement top = e.getStackTrace()[0];
+        assertEquals("<js>", top.getClassName());
+        assertTrue(top.getFileName().endsWith("helpers.js"), top.toString());
+        assertEquals(2, top.getLineNumber());
+        boolean javaFrame = false;
+        for (StackTraceElement f : e.getStackTrace()) {
+            javaFrame |= f.getClassName().startsWith(NodeHostingTest.class.getName());
+        }
+        assertTrue(javaFrame, "Java frames follow the JS frames");
+        // the environment keeps working after a JS exception
+        assertEquals(3, nodejs.run(() -> nodejs.eval("1 + 2").asInt()));
+    }
+
+    @Test
+    void promisesAreAwaitedFromJava() throws Exception {
+        CompletableFuture<JSValue> f = nodejs.run(() -> nodejs.importModule("./helpers").callMethod("later", 21, 20).asPromise().toFuture());
+        assertEquals(42, f.get(10, TimeUnit.SECONDS).asInt());
+        CompletableFuture<JSValue> rejected = nodejs.run(() -> nodejs.importModule("./helpers").callMethod("laterFail", 5).asPromise().toFuture());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> rejected.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(JSException.class, e.getCause());
+        assertEquals("nope", e.getCause().getMessage());
+    }
+
+    @Test
+    void timersFireBetweenCalls() throws Exception {
+        nodejs.run(() -> nodejs.eval("globalThis.ticks = 0; globalThis.tickTimer = setInterval(() => globalThis.ticks++, 5)"));
+        Thread.sleep(200);
+        int ticks = nodejs.run(() -> nodejs.eval("clearInterval(tickTimer); ticks").asInt());
+        assertTrue(ticks >= 5, "ticks: " + ticks);
+        CompletableFuture<String> fromTimeout = new CompletableFuture<>();
+        nodejs.post(() -> nodejs.eval("(cb) => setTimeout(() => cb.accept('fired'), 10)").call(
+                (java.util.function.Consumer<String>) fromTimeout::complete));
+        assertEquals("fired", fromTimeout.get(10, TimeUnit.SECONDS));
+        assertEquals(7, nodejs.runAsync(() -> nodejs.eval("3 + 4").asInt()).get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void wrongThreadAccessThrows() {
+        JSValue obj = nodejs.run(() -> nodejs.eval("({ a: 1, f() { return 2; } })"));
+        JSInvalidThreadAccessException e = assertThrows(JSInvalidThreadAccessException.class, () -> obj.get("a"));
+        assertTrue(e.getMessage().contains("NodejsEnvironment.run"), e.getMessage());
+        assertThrows(JSInvalidThreadAccessException.class, () -> obj.callMethod("f"));
+        assertThrows(JSInvalidThreadAccessException.class, () -> nodejs.importModule("lodash"));
+        JSReference ref = obj.reference();
+        assertThrows(JSInvalidThreadAccessException.class, ref::get);
+        assertEquals(2, nodejs.run(() -> ref.get().callMethod("f").asInt()));
+        assertEquals("[JS object (JSObject)]", obj.toString());
+    }
+
+    @Test
+    void typedViews() {
+        nodejs.run(() -> {
+            JSObject o = nodejs.eval("({ n: 1.5, s: 'héllo 🌍', b: true, nul: null })").asObject();
+            assertEquals(1.5, o.get("n").asDouble());
+            assertEquals("héllo 🌍", o.get("s").asString());
+            assertTrue(o.get("b").asBoolean());
+            assertTrue(o.get("nul").isNull());
+            assertTrue(o.get("missing").isUndefined());
+            o.set("added", 5);
+            assertEquals(List.of("n", "s", "b", "nul", "added"), o.keys());
+
+            var map = nodejs.eval("new Map([['k', 1]])").asMap();
+            map.put("j", 2);
+            assertEquals(2, map.size());
+            assertEquals(1, map.getEntry("k").asInt());
+            var set = nodejs.eval("new Set([1, 2])").asSet();
+            set.add(3);
+            assertTrue(set.contains(3.0));
+            assertEquals(Instant.ofEpochMilli(86_400_000L), nodejs.eval("new Date(86400000)").asDate().toInstant());
+            assertEquals(new BigInteger("123456789012345678901234567890"),
+                    nodejs.eval("123456789012345678901234567890n").asBigInt().toBigInteger());
+            assertEquals("tag", nodejs.eval("Symbol('tag')").asSymbol().getDescription());
+            var err = nodejs.eval("new TypeError('t')").asError();
+            assertEquals("TypeError", err.getName());
+            assertEquals("t", err.toException().getMessage());
+
+            // ArrayBuffer / typed array / Buffer: ByteBuffer views over the same memory
+            var u8 = nodejs.eval("globalThis.u8 = new Uint8Array(8); u8").asTypedArray();
+            ByteBuffer bb = u8.byteBuffer();
+            bb.put(0, (byte) 7);
+            assertEquals(7, nodejs.eval("u8[0]").asInt());
+            nodejs.eval("u8[1] = 9");
+            assertEquals(9, bb.get(1));
+            var buf = nodejs.eval("Buffer.from('abc')").asTypedArray();
+            ByteBuffer b2 = buf.byteBuffer();
+            byte[] bytes = new byte[b2.remaining()];
+            b2.get(bytes);
+            assertEquals("abc", new String(bytes, StandardCharsets.UTF_8));
+            assertEquals(16, nodejs.eval("new ArrayBuffer(16)").asArrayBuffer().byteBuffer().capacity());
+
+            // functions: call, construct, as a Java functional interface
+            JSFunction add = nodejs.importModule("./helpers", "add").asFunction();
+            assertEquals(5, add.call(2, 3).asInt());
+            @SuppressWarnings("unchecked")
+            BiFunction<Object, Object, Object> f = add.as(BiFunction.class);
+            assertEquals(3, ((Number) f.apply(1, 2)).intValue());
+            assertEquals(2024, nodejs.eval("Date").construct(2024, 0, 1).callMethod("getFullYear").asInt());
+            return null;
+        });
+    }
+
+    @Test
+    void javaObjectsCrossBothWays() {
+        List<String> list = new ArrayList<>();
+        int size = nodejs.run(() -> {
+            nodejs.global().set("jlist", list);
+            return nodejs.eval("jlist.add('from JS'); jlist.size()").asInt();
+        });
+        assertEquals(1, size);
+        assertEquals(List.of("from JS"), list);
+        Object back = nodejs.run(() -> nodejs.eval("jlist").as(Object.class));
+        assertTrue(back == list, "the same Java object comes back");
+        assertEquals(12, (int) nodejs.run(() -> nodejs.eval("jvm => jvm.import('java.lang.Math').max(5, 12)")
+                .call(nodejs.eval("require('" + System.getProperty("napi.java.package") + "')")).asInt()));
+    }
+
+    @Test
+    void environmentsCloseCleanly() throws Exception {
+        NodejsEnvironment second = NodejsPlatform.current().createEnvironment(app);
+        JSValue kept = second.run(() -> second.eval("({ x: 1 })"));
+        assertEquals("b", second.run(() -> second.importModule("lodash").callMethod("last", second.eval("['a', 'b']")).asString()));
+        second.run(() -> second.eval("setTimeout(() => {}, 60000)")); // a pending timer does not block close
+        second.close();
+        assertEquals(0, second.getExitCode());
+        assertThrows(IllegalStateException.class, () -> second.run(() -> 1));
+        assertThrows(IllegalStateException.class, () -> kept.get("x"));
+        // process.exit in JS ends that environment, not the JVM
+        NodejsEnvironment third = NodejsPlatform.current().createEnvironment(app);
+        third.post(() -> third.eval("process.exit(3)"));
+        assertTrue(third.awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(third.isClosed());
+        third.close();
+        assertEquals(3, third.getExitCode());
+        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("nodejs-") && t.isAlive()
+                && t.getName().endsWith("-" + 99999)));
+        // the first environment still works
+        assertEquals(4, nodejs.run(() -> nodejs.eval("2 * 2").asInt()));
+    }
+}
