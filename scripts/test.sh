@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdks.sh
+# libnode for the Java-hosts-Node tests (host-tests): a no-op once set up
+./scripts/setup-libnode.sh
 
 echo "== JDK 17: $JDK17"
 JAVA_HOME=$JDK17 mvn -B -ntp verify
