@@ -330,6 +330,10 @@ final class DtsEmitter {
             head.append('<').append(String.join(", ", decls)).append('>');
         }
         List<JType.ClassRef> supers = tsSupers(c);
+        if (l == STUB && supers.size() > 1) {
+            // a stub declares no members, so it cannot reconcile what several supertypes declare: keep one
+            supers = new ArrayList<>(supers.subList(0, 1));
+        }
         List<String> members = new ArrayList<>();
         List<String> statics = new ArrayList<>();
         if (l != STUB) {
@@ -393,6 +397,15 @@ final class DtsEmitter {
         }
         for (Projection.FieldRef f : v.instanceFields) {
             out.put(f.field.name, List.of("field:" + f.owner.name + "." + f.field.name));
+        }
+        if (v.type.isInterface()) {
+            // in TS every interface also extends java.lang.Object (JS always holds objects of classes)
+            ClassInfo object = model.get("java/lang/Object");
+            if (object != null) {
+                for (Map.Entry<String, List<String>> e : instanceKeys(projection.view(object)).entrySet()) {
+                    out.putIfAbsent(e.getKey(), e.getValue());
+                }
+            }
         }
         return out;
     }
@@ -511,7 +524,7 @@ final class DtsEmitter {
             Projection.Member m = genericOrigin(bridgeOrNot);
             Map<String, JType> sigma = isStatic ? Map.of() : anc.getOrDefault(m.owner.name, Map.of());
             String sig = signature(m, c, sigma, classVars, indent, prop(g.name), false, !g.selector);
-            String key = sig.substring(sig.lastIndexOf("\n") + 1);
+            String key = sig.substring(sig.lastIndexOf("\n") + 1).replaceAll("([(,] ?)(\\.\\.\\.)?[A-Za-z_$][A-Za-z0-9_$]*: ", "$1$2_: ");
             if (seen.add(key)) {
                 out.add(sig);
             }

@@ -1,0 +1,132 @@
+'use strict';
+// End to end: the packed npm package's `napi-java` bin generates typings, loader and glue for real
+// jars from Maven Central (fetched by the Maven build into target/jars); tsc --strict checks them
+// and a TS program using them; that program runs under Node against the real bridge.
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const TARGET = path.join(ROOT, 'target');
+const JARS = path.join(TARGET, 'jars');
+const APP = path.join(TARGET, 'app');
+const TS_DIR = path.join(TARGET, 'typescript');
+const TGZ = path.resolve(ROOT, '../../distribution/target/node-api-java-0.1.0.tgz');
+const TS_VERSION = '5.9.3';
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20, ...opts });
+  if (r.error) throw r.error;
+  return r;
+}
+
+function ok(r, what) {
+  assert.strictEqual(r.status, 0, `${what} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r;
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tsc = () => path.join(TS_DIR, 'node_modules', 'typescript', 'bin', 'tsc');
+const bin = () => path.join(APP, 'node_modules', '.bin', 'napi-java');
+
+test.before(() => {
+  fs.rmSync(APP, { recursive: true, force: true });
+  fs.mkdirSync(APP, { recursive: true });
+  fs.writeFileSync(path.join(APP, 'package.json'), JSON.stringify({ name: 'generator-e2e', private: true }));
+  ok(run(npm, ['install', '--no-audit', '--no-fund', '--silent', TGZ], { cwd: APP }), 'npm install of the package');
+  if (!fs.existsSync(tsc())) {
+    fs.mkdirSync(TS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(TS_DIR, 'package.json'), JSON.stringify({ name: 'ts', private: true }));
+    ok(run(npm, ['install', '--no-audit', '--no-fund', '--silent', `typescript@${TS_VERSION}`], { cwd: TS_DIR }), 'npm install typescript');
+  }
+});
+
+function generate(args) {
+  const started = Date.now();
+  const r = ok(run(bin(), ['generate', '--out', 'out', ...args], { cwd: APP }), `napi-java generate ${args.join(' ')}`);
+  return { ms: Date.now() - started, out: r.stdout + r.stderr };
+}
+
+function tscProject(files, extra = {}) {
+  const config = {
+    compilerOptions: { strict: true, target: 'es2020', lib: ['es2020'], module: 'commonjs', types: [], ...extra },
+    files,
+  };
+  fs.writeFileSync(path.join(APP, 'tsconfig.json'), JSON.stringify(config, null, 2));
+  return run(process.execPath, [tsc(), '-p', APP], { cwd: APP });
+}
+
+const timings = {};
+
+test('napi-java --version, --help and usage errors', () => {
+  const v = ok(run(bin(), ['--version']), '--version');
+  assert.match(v.stdout, /napi-java 0\.1\.0/);
+  const h = ok(run(bin(), ['generate', '--help']), 'generate --help');
+  assert.match(h.stdout, /--jar/);
+  assert.match(h.stdout, /--classpath/);
+  assert.strictEqual(run(bin(), ['generate']).status, 2, 'missing --jar is a usage error');
+  assert.strictEqual(run(bin(), ['generate', '--bogus']).status, 2);
+});
+
+test('bad input: missing, corrupt and non-jar files exit 1 with a clear message', () => {
+  const missing = run(bin(), ['generate', '--jar', 'nope.jar'], { cwd: APP });
+  assert.strictEqual(missing.status, 1);
+  assert.match(missing.stderr, /nope\.jar: file not found/);
+  fs.writeFileSync(path.join(APP, 'corrupt.jar'), 'not a zip');
+  const corrupt = run(bin(), ['generate', '--jar', 'corrupt.jar'], { cwd: APP });
+  assert.strictEqual(corrupt.status, 1);
+  assert.match(corrupt.stderr, /corrupt\.jar: not a jar \(zip\) file, or corrupt/);
+  fs.writeFileSync(path.join(APP, 'notes.txt'), 'hello');
+  const text = run(bin(), ['generate', '--jar', 'notes.txt'], { cwd: APP });
+  assert.strictEqual(text.status, 1);
+  assert.match(text.stderr, /not a \.jar file/);
+});
+
+test('generate commons-lang3 (with sources) and guava (with --classpath)', () => {
+  const lang3 = generate(['--jar', path.join(JARS, 'commons-lang3-3.20.0.jar'),
+    '--sources', path.join(JARS, 'commons-lang3-3.20.0-sources.jar')]);
+  timings.lang3 = lang3.ms;
+  const guava = generate(['--jar', path.join(JARS, 'guava-33.8.0-jre.jar'),
+    '--classpath', path.join(JARS, 'failureaccess-1.0.3.jar')]);
+  timings.guava = guava.ms;
+  console.log(`# generation: commons-lang3 ${lang3.ms} ms, guava ${guava.ms} ms (incl. JVM start)\n# ${guava.out.trim().split('\n').join('\n# ')}`);
+  for (const f of ['commons-lang3-3.20.0', 'guava-33.8.0-jre']) {
+    for (const ext of ['.d.ts', '.js', '.napi.jar']) {
+      assert.ok(fs.existsSync(path.join(APP, 'out', f + ext)), f + ext);
+    }
+  }
+  const dts = fs.readFileSync(path.join(APP, 'out', 'commons-lang3-3.20.0.d.ts'), 'utf8');
+  assert.match(dts, /abbreviate\(str: string, maxWidth: number\): string;/, 'parameter names from the sources jar');
+  assert.match(dts, /@param maxWidth/, 'Javadoc from the sources jar');
+});
+
+test('tsc --strict accepts the typings', () => {
+  const r = tscProject(['out/commons-lang3-3.20.0.d.ts', 'out/guava-33.8.0-jre.d.ts'], { noEmit: true });
+  assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+});
+
+test('a TS program type-checks, compiles and runs through the loaders', () => {
+  fs.copyFileSync(path.join(ROOT, 'ts', 'app.ts'), path.join(APP, 'app.ts'));
+  const r = tscProject(['app.ts'], { outDir: 'build' });
+  assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+  const ran = run(process.execPath, [path.join(APP, 'build', 'app.js')], { cwd: APP });
+  assert.strictEqual(ran.status, 0, ran.stdout + ran.stderr);
+  const result = JSON.parse(ran.stdout.trim().split('\n').pop());
+  assert.deepStrictEqual({ ...result, glue: undefined }, {
+    abbreviated: 'node-...', padded: '007', parts: ['x', 'y', 'z'], bytes: [1, 2, 3], first: 'a', joined: 'a, b, c',
+    repeated: 'ababab', size: 3, isList: true, glue: undefined,
+  });
+  const [glued, hits, fallbacks] = result.glue;
+  assert.ok(glued > 500, `glue registered for both jars (${glued})`);
+  assert.ok(hits >= 4, `projections served by glue (${hits})`);
+  assert.strictEqual(fallbacks, 0);
+});
+
+test('a wrong argument type fails tsc (the typings are real, not any)', () => {
+  fs.copyFileSync(path.join(ROOT, 'ts', 'wrong-argument.ts'), path.join(APP, 'wrong-argument.ts'));
+  const r = tscProject(['wrong-argument.ts'], { noEmit: true });
+  assert.notStrictEqual(r.status, 0, 'tsc accepted a wrong argument type');
+  assert.match(r.stdout, /wrong-argument\.ts\(4,\d+\): error TS(2345|2769)/);
+});

@@ -1,0 +1,24 @@
+// A TypeScript program using generated typings: compiled with tsc --strict, then run under Node.
+import lang3 = require('./out/commons-lang3-3.20.0');
+import guava = require('./out/guava-33.8.0-jre');
+
+const { StringUtils, ArrayUtils } = lang3.org.apache.commons.lang3;
+const { ImmutableList, Lists } = guava.com.google.common.collect;
+const { Joiner, Strings } = guava.com.google.common.base;
+
+const abbreviated: string = StringUtils.abbreviate('node-api-java', 8);
+const padded: string = StringUtils.leftPad('7', 3, '0');
+const parts: string[] = StringUtils.split('x,y,z', ',');
+const bytes: Int8Array = ArrayUtils.addAll(new Int8Array([1, 2]), 3);
+const list: guava.com.google.common.collect.ImmutableList<string> = ImmutableList.of('a', 'b', 'c');
+const first: string = list.get(0);
+const joined: string = Joiner.on(', ').join(list);
+const repeated: string = Strings.repeat('ab', 3);
+const size: number = Lists.newArrayList(list).size();
+const isList: boolean = list instanceof guava.java.util.List;
+const glue = (lang3 as unknown as { import(name: string): { stats(): Int32Array } }).import('dev.napijava.bridge.glue.GlueRegistry');
+
+console.log(JSON.stringify({
+  abbreviated, padded, parts, bytes: Array.from(bytes), first, joined, repeated, size, isList,
+  glue: Array.from(glue.stats()),
+}));
