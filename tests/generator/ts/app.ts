@@ -2,6 +2,8 @@
 import lang3 = require('./out/commons-lang3-3.20.0');
 import guava = require('./out/guava-33.8.0-jre');
 
+declare const console: { log(line: string): void }; // no @types/node needed
+
 const { StringUtils, ArrayUtils } = lang3.org.apache.commons.lang3;
 const { ImmutableList, Lists } = guava.com.google.common.collect;
 const { Joiner, Strings } = guava.com.google.common.base;

@@ -35,8 +35,6 @@ declare namespace jvm {
   namespace $Out.java.lang {
       /** A Java java.lang.CharSequence result: a wrapper, or the JS value of a String, box or array. */
       type CharSequence = jvm.java.lang.CharSequence | string;
-      /** A Java java.lang.Cloneable result: a wrapper, or the JS value of a String, box or array. */
-      type Cloneable = jvm.java.lang.Cloneable | boolean[] | Int8Array | Uint16Array | Int16Array | Int32Array | BigInt64Array | Float32Array | Float64Array | unknown[];
       /** A Java java.lang.Comparable result: a wrapper, or the JS value of a String, box or array. */
       type Comparable<T extends $Out.java.lang.Object> = jvm.java.lang.Comparable<T> | string | boolean | number | bigint;
       /** A Java java.lang.Number result: a wrapper, or the JS value of a String, box or array. */
@@ -67,7 +65,6 @@ declare namespace jvm {
     interface IntBox extends jvm.java.lang.Object, jvm.gencases.Box<number> {
       clone(): jvm.gencases.IntBox;
       compareTo(o: jvm.gencases.Box<number>): number;
-      compareTo(arg0: jvm.gencases.Box<number>): number;
       get(): number;
       size(): number;
       'clone()'(): jvm.gencases.IntBox;
@@ -179,9 +176,9 @@ declare namespace jvm {
   }
 
   namespace java.io {
-    interface Closeable extends jvm.java.lang.Object, jvm.java.lang.AutoCloseable {
+    interface Closeable extends jvm.java.lang.Object {
     }
-    interface InputStream extends jvm.java.lang.Object, jvm.java.io.Closeable {
+    interface InputStream extends jvm.java.lang.Object {
     }
     interface Serializable extends jvm.java.lang.Object {
     }
@@ -218,7 +215,6 @@ declare namespace jvm {
     interface Character extends jvm.java.lang.Object, jvm.java.io.Serializable, jvm.java.lang.Comparable<string>, jvm.java.lang.constant.Constable {
       charValue(): string;
       compareTo(anotherCharacter: string): number;
-      compareTo(arg0: string): number;
       describeConstable(): jvm.java.util.Optional<jvm.java.lang.constant.DynamicConstantDesc<string>>;
       describeConstable(): jvm.java.util.Optional<$Out.java.lang.constant.ConstantDesc>;
       equals(obj: $In.java.lang.Object): boolean;
@@ -729,11 +725,9 @@ declare namespace jvm {
     };
     interface Enum<E extends jvm.java.lang.Enum<E>> extends jvm.java.lang.Object, jvm.java.lang.constant.Constable, jvm.java.lang.Comparable<E>, jvm.java.io.Serializable {
       compareTo(o: E): number;
-      compareTo(arg0: E): number;
       describeConstable(): jvm.java.util.Optional<jvm.java.lang.Enum$EnumDesc<E>>;
       describeConstable(): jvm.java.util.Optional<$Out.java.lang.constant.ConstantDesc>;
       equals(other: $In.java.lang.Object): boolean;
-      equals(obj: $In.java.lang.Object): boolean;
       getDeclaringClass(): jvm.java.lang.Class<E>;
       hashCode(): number;
       name(): string;
@@ -746,9 +740,7 @@ declare namespace jvm {
       'describeConstable()'(): jvm.java.util.Optional<jvm.java.lang.Enum$EnumDesc<E>>;
       'describeConstable()'(): jvm.java.util.Optional<$Out.java.lang.constant.ConstantDesc>;
       'equals(Object)'(other: $In.java.lang.Object): boolean;
-      'equals(Object)'(obj: $In.java.lang.Object): boolean;
       'equals(java.lang.Object)'(other: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(obj: $In.java.lang.Object): boolean;
       'getDeclaringClass()'(): jvm.java.lang.Class<E>;
       'hashCode()'(): number;
       'name()'(): string;
@@ -796,7 +788,6 @@ declare namespace jvm {
     interface Integer extends jvm.java.lang.Number, jvm.java.lang.Comparable<number>, jvm.java.lang.constant.Constable, jvm.java.lang.constant.ConstantDesc {
       byteValue(): number;
       compareTo(anotherInteger: number): number;
-      compareTo(arg0: number): number;
       describeConstable(): jvm.java.util.Optional<number>;
       describeConstable(): jvm.java.util.Optional<$Out.java.lang.constant.ConstantDesc>;
       doubleValue(): number;
@@ -950,7 +941,7 @@ declare namespace jvm {
     const Iterable: {
       [Symbol.hasInstance](value: unknown): value is jvm.java.lang.Iterable<$Out.java.lang.Object>;
     };
-    interface Module extends jvm.java.lang.Object, jvm.java.lang.reflect.AnnotatedElement {
+    interface Module extends jvm.java.lang.Object {
     }
     interface Number extends jvm.java.lang.Object, jvm.java.io.Serializable {
       byteValue(): number;
@@ -995,20 +986,18 @@ declare namespace jvm {
       'new()'(): void;
       [Symbol.hasInstance](value: unknown): value is jvm.java.lang.Object;
     };
-    interface Package extends jvm.java.lang.Object, jvm.java.lang.reflect.AnnotatedElement {
+    interface Package extends jvm.java.lang.Object {
     }
     interface Runnable extends jvm.java.lang.Object {
     }
     interface String extends jvm.java.lang.Object, jvm.java.io.Serializable, jvm.java.lang.Comparable<string>, jvm.java.lang.CharSequence, jvm.java.lang.constant.Constable, jvm.java.lang.constant.ConstantDesc {
       charAt(index: number): string;
-      charAt(arg0: number): string;
       chars(): jvm.java.util.stream.IntStream;
       codePointAt(index: number): number;
       codePointBefore(index: number): number;
       codePointCount(beginIndex: number, endIndex: number): number;
       codePoints(): jvm.java.util.stream.IntStream;
       compareTo(anotherString: string): number;
-      compareTo(arg0: string): number;
       compareToIgnoreCase(str: string): number;
       concat(str: string): string;
       contains(s: $In.java.lang.CharSequence): boolean;
@@ -1018,7 +1007,6 @@ declare namespace jvm {
       describeConstable(): jvm.java.util.Optional<$Out.java.lang.constant.ConstantDesc>;
       endsWith(suffix: string): boolean;
       equals(anObject: $In.java.lang.Object): boolean;
-      equals(obj: $In.java.lang.Object): boolean;
       equalsIgnoreCase(anotherString: string): boolean;
       formatted(...args: $In.java.lang.Object[]): string;
       formatted(args: readonly $In.java.lang.Object[]): string;
@@ -1065,7 +1053,6 @@ declare namespace jvm {
       stripLeading(): string;
       stripTrailing(): string;
       subSequence(beginIndex: number, endIndex: number): $Out.java.lang.CharSequence;
-      subSequence(arg0: number, arg1: number): $Out.java.lang.CharSequence;
       substring(beginIndex: number, endIndex: number): string;
       substring(beginIndex: number): string;
       toCharArray(): Uint16Array;
@@ -1078,7 +1065,6 @@ declare namespace jvm {
       translateEscapes(): string;
       trim(): string;
       'charAt(int)'(index: number): string;
-      'charAt(int)'(arg0: number): string;
       'chars()'(): jvm.java.util.stream.IntStream;
       'codePointAt(int)'(index: number): number;
       'codePointBefore(int)'(index: number): number;
@@ -1103,9 +1089,7 @@ declare namespace jvm {
       'endsWith(String)'(suffix: string): boolean;
       'endsWith(java.lang.String)'(suffix: string): boolean;
       'equals(Object)'(anObject: $In.java.lang.Object): boolean;
-      'equals(Object)'(obj: $In.java.lang.Object): boolean;
       'equals(java.lang.Object)'(anObject: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(obj: $In.java.lang.Object): boolean;
       'equalsIgnoreCase(String)'(anotherString: string): boolean;
       'equalsIgnoreCase(java.lang.String)'(anotherString: string): boolean;
       'formatted(Object[])'(...args: $In.java.lang.Object[]): string;
@@ -1170,7 +1154,6 @@ declare namespace jvm {
       'stripLeading()'(): string;
       'stripTrailing()'(): string;
       'subSequence(int,int)'(beginIndex: number, endIndex: number): $Out.java.lang.CharSequence;
-      'subSequence(int,int)'(arg0: number, arg1: number): $Out.java.lang.CharSequence;
       'substring(int,int)'(beginIndex: number, endIndex: number): string;
       'substring(int)'(beginIndex: number): string;
       'toCharArray()'(): Uint16Array;
@@ -1223,8 +1206,6 @@ declare namespace jvm {
       valueOf(data: Uint16Array | readonly string[], offset: number, count: number): string;
       valueOf(data: Uint16Array | readonly string[]): string;
       valueOf(l: number | bigint): string;
-      valueOf(d: number): string;
-      valueOf(f: number): string;
       valueOf(obj: $In.java.lang.Object): string;
       'new()'(): void;
       'new(byte[],String)'(bytes: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], charsetName: string): void;
@@ -1277,11 +1258,11 @@ declare namespace jvm {
       readonly CASE_INSENSITIVE_ORDER: jvm.java.util.Comparator<string>;
       [Symbol.hasInstance](value: unknown): value is jvm.java.lang.String;
     };
-    interface StringBuffer extends jvm.java.lang.Object, jvm.java.lang.CharSequence, jvm.java.io.Serializable, jvm.java.lang.Comparable<jvm.java.lang.StringBuffer> {
+    interface StringBuffer extends jvm.java.lang.Object {
     }
-    interface StringBuilder extends jvm.java.lang.Object, jvm.java.lang.CharSequence, jvm.java.io.Serializable, jvm.java.lang.Comparable<jvm.java.lang.StringBuilder> {
+    interface StringBuilder extends jvm.java.lang.Object {
     }
-    interface Throwable extends jvm.java.lang.Object, jvm.java.io.Serializable {
+    interface Throwable extends jvm.java.lang.Object {
     }
   }
 
@@ -1291,7 +1272,7 @@ declare namespace jvm {
   }
 
   namespace java.lang.constant {
-    interface ClassDesc extends jvm.java.lang.Object, jvm.java.lang.constant.ConstantDesc, jvm.java.lang.invoke.TypeDescriptor$OfField<jvm.java.lang.constant.ClassDesc> {
+    interface ClassDesc extends jvm.java.lang.Object {
     }
     interface Constable extends jvm.java.lang.Object {
       describeConstable(): jvm.java.util.Optional<$Out.java.lang.constant.ConstantDesc>;
@@ -1308,7 +1289,7 @@ declare namespace jvm {
     const ConstantDesc: {
       [Symbol.hasInstance](value: unknown): value is jvm.java.lang.constant.ConstantDesc;
     };
-    interface DirectMethodHandleDesc extends jvm.java.lang.Object, jvm.java.lang.constant.MethodHandleDesc {
+    interface DirectMethodHandleDesc extends jvm.java.lang.Object {
     }
     interface DynamicConstantDesc<T extends $Out.java.lang.Object> extends jvm.java.lang.Object, jvm.java.lang.constant.ConstantDesc {
       bootstrapArgs(): $Out.java.lang.constant.ConstantDesc[];
@@ -1317,7 +1298,6 @@ declare namespace jvm {
       constantName(): string;
       constantType(): jvm.java.lang.constant.ClassDesc;
       equals(o: $In.java.lang.Object): boolean;
-      equals(obj: $In.java.lang.Object): boolean;
       hashCode(): number;
       resolveConstantDesc(lookup: jvm.java.lang.invoke.MethodHandles$Lookup): T;
       resolveConstantDesc(arg0: jvm.java.lang.invoke.MethodHandles$Lookup): $Out.java.lang.Object;
@@ -1328,9 +1308,7 @@ declare namespace jvm {
       'constantName()'(): string;
       'constantType()'(): jvm.java.lang.constant.ClassDesc;
       'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'equals(Object)'(obj: $In.java.lang.Object): boolean;
       'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(obj: $In.java.lang.Object): boolean;
       'hashCode()'(): number;
       'resolveConstantDesc(MethodHandles.Lookup)'(lookup: jvm.java.lang.invoke.MethodHandles$Lookup): T;
       'resolveConstantDesc(MethodHandles.Lookup)'(arg0: jvm.java.lang.invoke.MethodHandles$Lookup): $Out.java.lang.Object;
@@ -1359,12 +1337,12 @@ declare namespace jvm {
       'ofNamed(java.lang.constant.DirectMethodHandleDesc,java.lang.String,java.lang.constant.ClassDesc,java.lang.constant.ConstantDesc[])'<T extends $Out.java.lang.Object>(bootstrapMethod: jvm.java.lang.constant.DirectMethodHandleDesc, constantName: string, constantType: jvm.java.lang.constant.ClassDesc, bootstrapArgs: readonly $In.java.lang.constant.ConstantDesc[]): jvm.java.lang.constant.DynamicConstantDesc<T>;
       [Symbol.hasInstance](value: unknown): value is jvm.java.lang.constant.DynamicConstantDesc<$Out.java.lang.Object>;
     };
-    interface MethodHandleDesc extends jvm.java.lang.Object, jvm.java.lang.constant.ConstantDesc {
+    interface MethodHandleDesc extends jvm.java.lang.Object {
     }
   }
 
   namespace java.lang.invoke {
-    interface MethodHandle extends jvm.java.lang.Object, jvm.java.lang.constant.Constable {
+    interface MethodHandle extends jvm.java.lang.Object {
     }
     interface MethodHandleInfo extends jvm.java.lang.Object {
     }
@@ -1636,7 +1614,7 @@ declare namespace jvm {
     };
     interface MethodHandles$Lookup$ClassOption extends jvm.java.lang.Enum<jvm.java.lang.invoke.MethodHandles$Lookup$ClassOption> {
     }
-    interface MethodType extends jvm.java.lang.Object, jvm.java.lang.constant.Constable, jvm.java.lang.invoke.TypeDescriptor$OfMethod<jvm.java.lang.Class<$Out.java.lang.Object>, jvm.java.lang.invoke.MethodType>, jvm.java.io.Serializable {
+    interface MethodType extends jvm.java.lang.Object {
     }
     interface TypeDescriptor extends jvm.java.lang.Object {
       descriptorString(): string;
@@ -1659,16 +1637,16 @@ declare namespace jvm {
     const TypeDescriptor$OfField: {
       [Symbol.hasInstance](value: unknown): value is jvm.java.lang.invoke.TypeDescriptor$OfField<any>;
     };
-    interface TypeDescriptor$OfMethod<F extends $Out.java.lang.Object, M extends $Out.java.lang.Object> extends jvm.java.lang.Object, jvm.java.lang.invoke.TypeDescriptor {
+    interface TypeDescriptor$OfMethod<F extends $Out.java.lang.Object, M extends $Out.java.lang.Object> extends jvm.java.lang.Object {
     }
-    interface VarHandle extends jvm.java.lang.Object, jvm.java.lang.constant.Constable {
+    interface VarHandle extends jvm.java.lang.Object {
     }
     interface VarHandle$AccessMode extends jvm.java.lang.Enum<jvm.java.lang.invoke.VarHandle$AccessMode> {
     }
   }
 
   namespace java.lang.reflect {
-    interface AccessibleObject extends jvm.java.lang.Object, jvm.java.lang.reflect.AnnotatedElement {
+    interface AccessibleObject extends jvm.java.lang.Object {
     }
     interface AnnotatedElement extends jvm.java.lang.Object {
       getAnnotation<T extends jvm.java.lang.annotation.Annotation>(arg0: jvm.java.lang.Class<T>): T;
@@ -1694,13 +1672,13 @@ declare namespace jvm {
     const AnnotatedElement: {
       [Symbol.hasInstance](value: unknown): value is jvm.java.lang.reflect.AnnotatedElement;
     };
-    interface AnnotatedType extends jvm.java.lang.Object, jvm.java.lang.reflect.AnnotatedElement {
+    interface AnnotatedType extends jvm.java.lang.Object {
     }
     interface Constructor<T extends $Out.java.lang.Object> extends jvm.java.lang.reflect.Executable {
     }
-    interface Executable extends jvm.java.lang.reflect.AccessibleObject, jvm.java.lang.reflect.Member, jvm.java.lang.reflect.GenericDeclaration {
+    interface Executable extends jvm.java.lang.reflect.AccessibleObject {
     }
-    interface Field extends jvm.java.lang.reflect.AccessibleObject, jvm.java.lang.reflect.Member {
+    interface Field extends jvm.java.lang.reflect.AccessibleObject {
     }
     interface GenericDeclaration extends jvm.java.lang.Object, jvm.java.lang.reflect.AnnotatedElement {
       getTypeParameters(): jvm.java.lang.reflect.TypeVariable<any>[];
@@ -1713,7 +1691,7 @@ declare namespace jvm {
     }
     interface Method extends jvm.java.lang.reflect.Executable {
     }
-    interface RecordComponent extends jvm.java.lang.Object, jvm.java.lang.reflect.AnnotatedElement {
+    interface RecordComponent extends jvm.java.lang.Object {
     }
     interface Type extends jvm.java.lang.Object {
       getTypeName(): string;
@@ -1722,12 +1700,12 @@ declare namespace jvm {
     const Type: {
       [Symbol.hasInstance](value: unknown): value is jvm.java.lang.reflect.Type;
     };
-    interface TypeVariable<D extends $Out.java.lang.Object> extends jvm.java.lang.Object, jvm.java.lang.reflect.Type, jvm.java.lang.reflect.AnnotatedElement {
+    interface TypeVariable<D extends $Out.java.lang.Object> extends jvm.java.lang.Object {
     }
   }
 
   namespace java.net {
-    interface URL extends jvm.java.lang.Object, jvm.java.io.Serializable {
+    interface URL extends jvm.java.lang.Object {
     }
   }
 
@@ -1737,7 +1715,7 @@ declare namespace jvm {
   }
 
   namespace java.nio.charset {
-    interface Charset extends jvm.java.lang.Object, jvm.java.lang.Comparable<jvm.java.nio.charset.Charset> {
+    interface Charset extends jvm.java.lang.Object {
     }
   }
 
@@ -1754,7 +1732,6 @@ declare namespace jvm {
       contains(arg0: $In.java.lang.Object): boolean;
       containsAll(arg0: jvm.java.util.Collection<$Out.java.lang.Object>): boolean;
       equals(arg0: $In.java.lang.Object): boolean;
-      equals(obj: $In.java.lang.Object): boolean;
       hashCode(): number;
       isEmpty(): boolean;
       iterator(): jvm.java.util.Iterator<E>;
@@ -1779,9 +1756,7 @@ declare namespace jvm {
       'containsAll(Collection)'(arg0: jvm.java.util.Collection<$Out.java.lang.Object>): boolean;
       'containsAll(java.util.Collection)'(arg0: jvm.java.util.Collection<$Out.java.lang.Object>): boolean;
       'equals(Object)'(arg0: $In.java.lang.Object): boolean;
-      'equals(Object)'(obj: $In.java.lang.Object): boolean;
       'equals(java.lang.Object)'(arg0: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(obj: $In.java.lang.Object): boolean;
       'hashCode()'(): number;
       'isEmpty()'(): boolean;
       'iterator()'(): jvm.java.util.Iterator<E>;
@@ -1819,7 +1794,6 @@ declare namespace jvm {
       contains(arg0: $In.java.lang.Object): boolean;
       containsAll(arg0: jvm.java.util.Collection<$Out.java.lang.Object>): boolean;
       equals(arg0: $In.java.lang.Object): boolean;
-      equals(obj: $In.java.lang.Object): boolean;
       get(arg0: number): E;
       hashCode(): number;
       indexOf(arg0: $In.java.lang.Object): number;
@@ -1855,9 +1829,7 @@ declare namespace jvm {
       'containsAll(Collection)'(arg0: jvm.java.util.Collection<$Out.java.lang.Object>): boolean;
       'containsAll(java.util.Collection)'(arg0: jvm.java.util.Collection<$Out.java.lang.Object>): boolean;
       'equals(Object)'(arg0: $In.java.lang.Object): boolean;
-      'equals(Object)'(obj: $In.java.lang.Object): boolean;
       'equals(java.lang.Object)'(arg0: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(obj: $In.java.lang.Object): boolean;
       'get(int)'(arg0: number): E;
       'hashCode()'(): number;
       'indexOf(Object)'(arg0: $In.java.lang.Object): number;
@@ -1932,9 +1904,9 @@ declare namespace jvm {
       'of(java.lang.Object)'<E extends $Out.java.lang.Object>(e1: E): jvm.java.util.List<E>;
       [Symbol.hasInstance](value: unknown): value is jvm.java.util.List<$Out.java.lang.Object>;
     };
-    interface ListIterator<E extends $Out.java.lang.Object> extends jvm.java.lang.Object, jvm.java.util.Iterator<E> {
+    interface ListIterator<E extends $Out.java.lang.Object> extends jvm.java.lang.Object {
     }
-    interface Locale extends jvm.java.lang.Object, jvm.java.lang.Cloneable, jvm.java.io.Serializable {
+    interface Locale extends jvm.java.lang.Object {
     }
     interface Map<K extends $Out.java.lang.Object, V extends $Out.java.lang.Object> extends jvm.java.lang.Object {
       clear(): void;
@@ -1945,7 +1917,6 @@ declare namespace jvm {
       containsValue(arg0: $In.java.lang.Object): boolean;
       entrySet(): jvm.java.util.Set<jvm.java.util.Map$Entry<K, V>>;
       equals(arg0: $In.java.lang.Object): boolean;
-      equals(obj: $In.java.lang.Object): boolean;
       forEach(action: $In.java.lang.Object): void;
       get(arg0: $In.java.lang.Object): V;
       getOrDefault(key: $In.java.lang.Object, defaultValue: V): V;
@@ -1976,9 +1947,7 @@ declare namespace jvm {
       'containsValue(java.lang.Object)'(arg0: $In.java.lang.Object): boolean;
       'entrySet()'(): jvm.java.util.Set<jvm.java.util.Map$Entry<K, V>>;
       'equals(Object)'(arg0: $In.java.lang.Object): boolean;
-      'equals(Object)'(obj: $In.java.lang.Object): boolean;
       'equals(java.lang.Object)'(arg0: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(obj: $In.java.lang.Object): boolean;
       'forEach(BiConsumer)'(action: $In.java.lang.Object): void;
       'forEach(java.util.function.BiConsumer)'(action: $In.java.lang.Object): void;
       'get(Object)'(arg0: $In.java.lang.Object): V;
@@ -2115,18 +2084,18 @@ declare namespace jvm {
       'ofNullable(java.lang.Object)'<T extends $Out.java.lang.Object>(value: T): jvm.java.util.Optional<T>;
       [Symbol.hasInstance](value: unknown): value is jvm.java.util.Optional<$Out.java.lang.Object>;
     };
-    interface Set<E extends $Out.java.lang.Object> extends jvm.java.lang.Object, jvm.java.util.Collection<E> {
+    interface Set<E extends $Out.java.lang.Object> extends jvm.java.lang.Object {
     }
     interface Spliterator<T extends $Out.java.lang.Object> extends jvm.java.lang.Object {
     }
   }
 
   namespace java.util.stream {
-    interface BaseStream<T extends $Out.java.lang.Object, S extends $Out.java.lang.Object> extends jvm.java.lang.Object, jvm.java.lang.AutoCloseable {
+    interface BaseStream<T extends $Out.java.lang.Object, S extends $Out.java.lang.Object> extends jvm.java.lang.Object {
     }
-    interface IntStream extends jvm.java.lang.Object, jvm.java.util.stream.BaseStream<number, jvm.java.util.stream.IntStream> {
+    interface IntStream extends jvm.java.lang.Object {
     }
-    interface Stream<T extends $Out.java.lang.Object> extends jvm.java.lang.Object, jvm.java.util.stream.BaseStream<T, jvm.java.util.stream.Stream<T>> {
+    interface Stream<T extends $Out.java.lang.Object> extends jvm.java.lang.Object {
     }
   }
 }
