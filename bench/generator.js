@@ -20,7 +20,6 @@ if (!mode) {
 const jvm = require(path.join(APP, 'out', 'guava-33.8.0-jre.js'));
 const registry = jvm.import('dev.napijava.bridge.glue.GlueRegistry');
 if (mode === 'reflection') registry.setEnabled(false);
-const names = String(jvm.java.lang.System.getProperty('bench.names') || '');
 // every public guava class the glue covers, projected once each (cold: first use)
 const index = jvm.import('napi.glue.guava_33_8_0_jre.Index');
 const classes = Array.from(new index().classNames());
@@ -39,4 +38,4 @@ const callNs = Number(process.hrtime.bigint() - t) / N;
 const stats = Array.from(registry.stats());
 console.log(`${mode.padEnd(10)} projection of ${projected} guava classes: ${projectionMs.toFixed(0)} ms ` +
   `(${(projectionMs * 1000 / projected).toFixed(0)} µs/class); Strings.isNullOrEmpty: ${callNs.toFixed(0)} ns/call; ` +
-  `glue [classes, hits, fallbacks] = ${stats.join(', ')}${names}`);
+  `glue [classes, hits, fallbacks] = ${stats.join(', ')}`);
