@@ -62,7 +62,10 @@ class GeneratorTest {
 
     @Test
     void typingsGolden() throws Exception {
-        golden("test-classes.d.ts", Files.readString(result.dts));
+        // Only the jar's own namespace: the referenced JDK types come from the running JDK (17, 25...).
+        String dts = Files.readString(result.dts);
+        int start = dts.indexOf("\n  namespace gencases {");
+        golden("test-classes.d.ts", dts.substring(start, dts.indexOf("\n  }\n", start) + 5));
     }
 
     @Test
