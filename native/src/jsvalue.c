@@ -240,6 +240,76 @@ static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobj
   LEAVE(r);
 }
 
+/* The fast call (JsValues.callFast): arguments classified by Java as (tag, bits) pairs, so numbers,
+ * booleans and strings need no JNI class checks; a number/boolean/undefined/null result is written
+ * to slots[0..1] (tag, bits) and NULL returned, so no box crosses JNI. */
+enum { A_OBJECT, A_INT, A_DOUBLE, A_BOOLEAN, A_NULL, A_STRING };
+enum { R_UNDEFINED, R_NULL, R_BOOLEAN, R_NUMBER };
+
+static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jint argc, jlongArray slots,
+                                   jobjectArray objects) {
+  ENTER(NULL);
+  jlong s[2 * FAST_ARGS];
+  napi_value argv[FAST_ARGS], recv, result;
+  jobject r = NULL;
+  if (argc > FAST_ARGS) argc = FAST_ARGS; /* Java never sends more */
+  (*jni)->GetLongArrayRegion(jni, slots, 0, 2 * argc, s);
+  for (jint i = 0; i < argc; i++) {
+    jlong bits = s[2 * i + 1];
+    switch (s[2 * i]) {
+      case A_INT: napi_create_int32(env, (int32_t)bits, &argv[i]); break;
+      case A_DOUBLE: {
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        napi_create_double(env, d, &argv[i]);
+        break;
+      }
+      case A_BOOLEAN: napi_get_boolean(env, bits != 0, &argv[i]); break;
+      case A_NULL: napi_get_null(env, &argv[i]); break;
+      default: {
+        jobject a = (*jni)->GetObjectArrayElement(jni, objects, i);
+        argv[i] = s[2 * i] == A_STRING ? jstring_to_js(env, jni, a) : jobject_to_js(ctx, jni, a);
+        if (a) (*jni)->DeleteLocalRef(jni, a);
+      }
+    }
+    if (!argv[i]) {
+      if (!(*jni)->ExceptionCheck(jni)) js_failed(ctx, jni, napi_pending_exception);
+      LEAVE(NULL);
+    }
+  }
+  napi_get_undefined(env, &recv);
+  if (js_failed(ctx, jni, napi_call_function(env, recv, ref_value(ctx, h), (size_t)argc, argv, &result))) {
+    LEAVE(NULL);
+  }
+  napi_valuetype type;
+  napi_typeof(env, result, &type);
+  jlong out[2] = {R_UNDEFINED, 0};
+  switch (type) {
+    case napi_undefined: break;
+    case napi_null: out[0] = R_NULL; break;
+    case napi_boolean: {
+      bool b;
+      napi_get_value_bool(env, result, &b);
+      out[0] = R_BOOLEAN;
+      out[1] = b;
+      break;
+    }
+    case napi_number: {
+      double d;
+      napi_get_value_double(env, result, &d);
+      out[0] = R_NUMBER;
+      memcpy(&out[1], &d, sizeof d);
+      break;
+    }
+    default: {
+      r = js_to_jobject(ctx, jni, result);
+      LEAVE(r);
+    }
+  }
+  (*jni)->SetLongArrayRegion(jni, slots, 0, 2, out);
+  LEAVE(NULL);
+}
+
 static jobject JNICALL n_call_method(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jobjectArray args) {
   ENTER(NULL);
   jobject r = invoke(jni, ctx, ref_value(ctx, h), name, args, 1);
@@ -408,6 +478,7 @@ bool jsvalues_init(JNIEnv* jni) {
       {"set", "(JJLjava/lang/Object;Ljava/lang/Object;)V", (void*)n_set},
       {"has", "(JJLjava/lang/Object;)Z", (void*)n_has},
       {"call", "(JJLjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call},
+      {"callFast", "(JJI[J[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_fast},
       {"callMethod", "(JJLjava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_method},
       {"construct", "(JJ[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_construct},
       {"convert", "(JJLjava/lang/Object;Ldev/napijava/bridge/TypeRef;)Ljava/lang/Object;", (void*)n_convert},

@@ -267,7 +267,22 @@ public class JSValue {
     /** Calls this function with {@code this} undefined. */
     public JSValue call(Object... args) {
         check();
-        return of(JsValues.call(env, cookie, null, args == null ? NO_ARGS : args));
+        Object r = JsValues.callFast(env, cookie, args == null ? NO_ARGS : args);
+        return r != null ? of(r) : primitiveResult();
+    }
+
+    /** The primitive result of JsValues.callFast (no boxed object crossed JNI). */
+    static JSValue primitiveResult() {
+        long[] s = JsValues.resultSlots();
+        if (s == null) {
+            return NULL;
+        }
+        switch ((int) s[0]) {
+            case JsValues.R_UNDEFINED: return UNDEFINED;
+            case JsValues.R_BOOLEAN: return s[1] != 0 ? TRUE : FALSE;
+            case JsValues.R_NUMBER: return new JSValue(null, 0, NUMBER, Double.longBitsToDouble(s[1]));
+            default: return NULL;
+        }
     }
 
     /** Calls the named method of this object ({@code obj.name(...args)}). */

@@ -40,7 +40,7 @@ public final class NodejsEnvironment implements AutoCloseable {
         this.platform = platform;
         this.baseDir = baseDir;
         STARTING.put(id, this);
-        thread = new Thread(null, this::main, "nodejs-" + id, STACK_BYTES);
+        thread = new dev.napijava.bridge.JsThread(this::main, "nodejs-" + id, STACK_BYTES);
         thread.setDaemon(true);
         thread.start();
         try {

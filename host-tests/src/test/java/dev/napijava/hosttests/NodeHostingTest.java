@@ -131,6 +131,36 @@ class NodeHostingTest {
         assertEquals(List.of("a", "b"), List.of(lodash.uniq(new Object[] {"a", "b", "a"})));
     }
 
+    /** JSFunction.call's fast path: every argument kind and primitive result kind converts as before. */
+    @Test
+    void callConvertsEveryArgumentAndResultKind() {
+        nodejs.run(() -> {
+            JSFunction describe = nodejs.eval("(...a) => a.map((v) => v === null ? 'null' : typeof v + ':' + String(v)).join(',')").asFunction();
+            JSValue obj = nodejs.eval("({ k: 1 })");
+            ArrayList<String> javaList = new ArrayList<>(List.of("j"));
+            assertEquals("number:1,number:2.5,string:s\u00e9\ud83c\udf0d,boolean:true,null,number:9007199254740991,"
+                            + "bigint:9007199254740993,number:-3,number:7,number:1.5,string:c,object:[object Object],object:[j]",
+                    describe.call(1, 2.5, "s\u00e9\ud83c\udf0d", true, null, 9007199254740991L, 9007199254740993L, (short) -3, (byte) 7,
+                            1.5f, 'c', obj, javaList).asString());
+            JSFunction echo = nodejs.eval("(v) => v").asFunction();
+            assertEquals(3.25, echo.call(3.25).asDouble());
+            assertTrue(echo.call(true).asBoolean());
+            assertFalse(echo.call(false).asBoolean());
+            assertTrue(echo.call((Object) null).isNull());
+            assertTrue(nodejs.eval("() => undefined").asFunction().call().isUndefined());
+            assertEquals("str", echo.call("str").asString());
+            assertEquals(obj.get("k").asInt(), echo.call(obj).get("k").asInt());
+            assertEquals(javaList, echo.call(javaList).as(Object.class));
+            Object[] many = new Object[20];
+            for (int i = 0; i < many.length; i++) many[i] = i;
+            assertEquals(190, nodejs.eval("(...a) => a.reduce((x, y) => x + y, 0)").asFunction().call(many).asInt());
+            // re-entrant: JS called from Java calls Java that calls JS again
+            JSFunction outer = nodejs.eval("(f, x) => f.applyAsInt(x) + 1").asFunction();
+            assertEquals(11, outer.call((java.util.function.IntUnaryOperator) (x) -> echo.call(x * 2).asInt(), 5).asInt());
+            return null;
+        });
+    }
+
     @Test
     void consoleLogThroughInterface() {
         IConsole console = nodejs.importModule(IConsole.class, "console", null);

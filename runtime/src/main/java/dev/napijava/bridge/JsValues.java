@@ -47,6 +47,9 @@ public final class JsValues {
 
     static native Object call(long ctx, long handle, Object thisArg, Object[] args);
 
+    /** The fast call: argc arguments as (tag, bits) pairs in slots, strings/objects in objects. */
+    static native Object callFast(long ctx, long handle, int argc, long[] slots, Object[] objects);
+
     static native Object callMethod(long ctx, long handle, String name, Object[] args);
 
     static native Object construct(long ctx, long handle, Object[] args);
@@ -83,6 +86,75 @@ public final class JsValues {
 
     public static Object call(JsEnv env, long handle, Object thisArg, Object[] args) {
         return call(env.nativeCtx, handle, thisArg, args);
+    }
+
+    /** Argument tags of {@link #callFast} (native/src/jsvalue.c: A_*). */
+    static final int A_OBJECT = 0, A_INT = 1, A_DOUBLE = 2, A_BOOLEAN = 3, A_NULL = 4, A_STRING = 5;
+    /** Result tags written to slots[0] (bits in slots[1]) when callFast returns null. */
+    public static final int R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3;
+    private static final long MAX_SAFE = (1L << 53) - 1;
+
+    /**
+     * {@code fn(...args)} with {@code this} undefined, the same conversions as {@link #call} but
+     * numbers, booleans and strings classified here (no per-argument JNI class checks). Returns
+     * the result object (string, handle, Java object), or null with the primitive result in
+     * {@link #resultSlots()}: tag at [0], bits at [1].
+     */
+    public static Object callFast(JsEnv env, long handle, Object[] args) {
+        Thread t = Thread.currentThread();
+        int argc = args.length;
+        if (!(t instanceof JsThread) || argc > JsThread.MAX_ARGS) {
+            return call(env.nativeCtx, handle, null, args); // null: JS null (resultSlots() is null)
+        }
+        JsThread jt = (JsThread) t;
+        long[] s = jt.slots;
+        Object[] o = jt.objects;
+        boolean refs = false;
+        for (int i = 0, j = 0; i < argc; i++, j += 2) {
+            Object a = args[i];
+            if (a instanceof Integer) {
+                s[j] = A_INT;
+                s[j + 1] = (Integer) a;
+            } else if (a instanceof Double) {
+                s[j] = A_DOUBLE;
+                s[j + 1] = Double.doubleToRawLongBits((Double) a);
+            } else if (a instanceof String) {
+                s[j] = A_STRING;
+                o[i] = a;
+                refs = true;
+            } else if (a instanceof Boolean) {
+                s[j] = A_BOOLEAN;
+                s[j + 1] = (Boolean) a ? 1 : 0;
+            } else if (a == null) {
+                s[j] = A_NULL;
+            } else if (a instanceof Long && Math.abs((Long) a) <= MAX_SAFE) {
+                s[j] = A_DOUBLE;
+                s[j + 1] = Double.doubleToRawLongBits((double) (Long) a);
+            } else if (a instanceof Short || a instanceof Byte) {
+                s[j] = A_INT;
+                s[j + 1] = ((Number) a).intValue();
+            } else if (a instanceof Float) {
+                s[j] = A_DOUBLE;
+                s[j + 1] = Double.doubleToRawLongBits((Float) a);
+            } else { // JSValues, Characters, bigger longs, arrays, Java objects: the marshaler
+                s[j] = A_OBJECT;
+                o[i] = a;
+                refs = true;
+            }
+        }
+        try {
+            return callFast(env.nativeCtx, handle, argc, s, o);
+        } finally {
+            if (refs) {
+                java.util.Arrays.fill(o, 0, argc, null);
+            }
+        }
+    }
+
+    /** Where the primitive result of {@link #callFast} is: the JS thread's slots; null off a JsThread. */
+    public static long[] resultSlots() {
+        Thread t = Thread.currentThread();
+        return t instanceof JsThread ? ((JsThread) t).slots : null;
     }
 
     public static Object callMethod(JsEnv env, long handle, String name, Object[] args) {
