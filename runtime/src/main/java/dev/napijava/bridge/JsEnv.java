@@ -21,7 +21,13 @@ public final class JsEnv {
     /** How long the JS thread may stay parked inside a synchronous Java call before a Java
      *  thread waiting on JS concludes that the two wait for each other. */
     static final long DEADLOCK_GRACE_MS = Long.getLong("napi.java.deadlockGraceMs", 300);
-    static final Cleaner CLEANER = Cleaner.create();
+    /** Started on first use (a thread): start-up does not pay for it. */
+    static final class Cleaners {
+        static final Cleaner CLEANER = Cleaner.create();
+
+        private Cleaners() {
+        }
+    }
 
     final long nativeCtx;
     final Thread jsThread;

@@ -16,7 +16,7 @@ public final class JsRef {
     /** Ties the native reference's life to owner: when owner is collected, the JS value is released. */
     static JsRef create(JsEnv env, long cookie, Object owner) {
         JsRef ref = new JsRef(env, cookie);
-        JsEnv.CLEANER.register(owner, new Release(env, cookie));
+        JsEnv.Cleaners.CLEANER.register(owner, new Release(env, cookie));
         return ref;
     }
 
