@@ -12,7 +12,7 @@
 enum { K_UNDEFINED, K_NULL, K_BOOLEAN, K_NUMBER, K_STRING, K_SYMBOL, K_BIGINT, K_OBJECT, K_FUNCTION, K_ARRAY,
        K_PROMISE, K_MAP, K_SET, K_DATE, K_ERROR, K_ARRAYBUFFER, K_TYPEDARRAY };
 
-static jclass JsValues, JSValue;
+static jclass JsValues, JSValue, IllegalState;
 static jmethodID JsValues_wrap;
 static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim;
 static jobject undefined_marker;
@@ -43,8 +43,14 @@ static bool js_failed(env_ctx* ctx, JNIEnv* jni, napi_status status) {
       return true;
     }
   }
-  if (!(*jni)->ExceptionCheck(jni)) (*jni)->ThrowNew(jni, J.JSException, "Node-API call failed");
+  if (!(*jni)->ExceptionCheck(jni)) (*jni)->ThrowNew(jni, IllegalState, "Node-API call failed");
   return true;
+}
+
+/* A JS TypeError with this message, thrown into Java as a JSException (it has no (String) constructor). */
+static void java_type_error(env_ctx* ctx, JNIEnv* jni, const char* message) {
+  throw_type_error(ctx->env, "%s", message);
+  js_failed(ctx, jni, napi_pending_exception);
 }
 
 static bool instance_of_global(env_ctx* ctx, napi_value v, const char* ctor_name) {
@@ -110,7 +116,7 @@ static jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v) {
   r->ctx = ctx;
   if (napi_create_reference(env, v, 1, &r->ref) != napi_ok) {
     free(r);
-    (*jni)->ThrowNew(jni, J.JSException, "Could not reference a JS value");
+    (*jni)->ThrowNew(jni, IllegalState, "Could not reference a JS value");
     return NULL;
   }
   jobject result = (*jni)->CallStaticObjectMethod(jni, JsValues, JsValues_wrap, ctx->js_env, (jlong)(intptr_t)r, kind);
@@ -214,7 +220,7 @@ static jobject invoke(JNIEnv* jni, env_ctx* ctx, napi_value target, jobject this
     napi_valuetype t;
     napi_typeof(env, fn, &t);
     if (t != napi_function) {
-      (*jni)->ThrowNew(jni, J.JSException, "TypeError: the JS object has no function of that name");
+      java_type_error(ctx, jni, "the JS object has no function of that name");
       return NULL;
     }
     recv = target;
@@ -240,14 +246,14 @@ static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobj
   LEAVE(r);
 }
 
-/* The fast call (JsValues.callFast): arguments classified by Java as (tag, bits) pairs, so numbers,
+/* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null): arguments classified by Java as (tag, bits) pairs, so numbers,
  * booleans and strings need no JNI class checks; a number/boolean/undefined/null result is written
  * to slots[0..1] (tag, bits) and NULL returned, so no box crosses JNI. */
 enum { A_OBJECT, A_INT, A_DOUBLE, A_BOOLEAN, A_NULL, A_STRING };
 enum { R_UNDEFINED, R_NULL, R_BOOLEAN, R_NUMBER };
 
-static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jint argc, jlongArray slots,
-                                   jobjectArray objects) {
+static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jint argc,
+                                   jlongArray slots, jobjectArray objects) {
   ENTER(NULL);
   jlong s[2 * FAST_ARGS];
   napi_value argv[FAST_ARGS], recv, result;
@@ -277,8 +283,23 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
       LEAVE(NULL);
     }
   }
-  napi_get_undefined(env, &recv);
-  if (js_failed(ctx, jni, napi_call_function(env, recv, ref_value(ctx, h), (size_t)argc, argv, &result))) {
+  napi_value fn = ref_value(ctx, h);
+  if (name) { /* obj.name(...args) */
+    recv = fn;
+    napi_value key = jstring_to_js(env, jni, name);
+    napi_valuetype t = napi_undefined;
+    if (js_failed(ctx, jni, napi_get_property(env, recv, key, &fn))) {
+      LEAVE(NULL);
+    }
+    napi_typeof(env, fn, &t);
+    if (t != napi_function) {
+      java_type_error(ctx, jni, "the JS object has no function of that name");
+      LEAVE(NULL);
+    }
+  } else {
+    napi_get_undefined(env, &recv);
+  }
+  if (js_failed(ctx, jni, napi_call_function(env, recv, fn, (size_t)argc, argv, &result))) {
     LEAVE(NULL);
   }
   napi_valuetype type;
@@ -463,6 +484,9 @@ bool jsvalues_init(JNIEnv* jni) {
   jclass v = (*jni)->FindClass(jni, "dev/napijava/JSValue");
   if (!v) return false;
   JSValue = (*jni)->NewGlobalRef(jni, v);
+  jclass ise = (*jni)->FindClass(jni, "java/lang/IllegalStateException");
+  if (!ise) return false;
+  IllegalState = (*jni)->NewGlobalRef(jni, ise);
   if (!(JsValues_wrap = (*jni)->GetStaticMethodID(jni, c, "wrap", "(Ldev/napijava/bridge/JsEnv;JI)Ljava/lang/Object;")))
     return false;
   if (!(JSValue_cookie = (*jni)->GetFieldID(jni, v, "cookie", "J"))) return false;
@@ -478,7 +502,7 @@ bool jsvalues_init(JNIEnv* jni) {
       {"set", "(JJLjava/lang/Object;Ljava/lang/Object;)V", (void*)n_set},
       {"has", "(JJLjava/lang/Object;)Z", (void*)n_has},
       {"call", "(JJLjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call},
-      {"callFast", "(JJI[J[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_fast},
+      {"callFast", "(JJLjava/lang/String;I[J[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_fast},
       {"callMethod", "(JJLjava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_method},
       {"construct", "(JJ[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_construct},
       {"convert", "(JJLjava/lang/Object;Ldev/napijava/bridge/TypeRef;)Ljava/lang/Object;", (void*)n_convert},

@@ -267,7 +267,7 @@ public class JSValue {
     /** Calls this function with {@code this} undefined. */
     public JSValue call(Object... args) {
         check();
-        Object r = JsValues.callFast(env, cookie, args == null ? NO_ARGS : args);
+        Object r = JsValues.callFast(env, cookie, null, args == null ? NO_ARGS : args);
         return r != null ? of(r) : primitiveResult();
     }
 
@@ -288,7 +288,8 @@ public class JSValue {
     /** Calls the named method of this object ({@code obj.name(...args)}). */
     public JSValue callMethod(String name, Object... args) {
         check();
-        return of(JsValues.callMethod(env, cookie, name, args == null ? NO_ARGS : args));
+        Object r = JsValues.callFast(env, cookie, Objects.requireNonNull(name, "name"), args == null ? NO_ARGS : args);
+        return r != null ? of(r) : primitiveResult();
     }
 
     /** {@code new this(...args)}. */

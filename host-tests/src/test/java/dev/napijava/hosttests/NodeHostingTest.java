@@ -157,6 +157,10 @@ class NodeHostingTest {
             // re-entrant: JS called from Java calls Java that calls JS again
             JSFunction outer = nodejs.eval("(f, x) => f.applyAsInt(x) + 1").asFunction();
             assertEquals(11, outer.call((java.util.function.IntUnaryOperator) (x) -> echo.call(x * 2).asInt(), 5).asInt());
+            JSValue methods = nodejs.eval("({ twice(x) { return x * this.k; }, k: 2, s: 'str' })");
+            assertEquals(8, methods.callMethod("twice", 4).asInt());
+            assertThrows(JSException.class, () -> methods.callMethod("s"));
+            assertThrows(JSException.class, () -> methods.callMethod("missing", 1));
             return null;
         });
     }

@@ -47,8 +47,9 @@ public final class JsValues {
 
     static native Object call(long ctx, long handle, Object thisArg, Object[] args);
 
-    /** The fast call: argc arguments as (tag, bits) pairs in slots, strings/objects in objects. */
-    static native Object callFast(long ctx, long handle, int argc, long[] slots, Object[] objects);
+    /** The fast call: argc arguments as (tag, bits) pairs in slots, strings/objects in objects;
+     *  calls the function (name null) or the object's method of that name. */
+    static native Object callFast(long ctx, long handle, String name, int argc, long[] slots, Object[] objects);
 
     static native Object callMethod(long ctx, long handle, String name, Object[] args);
 
@@ -95,16 +96,16 @@ public final class JsValues {
     private static final long MAX_SAFE = (1L << 53) - 1;
 
     /**
-     * {@code fn(...args)} with {@code this} undefined, the same conversions as {@link #call} but
+     * {@code fn(...args)} with {@code this} undefined (name null) or {@code obj.name(...args)}, the same conversions as {@link #call} but
      * numbers, booleans and strings classified here (no per-argument JNI class checks). Returns
      * the result object (string, handle, Java object), or null with the primitive result in
      * {@link #resultSlots()}: tag at [0], bits at [1].
      */
-    public static Object callFast(JsEnv env, long handle, Object[] args) {
+    public static Object callFast(JsEnv env, long handle, String name, Object[] args) {
         Thread t = Thread.currentThread();
         int argc = args.length;
-        if (!(t instanceof JsThread) || argc > JsThread.MAX_ARGS) {
-            return call(env.nativeCtx, handle, null, args); // null: JS null (resultSlots() is null)
+        if (!(t instanceof JsThread) || argc > JsThread.MAX_ARGS) { // null: JS null (resultSlots() is null)
+            return name == null ? call(env.nativeCtx, handle, null, args) : callMethod(env.nativeCtx, handle, name, args);
         }
         JsThread jt = (JsThread) t;
         long[] s = jt.slots;
@@ -143,7 +144,7 @@ public final class JsValues {
             }
         }
         try {
-            return callFast(env.nativeCtx, handle, argc, s, o);
+            return callFast(env.nativeCtx, handle, name, argc, s, o);
         } finally {
             if (refs) {
                 java.util.Arrays.fill(o, 0, argc, null);
