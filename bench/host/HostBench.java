@@ -1,9 +1,9 @@
 import dev.napijava.*;
 import java.nio.file.*;
 
-/** Java -> JS call cost in a hosted Node (node-api-java only; peers: not yet). Run: bench/host/run.sh */
+/** Java -> JS call cost in a hosted Node with node-api-java (run by bench/host/run.sh with the peers). */
 public class HostBench {
-    public interface Adder { double add(double a, double b); }
+    public interface Adder { int add(int a, int b); }
     public interface Echo { String echo(String s); }
 
     public static void main(String[] args) throws Exception {
@@ -15,21 +15,17 @@ public class HostBench {
             JSFunction echo = env.eval("(s) => s").asFunction();
             Adder adder = add.as(Adder.class);
             Echo e = echo.as(Echo.class);
-            for (int round = 0; round < 3; round++) {
-                report("JSFunction.call((a, b) => a + b)", 1_000_000, () -> add.call(1, 2));
-                report("interface proxy add(a, b) on the JS thread", 1_000_000, () -> adder.add(1, 2));
-                report("JSFunction.call(10 KB string) round trip", 200_000, () -> echo.call(s10k).asString());
-                report("interface proxy echo(10 KB string)", 200_000, () -> e.echo(s10k));
+            for (int round = 0; round < 5; round++) {
+                Bench.report("call (a, b) => a + b", 1_000_000, () -> {
+                    if (add.call(1, 2) == null) throw new AssertionError();
+                });
+                Bench.report("call (a, b) => a + b, typed result", 1_000_000, () -> add.call(1, 2).asInt());
+                Bench.report("interface proxy add(a, b)", 1_000_000, () -> adder.add(1, 2));
+                Bench.report("10 KB string round trip", 200_000, () -> echo.call(s10k).asString());
+                Bench.report("10 KB string, interface proxy", 200_000, () -> e.echo(s10k));
             }
             return null;
         });
         env.close();
-    }
-
-    static void report(String what, int n, Runnable r) {
-        for (int i = 0; i < n / 10; i++) r.run();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) r.run();
-        System.out.printf("%-48s %8.0f ns/call%n", what, (System.nanoTime() - t0) / (double) n);
     }
 }

@@ -1,11 +1,50 @@
 #!/usr/bin/env bash
-# Java -> JS call figures for Java hosting Node (after a build: mvn -DskipTests package and
-# scripts/setup-libnode.sh). Peers (Javet Node mode, GraalJS) are not wired in yet.
+# Java -> JS call figures, Java hosting Node: node-api-java vs Javet (Node mode) vs GraalJS, in one
+# run. Needs a build (mvn -DskipTests package) and scripts/setup-libnode.sh. The peers come from
+# Maven Central through bench/host/pom.xml. Each benchmark runs in its own JVM (Javet and
+# node-api-java each bring a Node); figures are the best of 5 rounds, ns per call.
+# node-api-java and Javet run on JDK 17; GraalJS 25 needs JDK 21+, so it runs on Temurin 25 (with
+# its optimizing runtime: JVMCI + the Graal compiler on the upgrade module path).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
-out=$root/bench/host/target; mkdir -p "$out"
-javac -d "$out" -cp "$root/runtime/target/classes" HostBench.java
-java -Dnapi.java.package="$root/distribution/target/npm/node-api-java" \
+. "$root/scripts/jdks.sh"
+out=target/classes; res=target/results; mkdir -p "$out" "$res"
+for peer in javet graal graal-compiler; do
+  [ -d "target/lib-$peer" ] || mvn -B -ntp -q -P "$peer" -Dpeer="$peer" dependency:copy-dependencies
+done
+"$JDK17/bin/javac" --release 17 -d "$out" Bench.java
+"$JDK17/bin/javac" -d "$out" -cp "$out:$root/runtime/target/classes" HostBench.java
+"$JDK17/bin/javac" -d "$out" -cp "$out:target/lib-javet/*" JavetBench.java
+
+echo "== node-api-java (JDK 17)"
+"$JDK17/bin/java" -Dnapi.java.package="$root/distribution/target/npm/node-api-java" \
   -Dnapi.java.libnode="$(ls "$root"/native/host/target/libnode/usr/lib/*/libnode.so.* | head -1)" \
-  -cp "$out:$root/runtime/target/classes" HostBench
+  -cp "$out:$root/runtime/target/classes" HostBench | tee "$res/napi-java.tsv"
+echo "== Javet $(ls target/lib-javet | sed -n 's/javet-\(.*\)\.jar/\1/p') Node mode (JDK 17)"
+"$JDK17/bin/java" -cp "$out:target/lib-javet/*" JavetBench | tee "$res/javet.tsv"
+if [ -n "$JDK25" ]; then
+  "$JDK25/bin/javac" -d "$out" -cp "$out:target/lib-graal/*" GraalBench.java
+  echo "== GraalJS $(ls target/lib-graal | sed -n 's/js-language-\(.*\)\.jar/\1/p') (Temurin 25, runtime compilation)"
+  "$JDK25/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
+    --upgrade-module-path "$(ls target/lib-graal-compiler/compiler-*.jar)" --module-path target/lib-graal \
+    --add-modules org.graalvm.polyglot -cp "$out" GraalBench 2>/dev/null | tee "$res/graal.tsv"
+else
+  echo "== GraalJS skipped: no JDK 21+ (Temurin 25) under /usr/lib/jvm"; : > "$res/graal.tsv"
+fi
+
+echo
+echo "Best of 5 rounds, ns per call (ratio = peer / node-api-java; > 1 means node-api-java is faster)"
+awk -F'\t' '
+  FNR == 1 { file++ }
+  { k = file SUBSEP $1; if (!(k in v) || $2 < v[k]) v[k] = $2; if (file == 1 && !($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+  END {
+    printf "| %-36s | %14s | %16s | %16s |\n", "Java -> JS", "node-api-java", "Javet (ratio)", "GraalJS (ratio)"
+    printf "| %-36s | %14s | %16s | %16s |\n", "---", "---:", "---:", "---:"
+    for (i = 1; i <= n; i++) {
+      l = order[i]; a = v[1 SUBSEP l]
+      j = ((2 SUBSEP l) in v) ? sprintf("%d (%.2fx)", v[2 SUBSEP l], v[2 SUBSEP l] / a) : "n/a"
+      g = ((3 SUBSEP l) in v) ? sprintf("%d (%.2fx)", v[3 SUBSEP l], v[3 SUBSEP l] / a) : "n/a"
+      printf "| %-36s | %14d | %16s | %16s |\n", l, a, j, g
+    }
+  }' "$res/napi-java.tsv" "$res/javet.tsv" "$res/graal.tsv" | tee "$res/table.md"
