@@ -82,12 +82,19 @@ public final class NodejsEnvironment implements AutoCloseable {
         // require() from baseDir; the node-api-java package joins this JVM (same libjvm: java.home)
         // and attaches this environment; a keep-alive timer holds the loop open until close().
         return "'use strict';\n"
-                + "const { createRequire } = require('module');\n"
+                + "const Module = require('module');\n"
+                + "const { createRequire } = Module;\n"
                 + "const path = require('path');\n"
                 + "globalThis.require = createRequire(path.join(" + js(baseDir.toString()) + ", '[java]'));\n"
                 + "setInterval(() => {}, 1 << 30);\n"
                 + "process.on('uncaughtException', (e) => { console.error('Uncaught in Node.js hosted by Java:', e); });\n"
                 + "const jvm = createRequire(" + js(pkg + "/") + ")(" + js(pkg) + ");\n"
+                // hosted JS's require('node-api-java') is the package this environment joined
+                + "const pkgMain = createRequire(" + js(pkg + "/") + ").resolve(" + js(pkg) + ");\n"
+                + "const resolve = Module._resolveFilename;\n"
+                + "Module._resolveFilename = function (request, ...rest) {\n"
+                + "  return request === 'node-api-java' ? pkgMain : resolve.call(this, request, ...rest);\n"
+                + "};\n"
                 + "jvm.configure({ javaHome: " + js(javaHome) + " });\n"
                 + "jvm.import('dev.napijava.NodejsEnvironment').attach(" + id + ");\n";
     }

@@ -293,6 +293,17 @@ class NodeHostingTest {
                 .call(nodejs.eval("require('" + System.getProperty("napi.java.package") + "')")).asInt()));
     }
 
+    /** Hosted JS's require('node-api-java') sees the JVM's packages as namespaces: the JDK's and the classpath's (under surefire too). */
+    @Test
+    void hostedJsSeesJavaNamespaces() {
+        String result = nodejs.run(() -> nodejs.eval("(jvm) => [typeof jvm.java.lang, jvm.java.lang.Math.max(5, 12), "
+                + "typeof jvm.dev.napijava.hosttests.NodeHostingTest, typeof jvm.org.junit.jupiter.api.Assertions].join(' ')")
+                .call(nodejs.eval("require('node-api-java')")).asString());
+        assertEquals("object 12 function function", result);
+        // require('node-api-java') in hosted JS is the instance this environment joined
+        assertTrue(nodejs.run(() -> nodejs.eval("require('node-api-java') === require('" + System.getProperty("napi.java.package") + "')").asBoolean()));
+    }
+
     @Test
     void environmentsCloseCleanly() throws Exception {
         NodejsEnvironment second = NodejsPlatform.current().createEnvironment(app);
