@@ -15,7 +15,8 @@ import java.util.List;
  * <p>libnode is found from, in order: the constructor's path, {@code -Dnapi.java.libnode},
  * env {@code NAPI_JAVA_LIBNODE}, then {@code libnode.so*} in the usual library folders. The
  * node-api-java npm package (its JS, {@code napi_java.node} and the host libraries) from
- * {@code -Dnapi.java.package}, env {@code NAPI_JAVA_PACKAGE}, or {@code ./node_modules/node-api-java}.
+ * {@code -Dnapi.java.package}, env {@code NAPI_JAVA_PACKAGE}, {@code ./node_modules/node-api-java},
+ * else the copy bundled in this jar, extracted once to a cache folder ({@link BundledPackage}).
  */
 public final class NodejsPlatform {
     private static NodejsPlatform instance;
@@ -110,9 +111,16 @@ public final class NodejsPlatform {
         String explicit = setting("napi.java.package", "NAPI_JAVA_PACKAGE");
         Path p = explicit != null ? Paths.get(explicit) : Paths.get("node_modules", "node-api-java");
         p = p.toAbsolutePath().normalize();
+        if (explicit == null && !Files.isRegularFile(p.resolve("package.json"))) {
+            Path bundled = BundledPackage.extract();
+            if (bundled != null) {
+                return bundled;
+            }
+        }
         if (!Files.isRegularFile(p.resolve("package.json"))) {
-            throw new IllegalStateException("The node-api-java npm package was not found at " + p + ": npm install it "
-                    + "there, or point -Dnapi.java.package (env NAPI_JAVA_PACKAGE) at its folder");
+            throw new IllegalStateException("The node-api-java npm package was not found at " + p + " and this "
+                    + "runtime jar has none bundled: npm install it there, or point -Dnapi.java.package "
+                    + "(env NAPI_JAVA_PACKAGE) at its folder");
         }
         return p;
     }

@@ -1,0 +1,17 @@
+package dev.napijava.hosttests;
+
+import dev.napijava.NodejsEnvironment;
+import dev.napijava.NodejsPlatform;
+import java.nio.file.Paths;
+
+/** The README's Java quick start, run by QuickStartTest in a JVM with only the runtime jar on its classpath. */
+public class QuickStartMain {
+    public static void main(String[] args) throws Exception {
+        NodejsPlatform platform = new NodejsPlatform(); // libnode: env NAPI_JAVA_LIBNODE
+        try (NodejsEnvironment nodejs = platform.createEnvironment(Paths.get(args[0]))) {
+            String html = nodejs.run(() -> nodejs.importModule("marked").callMethod("parse", "# Hi *there*").asString());
+            System.out.println(html.trim());
+            System.out.println("package: " + platform.getPackageDir());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.napijava.hosttests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.napijava.NodejsPlatform;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Java hosts Node with nothing but the runtime jar: no napi.java.package and no
+ * node_modules/node-api-java; the jar's bundled package is extracted to a cache folder.
+ */
+class QuickStartTest {
+    @Test
+    void runtimeJarAloneHostsNode() throws Exception {
+        Path libnode = Paths.get(System.getProperty("napi.java.libnode", ""));
+        Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
+        Path app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath();
+        NodeHostingTest.installPackages(app); // marked from npm
+        assertTrue(!Files.exists(app.resolve("node_modules/node-api-java")), "the app must not have the npm package");
+        Path runtime = Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path testClasses = Paths.get(QuickStartMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path cache = Paths.get("target", "quickstart-cache").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", runtime + File.pathSeparator + testClasses, QuickStartMain.class.getName(), app.toString());
+        pb.environment().put("NAPI_JAVA_LIBNODE", libnode.toString());
+        pb.environment().put("NAPI_JAVA_CACHE_DIR", cache.toString());
+        pb.environment().remove("NAPI_JAVA_PACKAGE");
+        pb.directory(app.toFile()).redirectErrorStream(true);
+        for (int run = 0; run < 2; run++) { // extracts, then reuses the extracted folder
+            Process p = pb.start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the quick start finished");
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), out);
+            List<String> lines = out.lines().toList();
+            assertTrue(lines.contains("<h1>Hi <em>there</em></h1>"), out);
+            assertTrue(out.contains("package: " + cache.resolve("napi-java")), out);
+        }
+    }
+}
