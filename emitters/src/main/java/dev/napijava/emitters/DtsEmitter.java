@@ -53,6 +53,12 @@ final class DtsEmitter {
         this.projection = projection;
         this.root = root;
         this.mapper = new TsTypeMapper(model, root, level::containsKey);
+        this.mapper.projection = projection;
+        this.mapper.withMembers = n -> level.containsKey(n) && level.get(n) != STUB;
+    }
+
+    static boolean reserved(String name) {
+        return TS_RESERVED.contains(name) || TYPE_NAMES_RESERVED.contains(name);
     }
 
     Set<String> unresolved() {
@@ -221,6 +227,7 @@ final class DtsEmitter {
         scope.put("root", root);
         scope.put("packages", packages);
         scope.put("aliases", aliases());
+        scope.put("nodeTypes", mapper.nodeStreams);
         return Templates.render("typings.d.ts.mustache", scope);
     }
 
@@ -228,9 +235,17 @@ final class DtsEmitter {
         List<String> out = new ArrayList<>();
         Map<String, List<String>> byNs = new TreeMap<>();
         mapper.objectConstraint();
-        for (String a : new ArrayList<>(mapper.aliasesUsed)) {
+        Set<String> done = new HashSet<>();
+        List<String> pending = new ArrayList<>(mapper.aliasesUsed);
+        while (!pending.isEmpty()) {
+            // a $Js alias can use further aliases: until none is new
+            String a = pending.remove(0);
+            if (!done.add(a)) {
+                continue;
+            }
             String[] parts = a.split("\\|");
             boolean in = parts[0].equals("In");
+            boolean js = parts[0].equals("Js");
             ClassInfo c = model.get(parts[1]);
             List<TypeParam> params = mapper.tsParams(c);
             String tp = "";
@@ -249,11 +264,27 @@ final class DtsEmitter {
                 tp = "<" + String.join(", ", decl) + ">";
                 args = "<" + String.join(", ", ns) + ">";
             }
+            String pkg = c.packageName();
+            if (js) {
+                Map<String, String> vars = new LinkedHashMap<>();
+                for (TypeParam p : params) {
+                    vars.put(p.name, p.name);
+                }
+                String body = mapper.jsImplementation(c, vars);
+                byNs.computeIfAbsent("$Js" + (pkg.isEmpty() ? "" : "." + TsTypeMapper.jsNamespace(c)), k -> new ArrayList<>())
+                        .add("      /** A JS implementation of the Java interface " + c.binaryName() + " (see README, Callbacks). */\n"
+                                + "      type " + c.jsName() + tp + " = " + body + ";");
+                for (String u : mapper.aliasesUsed) {
+                    if (!done.contains(u) && !pending.contains(u)) {
+                        pending.add(u);
+                    }
+                }
+                continue;
+            }
             List<String> union = new ArrayList<>();
             union.add(mapper.qualified(c.name) + args);
             union.addAll(mapper.byValue(c.name, in ? dev.napijava.bridge.TsTypes.Direction.TO_JAVA
                     : dev.napijava.bridge.TsTypes.Direction.FROM_JAVA));
-            String pkg = c.packageName();
             byNs.computeIfAbsent((in ? "$In" : "$Out") + (pkg.isEmpty() ? "" : "." + pkg), k -> new ArrayList<>())
                     .add("      /** A Java " + c.binaryName() + (in ? " parameter: a wrapper, or a JS value the bridge converts."
                             : " result: a wrapper, or the JS value of a String, box or array.") + " */\n"
@@ -457,7 +488,7 @@ final class DtsEmitter {
                     }
                 }
             }
-            renderGroup(new Projection.Group(g.name, members, g.selector), c, anc, classVars, "      ", out, false);
+            renderGroup(new Projection.Group(g.name, members, g.selector, g.async), c, anc, classVars, "      ", out, false);
         }
         for (Projection.FieldRef f : v.instanceFields) {
             if (inherited(f.field.name, mine, provided)) {
@@ -491,7 +522,7 @@ final class DtsEmitter {
         Map<String, String> none = new LinkedHashMap<>();
         if (v.instantiable && !v.constructors.isEmpty()) {
             for (Projection.Member m : orderForTs(v.constructors)) {
-                out.add(signature(m, c, Map.of(), none, "      ", "new", true, true));
+                out.add(signature(m, c, Map.of(), none, "      ", "new", true, true, false));
             }
         }
         for (Projection.Group g : v.statics) {
@@ -523,7 +554,7 @@ final class DtsEmitter {
         for (Projection.Member bridgeOrNot : g.selector ? g.members : orderForTs(g.members)) {
             Projection.Member m = genericOrigin(bridgeOrNot);
             Map<String, JType> sigma = isStatic ? Map.of() : anc.getOrDefault(m.owner.name, Map.of());
-            String sig = signature(m, c, sigma, classVars, indent, prop(g.name), false, !g.selector);
+            String sig = signature(m, c, sigma, classVars, indent, prop(g.name), false, !g.selector, g.async);
             String key = sig.substring(sig.lastIndexOf("\n") + 1).replaceAll("([(,] ?)(\\.\\.\\.)?[A-Za-z_$][A-Za-z0-9_$]*: ", "$1$2_: ");
             if (seen.add(key)) {
                 out.add(sig);
@@ -607,7 +638,8 @@ final class DtsEmitter {
     }
 
     private String signature(Projection.Member m, ClassInfo c, Map<String, JType> sigma,
-            Map<String, String> classVars, String indent, String name, boolean constructor, boolean withDoc) {
+            Map<String, String> classVars, String indent, String name, boolean constructor, boolean withDoc,
+            boolean async) {
         MethodInfo mi = m.method;
         Map<String, String> vars = new LinkedHashMap<>(classVars);
         Map<String, JType> rename = new HashMap<>(sigma);
@@ -674,6 +706,10 @@ final class DtsEmitter {
                 rt = Subst.stripNullable(rt);
             }
             ret = mapper.map(rt, TsTypeMapper.Pos.RETURN, vars, nullableOut(m.owner, mi.returnType));
+            if (async) {
+                ret = dev.napijava.bridge.TsTypes.asyncResult(
+                        dev.napijava.bridge.TsTypes.codeOf(Type.getReturnType(mi.descriptor).getDescriptor()), ret);
+            }
         }
         String head = (constructor ? "new " : name) + (tps.isEmpty() ? "" : "<" + String.join(", ", tps) + ">");
         String doc = withDoc ? jsdoc(mi.doc, mi.deprecated, indent, paramNames, mi) : "";

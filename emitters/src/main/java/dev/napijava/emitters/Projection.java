@@ -50,11 +50,18 @@ final class Projection {
         final List<Member> members;
         /** A selector ({@code max(int,int)}): exactly one member. */
         final boolean selector;
+        /** {@code nameAsync}: the group's members run on the async pool, JS gets a promise. */
+        final boolean async;
 
         Group(String name, List<Member> members, boolean selector) {
+            this(name, members, selector, false);
+        }
+
+        Group(String name, List<Member> members, boolean selector, boolean async) {
             this.name = name;
             this.members = members;
             this.selector = selector;
+            this.async = async;
         }
     }
 
@@ -237,6 +244,8 @@ final class Projection {
         }
         groups(v.statics, statics, RESERVED_STATIC);
         groups(v.instances, instances, RESERVED_INSTANCE);
+        asyncVariants(v.statics, statics);
+        asyncVariants(v.instances, instances);
         selectors(v.statics, v.constructors);
         for (List<Member> g : statics.values()) {
             selectors(v.statics, g);
@@ -320,6 +329,18 @@ final class Projection {
                 into.add(new Group(e.getKey(), dedupe(e.getValue()), false));
             }
         }
+    }
+
+    /** ClassDescriptor.addAsyncVariants: {@code nameAsync} per group unless Java declares that name. */
+    private static void asyncVariants(List<Group> into, Map<String, List<Member>> byName) {
+        List<Group> variants = new ArrayList<>();
+        for (Group g : into) {
+            String name = dev.napijava.bridge.TsTypes.asyncName(g.name);
+            if (!byName.containsKey(name)) {
+                variants.add(new Group(name, g.members, false, true));
+            }
+        }
+        into.addAll(variants);
     }
 
     private List<Member> dedupe(List<Member> group) {

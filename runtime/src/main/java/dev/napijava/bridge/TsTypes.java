@@ -49,6 +49,48 @@ public final class TsTypes {
         }
     }
 
+    /**
+     * Codes the bridge converts to a JS object of another kind: {@link TypeCode#FUTURE} (a Promise),
+     * {@link TypeCode#INPUT_STREAM} / {@link TypeCode#OUTPUT_STREAM} (Node Readable / Writable). The
+     * spelling uses {@code $T} for the future's type argument (converted like any value: the promise
+     * settles with the value converted by its run-time class) and {@code $J} for the Java type itself,
+     * which parameters still accept. Null for other codes.
+     */
+    public static String converted(TypeCode code, Direction direction) {
+        boolean in = direction == Direction.TO_JAVA;
+        switch (code.name()) {
+            case "FUTURE": return in ? "Promise<$T> | $J" : "Promise<$T>"; // only a real Promise (napi_is_promise), not any thenable
+            case "INPUT_STREAM": return in ? NODE_READABLE + " | $J" : NODE_READABLE;
+            case "OUTPUT_STREAM": return in ? NODE_WRITABLE + " | $J" : NODE_WRITABLE;
+            default: return null;
+        }
+    }
+
+    /** Node's stream types (typings that use them reference {@code @types/node}). */
+    public static final String NODE_READABLE = "import('stream').Readable";
+    public static final String NODE_WRITABLE = "import('stream').Writable";
+
+    /**
+     * The result of {@code nameAsync} (the method run on the async pool, {@code AsyncCalls.submit}):
+     * a promise settled with the result converted by the method's declared type, so {@code void}
+     * settles with {@code null}, and a future's promise is adopted (not nested).
+     */
+    public static String asyncResult(TypeCode returnCode, String result) {
+        if (returnCode == TypeCode.VOID) {
+            return "Promise<null>";
+        }
+        if (returnCode == TypeCode.FUTURE) {
+            return result.endsWith(" | null") ? result.substring(0, result.length() - 7).replace("Promise<", "Promise<null | ")
+                    : result;
+        }
+        return "Promise<" + result + ">";
+    }
+
+    /** The name the bridge gives the async variant of a method group (unless Java declares that name). */
+    public static String asyncName(String name) {
+        return name + "Async";
+    }
+
     /** Whether values of this code can be null (references). */
     public static boolean isReference(TypeCode code) {
         return !code.isPrimitive() && code != TypeCode.VOID;
