@@ -15,6 +15,8 @@ const APP = path.join(TARGET, 'app');
 const TS_DIR = path.join(TARGET, 'typescript');
 const TGZ = path.resolve(ROOT, '../../distribution/target/node-api-java-0.1.0.tgz');
 const TS_VERSION = '5.9.3';
+// typings that use Node streams (InputStream/OutputStream as Readable/Writable) reference @types/node
+const NODE_TYPES_VERSION = '22.20.5';
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20, ...opts });
@@ -35,7 +37,8 @@ test.before(() => {
   fs.rmSync(APP, { recursive: true, force: true });
   fs.mkdirSync(APP, { recursive: true });
   fs.writeFileSync(path.join(APP, 'package.json'), JSON.stringify({ name: 'generator-e2e', private: true }));
-  ok(run(npm, ['install', '--no-audit', '--no-fund', '--silent', TGZ], { cwd: APP }), 'npm install of the package');
+  ok(run(npm, ['install', '--no-audit', '--no-fund', '--silent', TGZ, `@types/node@${NODE_TYPES_VERSION}`], { cwd: APP }),
+    'npm install of the package and @types/node');
   if (!fs.existsSync(tsc())) {
     fs.mkdirSync(TS_DIR, { recursive: true });
     fs.writeFileSync(path.join(TS_DIR, 'package.json'), JSON.stringify({ name: 'ts', private: true }));
@@ -117,6 +120,7 @@ test('a TS program type-checks, compiles and runs through the loaders', () => {
   assert.deepStrictEqual({ ...result, glue: undefined }, {
     abbreviated: 'node-...', padded: '007', parts: ['x', 'y', 'z'], bytes: [1, 2, 3], first: 'a', joined: 'a, b, c',
     repeated: 'ababab', size: 3, isList: true, glue: undefined,
+    lengthsSeen: [1, 1], abbreviatedAsync: 'node-...', cleared: null, fromFuture: 40,
   });
   const [glued, hits, fallbacks] = result.glue;
   assert.ok(glued > 500, `glue registered for both jars (${glued})`);
@@ -129,4 +133,13 @@ test('a wrong argument type fails tsc (the typings are real, not any)', () => {
   const r = tscProject(['wrong-argument.ts'], { noEmit: true });
   assert.notStrictEqual(r.status, 0, 'tsc accepted a wrong argument type');
   assert.match(r.stdout, /wrong-argument\.ts\(4,\d+\): error TS(2345|2769)/);
+});
+
+test('async results, callbacks and futures are typed: wrong uses fail tsc', () => {
+  fs.copyFileSync(path.join(ROOT, 'ts', 'wrong-async.ts'), path.join(APP, 'wrong-async.ts'));
+  const r = tscProject(['wrong-async.ts'], { noEmit: true });
+  assert.notStrictEqual(r.status, 0, 'tsc accepted wrong async/callback/future uses');
+  for (const line of [6, 7, 8]) {
+    assert.match(r.stdout, new RegExp(`wrong-async\\.ts\\(${line},\\d+\\): error TS`), `line ${line}:\n${r.stdout}`);
+  }
 });
