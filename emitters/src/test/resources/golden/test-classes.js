@@ -16,7 +16,7 @@ function bridge() {
 
 const jvm = bridge();
 jvm.load(path.resolve(__dirname, '../test-classes'));
-jvm.load(path.resolve(__dirname, '../../../../../root/.m2/repository/org/jspecify/jspecify/1.0.0/jspecify-1.0.0.jar'));
+jvm.load(path.resolve(__dirname, '<maven repository>/jspecify.jar'));
 jvm.load(path.join(__dirname, 'test-classes.napi.jar'));
 try {
   jvm.import('dev.napijava.bridge.glue.GlueRegistry').register('napi.glue.test_classes.Index');
