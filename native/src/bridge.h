@@ -187,6 +187,7 @@ bool on_js_thread(env_ctx* ctx);
 jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool is_function);
 napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
 jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise);
+void fail_future(env_ctx* ctx, JNIEnv* jni, jobject future, napi_value error); /* JS error -> JSException */
 napi_value future_to_promise(env_ctx* ctx, JNIEnv* jni, jobject future);
 napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callable* c, jobject target,
                         jvalue* args);

@@ -331,15 +331,19 @@ static napi_value promise_settled(napi_env env, napi_callback_info info, bool fu
       argv[0] = error;
     }
   }
-  if (!fulfilled) {
-    throw_js_to_java(ctx, jni, argv[0]);
-    jthrowable t = (*jni)->ExceptionOccurred(jni);
-    (*jni)->ExceptionClear(jni);
-    (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_fail, future, t);
-    if (t) (*jni)->DeleteLocalRef(jni, t);
-  }
+  if (!fulfilled) fail_future(ctx, jni, future, argv[0]);
   if ((*jni)->ExceptionCheck(jni)) (*jni)->ExceptionClear(jni);
   return NULL;
+}
+
+/* Completes the future exceptionally with the JS error as a JSException (any pending Java
+ * exception, e.g. from converting a fulfilled value, wins over error). */
+void fail_future(env_ctx* ctx, JNIEnv* jni, jobject future, napi_value error) {
+  if (!(*jni)->ExceptionCheck(jni)) throw_js_to_java(ctx, jni, error);
+  jthrowable t = (*jni)->ExceptionOccurred(jni);
+  (*jni)->ExceptionClear(jni);
+  (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_fail, future, t);
+  if (t) (*jni)->DeleteLocalRef(jni, t);
 }
 
 static napi_value on_fulfilled(napi_env env, napi_callback_info info) { return promise_settled(env, info, true); }

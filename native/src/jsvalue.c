@@ -343,6 +343,28 @@ static jobject JNICALL n_construct(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
   LEAVE(r);
 }
 
+/* A weak reference (count 0) to the handle's value, as a js_ref cookie released like the others. */
+static jlong JNICALL n_weak_ref(JNIEnv* jni, jclass cls, jlong ctxp, jlong h) {
+  ENTER(0);
+  js_ref* r = calloc(1, sizeof(js_ref));
+  r->ctx = ctx;
+  if (napi_create_reference(env, ref_value(ctx, h), 0, &r->ref) != napi_ok) {
+    free(r);
+    (*jni)->ThrowNew(jni, IllegalState, "Could not reference a JS value");
+    LEAVE(0);
+  }
+  LEAVE((jlong)(intptr_t)r);
+}
+
+/* The weakly referenced value (a new handle), or NULL once JS collected it. */
+static jobject JNICALL n_weak_get(JNIEnv* jni, jclass cls, jlong ctxp, jlong w) {
+  ENTER(NULL);
+  jobject r = NULL;
+  napi_value v = ref_value(ctx, w);
+  if (v) r = js_to_jobject(ctx, jni, v);
+  LEAVE(r);
+}
+
 /* The JS value as a Java value of a declared type (String, int, List, an interface...). */
 static jobject JNICALL n_convert(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject value, jobject type) {
   ENTER(NULL);
@@ -442,15 +464,8 @@ static napi_value promise_done(napi_env env, napi_callback_info info, bool fulfi
     if ((*jni)->ExceptionCheck(jni)) fulfilled = false;
     else (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_complete, future, value);
     if (value) (*jni)->DeleteLocalRef(jni, value);
-  } else {
-    throw_js_to_java(ctx, jni, argv[0]);
   }
-  if (!fulfilled) {
-    jthrowable t = (*jni)->ExceptionOccurred(jni);
-    (*jni)->ExceptionClear(jni);
-    (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_fail, future, t);
-    if (t) (*jni)->DeleteLocalRef(jni, t);
-  }
+  if (!fulfilled) fail_future(ctx, jni, future, argv[0]);
   if ((*jni)->ExceptionCheck(jni)) (*jni)->ExceptionClear(jni);
   return NULL;
 }
@@ -510,6 +525,8 @@ bool jsvalues_init(JNIEnv* jni) {
       {"fromJava", "(JLjava/lang/Object;)Ljava/lang/Object;", (void*)n_from_java},
       {"toString", "(JJ)Ljava/lang/String;", (void*)n_to_string},
       {"buffer", "(JJ)Ljava/nio/ByteBuffer;", (void*)n_buffer},
+      {"weakRef", "(JJ)J", (void*)n_weak_ref},
+      {"weakGet", "(JJ)Ljava/lang/Object;", (void*)n_weak_get},
       {"whenSettled", "(JJLjava/util/concurrent/CompletableFuture;)V", (void*)n_when_settled},
   };
   return (*jni)->RegisterNatives(jni, JsValues, natives, sizeof natives / sizeof natives[0]) == 0;

@@ -364,6 +364,11 @@ public class JSValue {
         return new JSReference(this);
     }
 
+    /** A reference that does not keep this value alive: its get() is null once JS collected it (JS thread). */
+    public JSReference weakReference() {
+        return new JSReference(this, true);
+    }
+
     /** The environment's JS thread is the calling thread, else JSInvalidThreadAccessException. */
     final void check() {
         if (env == null) {

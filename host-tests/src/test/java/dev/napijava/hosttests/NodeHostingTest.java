@@ -293,6 +293,29 @@ class NodeHostingTest {
                 .call(nodejs.eval("require('" + System.getProperty("napi.java.package") + "')")).asInt()));
     }
 
+    /** Weak references: get() while JS keeps the value, null once JS collected it; strong ones keep it. */
+    @Test
+    void weakReferencesDoNotKeepValuesAlive() throws Exception {
+        JSReference[] refs = nodejs.run(() -> new JSReference[] {
+            nodejs.eval("globalThis.kept = { v: 7 }").weakReference(),
+            nodejs.eval("({ v: 8 })").weakReference(),
+            nodejs.eval("({ v: 9 })").reference(),
+        });
+        assertTrue(refs[1].isWeak() && !refs[2].isWeak());
+        assertEquals(8, (int) nodejs.run(() -> refs[1].get().get("v").asInt()));
+        assertThrows(JSInvalidThreadAccessException.class, () -> refs[0].get());
+        boolean collected = false;
+        for (int i = 0; i < 100 && !collected; i++) {
+            System.gc(); // drops the Java handles, whose cleaners release their strong JS references
+            Thread.sleep(20);
+            collected = nodejs.run(() -> nodejs.eval("require('v8').setFlagsFromString('--expose-gc'); "
+                    + "require('vm').runInNewContext('gc')(); true").asBoolean() && refs[1].get() == null);
+        }
+        assertTrue(collected, "the weakly referenced object was collected");
+        assertEquals(7, (int) nodejs.run(() -> refs[0].get().get("v").asInt()));
+        assertEquals(9, (int) nodejs.run(() -> refs[2].get().get("v").asInt()));
+    }
+
     /** Hosted JS's require('node-api-java') sees the JVM's packages as namespaces: the JDK's and the classpath's (under surefire too). */
     @Test
     void hostedJsSeesJavaNamespaces() {

@@ -67,6 +67,10 @@ public final class JsValues {
 
     static native void whenSettled(long ctx, long handle, CompletableFuture<Object> future);
 
+    static native long weakRef(long ctx, long handle);
+
+    static native Object weakGet(long ctx, long weak);
+
     // ---- public entry points for dev.napijava (the env's context is package-private) ----
 
     public static Object global(JsEnv env) {
@@ -186,6 +190,18 @@ public final class JsValues {
 
     public static ByteBuffer buffer(JsEnv env, long handle) {
         return buffer(env.nativeCtx, handle);
+    }
+
+    /** A weak native reference to the handle's value, deleted (on the JS thread) once owner is collected. */
+    public static long weakRef(JsEnv env, long handle, Object owner) {
+        long weak = weakRef(env.nativeCtx, handle);
+        JsRef.create(env, weak, owner);
+        return weak;
+    }
+
+    /** The weakly referenced value as a native result (see the class comment), or null once JS collected it. */
+    public static Object weakGet(JsEnv env, long weak) {
+        return weakGet(env.nativeCtx, weak);
     }
 
     public static void whenSettled(JsEnv env, long handle, CompletableFuture<Object> future) {
