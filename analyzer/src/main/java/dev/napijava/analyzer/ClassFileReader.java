@@ -160,6 +160,11 @@ final class ClassFileReader extends ClassVisitor {
         for (int i = 0; i < erased.length; i++) {
             m.paramNames.add(null);
         }
+        if ((info.access & Opcodes.ACC_ENUM) != 0 && name.equals("valueOf")
+                && descriptor.equals("(Ljava/lang/String;)L" + info.name + ";")) {
+            // the implicit enum method: javac versions differ on recording its parameter name (JLS: name)
+            m.paramNames.set(0, "name");
+        }
         info.methods.add(m);
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
         return new MethodVisitor(Opcodes.ASM9) {
@@ -248,7 +253,9 @@ final class ClassFileReader extends ClassVisitor {
             public void visitEnd() {
                 if (declaredNames.size() == erased.length) {
                     for (int i = 0; i < erased.length; i++) {
-                        m.paramNames.set(i, declaredNames.get(i));
+                        if (declaredNames.get(i) != null) { // MethodParameters may omit names (mandated params)
+                            m.paramNames.set(i, declaredNames.get(i));
+                        }
                     }
                     return;
                 }

@@ -101,7 +101,9 @@ public final class Generator {
                 glue.generate(classes, cp);
                 long t1 = System.nanoTime();
                 r.glueJar = o.out.resolve(base + ".napi.jar");
-                glue.compile(cp, Math.max(17, model.maxClassRelease()), r.glueJar);
+                // The member lists come from this JDK's reflection (e.g. SequencedMap methods on 21+), so the
+                // glue targets this JDK; on an older JDK the runtime ignores it and reflects instead.
+                glue.compile(cp, Math.max(Runtime.version().feature(), Math.max(17, model.maxClassRelease())), r.glueJar);
                 if (Boolean.getBoolean("napi.java.timing")) {
                     System.err.printf("glue: sources %d ms, javac %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
                 }

@@ -21,7 +21,13 @@ public final class GlueRegistry {
 
     /** Loads (through the bridge's class loader) and registers a generated index; returns its class count. */
     public static int register(String indexClassName) {
-        Class<?> type = Bridge.findClass(indexClassName);
+        Class<?> type;
+        try {
+            type = Bridge.findClass(indexClassName);
+        } catch (LinkageError e) {
+            // glue generated on a newer JDK (UnsupportedClassVersionError): project by reflection instead
+            return 0;
+        }
         if (type == null) {
             throw new BridgeTypeError("Glue index " + indexClassName + " was not found: load its .napi.jar first");
         }
