@@ -2,7 +2,6 @@
 // Java streams <-> Node streams, on top of async calls: the JS thread never blocks on Java I/O.
 // InputStream -> Readable, OutputStream -> Writable, and Node streams passed where Java expects
 // an InputStream/OutputStream. Chunks cross in bulk (byte[] <-> Buffer views, no per-byte work).
-const { Readable, Writable } = require('stream');
 
 const CHUNK = 256 * 1024;
 
@@ -16,6 +15,7 @@ function makeStreamHook(importClass) {
 
   function toReadable(input) {
     const S = helpers();
+    const { Readable } = require('stream'); // loaded on first use: not part of start-up
     return new Readable({
       highWaterMark: 4 * CHUNK, // keep reading while the consumer works on earlier chunks
       read() {
@@ -31,6 +31,7 @@ function makeStreamHook(importClass) {
 
   function toWritable(output) {
     const S = helpers();
+    const { Writable } = require('stream');
     return new Writable({
       highWaterMark: CHUNK,
       write(chunk, encoding, callback) {

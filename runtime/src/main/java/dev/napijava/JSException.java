@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
  */
 public class JSException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private static final Pattern FRAME = Pattern.compile("^\\s*at (?:(.+?) \\()?(.+?):(\\d+)(?::\\d+)?\\)?$");
+    /** Compiled on first use: the bridge resolves this class while the JVM starts. */
+    private static final class Frames {
+        static final Pattern FRAME = Pattern.compile("^\\s*at (?:(.+?) \\()?(.+?):(\\d+)(?::\\d+)?\\)?$");
+
+        private Frames() {
+        }
+    }
 
     private final String jsName;
     private final String jsStack;
@@ -23,7 +29,7 @@ public class JSException extends RuntimeException {
         this.jsStack = jsStack == null ? "" : jsStack;
         List<StackTraceElement> frames = new ArrayList<>();
         for (String line : this.jsStack.split("\n")) {
-            Matcher m = FRAME.matcher(line);
+            Matcher m = Frames.FRAME.matcher(line);
             if (m.matches()) {
                 String fn = m.group(1) == null ? "<anonymous>" : m.group(1);
                 frames.add(new StackTraceElement("<js>", fn, m.group(2), Integer.parseInt(m.group(3))));
