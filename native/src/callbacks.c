@@ -219,6 +219,13 @@ static jclass find_global(JNIEnv* jni, const char* name) {
   return global;
 }
 
+static void JNICALL native_init_js_values(JNIEnv* jni, jclass cls) {
+  if (!jsvalues_init(jni) && !(*jni)->ExceptionCheck(jni)) {
+    jclass ise = (*jni)->FindClass(jni, "java/lang/IllegalStateException");
+    if (ise) (*jni)->ThrowNew(jni, ise, "node-api-java: the JSValue natives could not be registered");
+  }
+}
+
 bool callbacks_init(JNIEnv* jni) {
 #define REQUIRE(x) \
   if (!(x)) return false
@@ -259,7 +266,13 @@ bool callbacks_init(JNIEnv* jni) {
       {"settle", "(JJLjava/lang/Object;Ljava/lang/Throwable;Ldev/napijava/bridge/TypeRef;)V", (void*)native_settle},
   };
   REQUIRE((*jni)->RegisterNatives(jni, J.JsEnv, natives, sizeof natives / sizeof natives[0]) == 0);
-  REQUIRE(jsvalues_init(jni)); /* jsvalue.c: Java hosts Node */
+  /* jsvalue.c (Java hosts Node) registers its natives when JsValues is first initialized, not at
+   * start-up: its classes are only needed once Java holds JS values. */
+  JNINativeMethod bridge_natives[] = {{"initJsValues", "()V", (void*)native_init_js_values}};
+  REQUIRE((*jni)->RegisterNatives(jni, J.Bridge, bridge_natives, 1) == 0);
+  jmethodID loaded = (*jni)->GetStaticMethodID(jni, J.Bridge, "jsValuesLoaded", "()Z");
+  REQUIRE(loaded);
+  if ((*jni)->CallStaticBooleanMethod(jni, J.Bridge, loaded)) REQUIRE(jsvalues_init(jni));
 #undef REQUIRE
   return true;
 }

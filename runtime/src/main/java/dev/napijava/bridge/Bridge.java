@@ -127,6 +127,26 @@ public final class Bridge {
         return JS_THREADS.contains(Thread.currentThread());
     }
 
+    private static volatile boolean jsValuesLoaded;
+
+    /** Implemented by the native core once it runs in this JVM: registers the JsValues natives. */
+    private static native void initJsValues();
+
+    /** Called by JsValues' static initializer. Before the addon runs, it registers them itself. */
+    static void onJsValuesLoaded() {
+        jsValuesLoaded = true;
+        try {
+            initJsValues();
+        } catch (UnsatisfiedLinkError e) {
+            // the addon has not started yet: it registers the natives when it does
+        }
+    }
+
+    /** Asked by the native core at start: was JsValues initialized before the addon ran? */
+    public static boolean jsValuesLoaded() {
+        return jsValuesLoaded;
+    }
+
     public static String javaVersion() {
         return System.getProperty("java.version");
     }

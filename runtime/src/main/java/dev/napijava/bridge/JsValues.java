@@ -207,4 +207,9 @@ public final class JsValues {
     public static void whenSettled(JsEnv env, long handle, CompletableFuture<Object> future) {
         whenSettled(env.nativeCtx, handle, future);
     }
+
+    // Last in the class: the natives read UNDEFINED when they register.
+    static {
+        Bridge.onJsValuesLoaded();
+    }
 }
