@@ -34,11 +34,17 @@ public final class Bridge {
 
     /** For JS namespaces: the class of that name, TRUE for a package (or package prefix), else null. */
     public static Object resolveName(String name) {
-        // Namespaces are lower case by convention; try the package index first to avoid a class lookup.
-        if (packages().isPackage(name)) {
+        // Packages already indexed (the JDK's) first, then classes, then the classpath scan: the
+        // common start (jvm.java.lang.Math) never waits for the classpath to be indexed.
+        PackageIndex index = packages();
+        if (index.isKnownPackage(name)) {
             return Boolean.TRUE;
         }
-        return findClass(name);
+        Class<?> type = findClass(name);
+        if (type != null) {
+            return type;
+        }
+        return index.isPackage(name) ? Boolean.TRUE : null;
     }
 
     public static Class<?> importClass(String name) throws ClassNotFoundException {

@@ -18,22 +18,45 @@ import java.util.jar.JarFile;
 final class PackageIndex {
     private final Set<String> prefixes = ConcurrentHashMap.newKeySet();
 
+    private volatile boolean classPathScanned;
+
     PackageIndex() {
         for (Module module : ModuleLayer.boot().modules()) {
             for (String p : module.getPackages()) {
                 addPackage(p);
             }
         }
-        String classPath = System.getProperty("java.class.path", "");
-        for (String entry : classPath.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                addPath(Path.of(entry));
-            }
-        }
     }
 
+    /** JDK names answer from the modules; the start-up classpath is scanned on the first other name. */
     boolean isPackage(String name) {
+        if (prefixes.contains(name)) {
+            return true;
+        }
+        scanClassPath();
         return prefixes.contains(name);
+    }
+
+    /** Without scanning the classpath. */
+    boolean isKnownPackage(String name) {
+        return prefixes.contains(name);
+    }
+
+    private void scanClassPath() {
+        if (classPathScanned) {
+            return;
+        }
+        synchronized (this) {
+            if (!classPathScanned) {
+                String classPath = System.getProperty("java.class.path", "");
+                for (String entry : classPath.split(File.pathSeparator)) {
+                    if (!entry.isEmpty()) {
+                        addPath(Path.of(entry));
+                    }
+                }
+                classPathScanned = true;
+            }
+        }
     }
 
     void addPath(Path path) {
