@@ -234,7 +234,12 @@ bool callbacks_init(JNIEnv* jni) {
   REQUIRE(J.AsyncCalls = find_global(jni, "dev/napijava/bridge/AsyncCalls"));
   REQUIRE(J.JSException = find_global(jni, "dev/napijava/JSException"));
   REQUIRE(J.JSInvalidThreadAccess = find_global(jni, "dev/napijava/JSInvalidThreadAccessException"));
-  REQUIRE(J.CompletableFuture = find_global(jni, "java/util/concurrent/CompletableFuture"));
+  /* through a class literal: JNI FindClass would initialize CompletableFuture (and ForkJoinPool) */
+  jfieldID future_class = (*jni)->GetStaticFieldID(jni, J.AsyncCalls, "FUTURE_CLASS", "Ljava/lang/Class;");
+  REQUIRE(future_class);
+  jobject fc = (*jni)->GetStaticObjectField(jni, J.AsyncCalls, future_class);
+  REQUIRE(fc && (J.CompletableFuture = (*jni)->NewGlobalRef(jni, fc)));
+  (*jni)->DeleteLocalRef(jni, fc);
   REQUIRE(J.Proxy = find_global(jni, "java/lang/reflect/Proxy"));
   REQUIRE(J.JsEnv_create = (*jni)->GetStaticMethodID(jni, J.JsEnv, "create", "(JLjava/nio/ByteBuffer;)Ldev/napijava/bridge/JsEnv;"));
   REQUIRE(J.JsEnv_drain = (*jni)->GetMethodID(jni, J.JsEnv, "drain", "()V"));

@@ -25,6 +25,8 @@ public final class AsyncCalls {
     static final int THREADS = Integer.getInteger("napi.java.asyncThreads",
             Math.max(16, 4 * Runtime.getRuntime().availableProcessors()));
     private static volatile ExecutorService pool;
+    /** Read by the native core: a class literal does not initialize CompletableFuture at start-up. */
+    static final Class<?> FUTURE_CLASS = CompletableFuture.class;
 
     private AsyncCalls() {
     }
