@@ -20,17 +20,40 @@ final class PackageIndex {
 
     private volatile boolean classPathScanned;
 
+    /** JDK answers, computed per asked name (indexing all ~1,000 JDK packages up front cost ~10 ms). */
+    private final ConcurrentHashMap<String, Boolean> jdkAnswers = new ConcurrentHashMap<>();
+    private final Set<Module> jdkModules = ModuleLayer.boot().modules();
+
     PackageIndex() {
-        for (Module module : ModuleLayer.boot().modules()) {
-            for (String p : module.getPackages()) {
-                addPackage(p);
+    }
+
+    private boolean isJdkPackage(String name) {
+        Boolean known = jdkAnswers.get(name);
+        if (known == null) {
+            known = Boolean.FALSE;
+            String prefix = name + ".";
+            search:
+            for (Module module : jdkModules) {
+                Set<String> packages = module.getPackages();
+                if (packages.contains(name)) {
+                    known = Boolean.TRUE;
+                    break;
+                }
+                for (String p : packages) {
+                    if (p.startsWith(prefix)) {
+                        known = Boolean.TRUE;
+                        break search;
+                    }
+                }
             }
+            jdkAnswers.put(name, known);
         }
+        return known;
     }
 
     /** JDK names answer from the modules; the start-up classpath is scanned on the first other name. */
     boolean isPackage(String name) {
-        if (prefixes.contains(name)) {
+        if (isKnownPackage(name)) {
             return true;
         }
         scanClassPath();
@@ -39,7 +62,7 @@ final class PackageIndex {
 
     /** Without scanning the classpath. */
     boolean isKnownPackage(String name) {
-        return prefixes.contains(name);
+        return prefixes.contains(name) || isJdkPackage(name);
     }
 
     private void scanClassPath() {
