@@ -165,7 +165,7 @@ public final class ClassDescriptor {
     private void addAsyncVariants(List<OverloadSet> into, Map<String, List<Callable>> byName) {
         List<OverloadSet> variants = new ArrayList<>();
         for (OverloadSet set : into) {
-            String asyncName = TsTypes.asyncName(set.name);
+            String asyncName = OverloadSet.asyncName(set.name); // not TsTypes: its tables are not start-up work
             if (!byName.containsKey(asyncName)) {
                 variants.add(new OverloadSet(asyncName, type.getName(), Arrays.asList(set.candidates), true));
             }

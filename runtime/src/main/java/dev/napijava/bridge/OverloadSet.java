@@ -15,6 +15,11 @@ public final class OverloadSet {
     /** {@code nameAsync}: the call runs on the async pool and JS gets a promise. */
     public final boolean isAsync;
 
+    /** The JS name of a method group's async variant (the projection and the typings use this one rule). */
+    public static String asyncName(String name) {
+        return name + "Async";
+    }
+
     OverloadSet(String name, String ownerName, List<Callable> candidates) {
         this(name, ownerName, candidates, false);
     }

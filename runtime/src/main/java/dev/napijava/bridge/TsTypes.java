@@ -88,7 +88,7 @@ public final class TsTypes {
 
     /** The name the bridge gives the async variant of a method group (unless Java declares that name). */
     public static String asyncName(String name) {
-        return name + "Async";
+        return OverloadSet.asyncName(name);
     }
 
     /** Whether values of this code can be null (references). */
