@@ -67,19 +67,32 @@ static napi_value start(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* resolveName(name): the class constructor, true for a package, undefined otherwise. */
-static napi_value resolve_name(napi_env env, napi_callback_info info) {
+/* Calls a static Bridge method taking the JS string argument; false with a JS exception pending on
+ * failure, else *found (a local ref, may be null). The entry points below differ only after this. */
+static bool call_bridge_with_name(napi_env env, napi_callback_info info, jmethodID method, env_ctx** ctx_out,
+                                  JNIEnv** jni_out, jobject* found) {
   size_t argc = 1;
-  napi_value argv[1], result = NULL;
+  napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   env_ctx* ctx = get_ctx(env);
-  if (!ready(env, ctx)) return NULL;
+  if (!ready(env, ctx)) return false;
   JNIEnv* jni = jni_env();
   jstring name = js_to_java_string(ctx, jni, argv[0]);
-  if (!name) return NULL;
-  jobject found = (*jni)->CallStaticObjectMethod(jni, J.Bridge, J.Bridge_resolveName, name);
+  if (!name) return false;
+  *found = (*jni)->CallStaticObjectMethod(jni, J.Bridge, method, name);
   (*jni)->DeleteLocalRef(jni, name);
-  if (java_failed(ctx, jni)) return NULL;
+  *ctx_out = ctx;
+  *jni_out = jni;
+  return !java_failed(ctx, jni);
+}
+
+/* resolveName(name): the class constructor, true for a package, undefined otherwise. */
+static napi_value resolve_name(napi_env env, napi_callback_info info) {
+  env_ctx* ctx;
+  JNIEnv* jni;
+  jobject found;
+  napi_value result = NULL;
+  if (!call_bridge_with_name(env, info, J.Bridge_resolveName, &ctx, &jni, &found)) return NULL;
   if (!found) {
     napi_get_undefined(env, &result);
   } else if ((*jni)->IsInstanceOf(jni, found, J.Class)) {
@@ -92,18 +105,12 @@ static napi_value resolve_name(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* importClass(name): the class constructor, or the Java ClassNotFoundException as a JS error. */
 static napi_value import_class(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  env_ctx* ctx = get_ctx(env);
-  if (!ready(env, ctx)) return NULL;
-  JNIEnv* jni = jni_env();
-  jstring name = js_to_java_string(ctx, jni, argv[0]);
-  if (!name) return NULL;
-  jobject cls = (*jni)->CallStaticObjectMethod(jni, J.Bridge, J.Bridge_importClass, name);
-  (*jni)->DeleteLocalRef(jni, name);
-  if (java_failed(ctx, jni)) return NULL;
+  env_ctx* ctx;
+  JNIEnv* jni;
+  jobject cls;
+  if (!call_bridge_with_name(env, info, J.Bridge_importClass, &ctx, &jni, &cls)) return NULL;
   class_info* ci = class_for(ctx, jni, cls, -1);
   (*jni)->DeleteLocalRef(jni, cls);
   return ci ? class_ctor_value(ctx, ci) : NULL;
