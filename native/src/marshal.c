@@ -26,13 +26,17 @@ static jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v) {
   if (napi_get_value_string_utf16(env, v, NULL, 0, &len) != napi_ok) return NULL;
   if (len >= ASCII_PATH_MIN && napi_get_value_string_utf8(env, v, NULL, 0, &utf8_len) == napi_ok &&
       utf8_len == len) {
-    jbyteArray array = (*jni)->NewByteArray(jni, (jsize)len);
+    jbyteArray array = (*jni)->NewByteArray(jni, (jsize)len + 1); /* + V8's terminating NUL */
     if (!array) return NULL;
-    char* bytes = malloc(len + 1);
+    /* V8 writes straight into the Java array (a pure memory copy: no JNI or JS calls inside) */
+    char* bytes = (*jni)->GetPrimitiveArrayCritical(jni, array, NULL);
+    if (!bytes) {
+      (*jni)->DeleteLocalRef(jni, array);
+      return NULL;
+    }
     size_t copied = 0;
     napi_get_value_string_latin1(env, v, bytes, len + 1, &copied);
-    (*jni)->SetByteArrayRegion(jni, array, 0, (jsize)len, (const jbyte*)bytes);
-    free(bytes);
+    (*jni)->ReleasePrimitiveArrayCritical(jni, array, bytes, 0);
     jstring s = (*jni)->NewObject(jni, J.String, J.String_fromLatin1, array, 0, 0, (jint)len);
     (*jni)->DeleteLocalRef(jni, array);
     return s;
