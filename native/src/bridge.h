@@ -188,6 +188,9 @@ jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool 
 napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
 jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise);
 void fail_future(env_ctx* ctx, JNIEnv* jni, jobject future, napi_value error); /* JS error -> JSException */
+/* How a fulfilled JS value becomes a Java object (NULL plus a pending JS or Java exception on failure). */
+typedef jobject (*js_value_converter)(env_ctx* ctx, JNIEnv* jni, napi_value value);
+bool complete_when_settled(env_ctx* ctx, JNIEnv* jni, napi_value promise, jobject future, js_value_converter convert);
 napi_value future_to_promise(env_ctx* ctx, JNIEnv* jni, jobject future);
 napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callable* c, jobject target,
                         jvalue* args);

@@ -326,30 +326,35 @@ napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
 
 /* ---------- promises <-> futures ---------- */
 
+/* What a settled promise completes: a future, and how the fulfilled value becomes Java. */
+typedef struct settle_target {
+  jobject future; /* global ref */
+  js_value_converter convert;
+} settle_target;
+
 static napi_value promise_settled(napi_env env, napi_callback_info info, bool fulfilled) {
   size_t argc = 1;
   napi_value argv[1];
   void* data;
   napi_get_cb_info(env, info, &argc, argv, NULL, &data);
-  jobject future = data;
+  settle_target* target = data;
   env_ctx* ctx = NULL;
   napi_get_instance_data(env, (void**)&ctx);
   JNIEnv* jni = jni_env();
+  if (argc == 0) napi_get_undefined(env, &argv[0]);
   if (fulfilled) {
-    type_info any = {TC_OBJECT, J.Object, NULL};
-    jvalue v;
-    bool local;
-    if (to_java(ctx, jni, argc ? argv[0] : NULL, &any, &v, &local)) {
-      (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_complete, future, v.l);
-      if (local && v.l) (*jni)->DeleteLocalRef(jni, v.l);
-    } else {
-      napi_value error;
-      napi_get_and_clear_last_exception(env, &error);
+    jobject value = target->convert(ctx, jni, argv[0]);
+    if (js_pending(env)) { /* the value could not be converted: reject with that error */
+      napi_get_and_clear_last_exception(env, &argv[0]);
       fulfilled = false;
-      argv[0] = error;
+    } else if ((*jni)->ExceptionCheck(jni)) {
+      fulfilled = false;
+    } else {
+      (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_complete, target->future, value);
     }
+    if (value) (*jni)->DeleteLocalRef(jni, value);
   }
-  if (!fulfilled) fail_future(ctx, jni, future, argv[0]);
+  if (!fulfilled) fail_future(ctx, jni, target->future, argv[0]);
   if ((*jni)->ExceptionCheck(jni)) (*jni)->ExceptionClear(jni);
   return NULL;
 }
@@ -367,24 +372,50 @@ void fail_future(env_ctx* ctx, JNIEnv* jni, jobject future, napi_value error) {
 static napi_value on_fulfilled(napi_env env, napi_callback_info info) { return promise_settled(env, info, true); }
 static napi_value on_rejected(napi_env env, napi_callback_info info) { return promise_settled(env, info, false); }
 
-static void drop_future(napi_env env, void* data, void* hint) {
+static void drop_target(napi_env env, void* data, void* hint) {
+  settle_target* target = data;
   JNIEnv* jni = jni_env();
-  if (jni && hint) (*jni)->DeleteGlobalRef(jni, (jobject)data);
+  if (jni) (*jni)->DeleteGlobalRef(jni, target->future);
+  free(target);
+}
+
+/* promise.then(...) completing future: the one mechanism behind Promise -> CompletableFuture
+ * (parameters: values as Java objects; JSPromise.toFuture(): values as JSValues). False with a JS
+ * exception pending if `then` could not be called. */
+bool complete_when_settled(env_ctx* ctx, JNIEnv* jni, napi_value promise, jobject future, js_value_converter convert) {
+  napi_env env = ctx->env;
+  settle_target* target = malloc(sizeof *target);
+  target->future = (*jni)->NewGlobalRef(jni, future);
+  target->convert = convert;
+  napi_value then, callbacks[2], ignored;
+  napi_create_function(env, "onFulfilled", NAPI_AUTO_LENGTH, on_fulfilled, target, &callbacks[0]);
+  napi_create_function(env, "onRejected", NAPI_AUTO_LENGTH, on_rejected, target, &callbacks[1]);
+  /* both callbacks die together: one finalizer frees the target */
+  napi_add_finalizer(env, callbacks[0], target, drop_target, NULL, NULL);
+  return napi_get_named_property(env, promise, "then", &then) == napi_ok &&
+         napi_call_function(env, promise, then, 2, callbacks, &ignored) == napi_ok;
+}
+
+/* A fulfilled value as a Java object by the shared marshaler (NULL with a JS exception pending on failure). */
+static jobject value_as_java_object(env_ctx* ctx, JNIEnv* jni, napi_value v) {
+  type_info any = {TC_OBJECT, J.Object, NULL};
+  jvalue out;
+  bool local;
+  if (!to_java(ctx, jni, v, &any, &out, &local)) {
+    if (!js_pending(ctx->env) && !(*jni)->ExceptionCheck(jni)) throw_type_error(ctx->env, "value cannot be passed to Java");
+    return NULL;
+  }
+  return local || !out.l ? out.l : (*jni)->NewLocalRef(jni, out.l);
 }
 
 /* A JS promise as a CompletableFuture, completed on the JS thread when the promise settles. */
 jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise) {
-  napi_env env = ctx->env;
   jobject future = (*jni)->CallStaticObjectMethod(jni, J.AsyncCalls, J.AsyncCalls_newPromiseFuture);
   if (!future) return NULL;
-  jobject global = (*jni)->NewGlobalRef(jni, future);
-  napi_value then, callbacks[2], ignored;
-  napi_create_function(env, "onFulfilled", NAPI_AUTO_LENGTH, on_fulfilled, global, &callbacks[0]);
-  napi_create_function(env, "onRejected", NAPI_AUTO_LENGTH, on_rejected, global, &callbacks[1]);
-  /* the global ref lives as long as the callbacks (one finalizer deletes it) */
-  napi_add_finalizer(env, callbacks[0], global, drop_future, (void*)1, NULL);
-  napi_get_named_property(env, promise, "then", &then);
-  napi_call_function(env, promise, then, 2, callbacks, &ignored);
+  if (!complete_when_settled(ctx, jni, promise, future, value_as_java_object)) {
+    (*jni)->DeleteLocalRef(jni, future);
+    return NULL;
+  }
   return future;
 }
 

@@ -450,42 +450,10 @@ static jobject JNICALL n_buffer(JNIEnv* jni, jclass cls, jlong ctxp, jlong h) {
   LEAVE(r);
 }
 
-static napi_value promise_done(napi_env env, napi_callback_info info, bool fulfilled) {
-  size_t argc = 1;
-  napi_value argv[1];
-  void* data;
-  napi_get_cb_info(env, info, &argc, argv, NULL, &data);
-  jobject future = data;
-  env_ctx* ctx = NULL;
-  napi_get_instance_data(env, (void**)&ctx);
-  JNIEnv* jni = jni_env();
-  if (fulfilled) {
-    jobject value = js_to_jobject(ctx, jni, argv[0]);
-    if ((*jni)->ExceptionCheck(jni)) fulfilled = false;
-    else (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_complete, future, value);
-    if (value) (*jni)->DeleteLocalRef(jni, value);
-  }
-  if (!fulfilled) fail_future(ctx, jni, future, argv[0]);
-  if ((*jni)->ExceptionCheck(jni)) (*jni)->ExceptionClear(jni);
-  return NULL;
-}
-static napi_value on_fulfilled(napi_env env, napi_callback_info info) { return promise_done(env, info, true); }
-static napi_value on_rejected(napi_env env, napi_callback_info info) { return promise_done(env, info, false); }
-static void drop_future(napi_env env, void* data, void* hint) {
-  JNIEnv* jni = jni_env();
-  if (jni) (*jni)->DeleteGlobalRef(jni, (jobject)data);
-}
-
 /* then(fulfilled, rejected) completing the given future (values as with js_to_jobject). */
 static void JNICALL n_when_settled(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject future) {
   ENTER();
-  napi_value promise = ref_value(ctx, h), then, fns[2], ignored;
-  jobject g = (*jni)->NewGlobalRef(jni, future);
-  napi_create_function(env, "onFulfilled", NAPI_AUTO_LENGTH, on_fulfilled, g, &fns[0]);
-  napi_create_function(env, "onRejected", NAPI_AUTO_LENGTH, on_rejected, g, &fns[1]);
-  napi_add_finalizer(env, fns[1], g, drop_future, NULL, NULL); /* both die together */
-  if (!js_failed(ctx, jni, napi_get_named_property(env, promise, "then", &then)))
-    js_failed(ctx, jni, napi_call_function(env, promise, then, 2, fns, &ignored));
+  if (!complete_when_settled(ctx, jni, ref_value(ctx, h), future, js_to_jobject)) js_failed(ctx, jni, napi_pending_exception);
   LEAVE();
 }
 
