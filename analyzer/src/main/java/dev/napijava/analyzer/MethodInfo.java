@@ -4,31 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A method or constructor as the class file (and optional sources) describe it. */
-public final class MethodInfo {
-    public final String name;
-    public final String descriptor;
-    public final int access;
+public final class MethodInfo extends MemberInfo {
     public final List<TypeParam> typeParams = new ArrayList<>();
     /** One per descriptor parameter (generic where the Signature attribute says so). */
     public final List<JType> params = new ArrayList<>();
     public JType returnType;
     /** From MethodParameters, else the LocalVariableTable, else sources; null entries when unknown. */
     public final List<String> paramNames = new ArrayList<>();
-    public boolean deprecated;
-    public Doc doc;
 
     MethodInfo(String name, String descriptor, int access) {
-        this.name = name;
-        this.descriptor = descriptor;
-        this.access = access;
-    }
-
-    public boolean isStatic() {
-        return (access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0;
-    }
-
-    public boolean isPublic() {
-        return (access & org.objectweb.asm.Opcodes.ACC_PUBLIC) != 0;
+        super(name, descriptor, access);
     }
 
     public boolean isBridge() {
@@ -37,10 +22,6 @@ public final class MethodInfo {
 
     public boolean isVarargs() {
         return (access & org.objectweb.asm.Opcodes.ACC_VARARGS) != 0;
-    }
-
-    public boolean isSynthetic() {
-        return (access & org.objectweb.asm.Opcodes.ACC_SYNTHETIC) != 0;
     }
 
     /** The parameter part of the descriptor: {@code (ILjava/lang/String;)}. */
