@@ -193,6 +193,7 @@ static void free_ctx(napi_env env, void* data, void* hint) {
   /* class_info records live as long as the environment; the process or worker is ending */
   free(ctx->classes);
   free(ctx);
+  marshal_free_thread_buffers();
   jni_detach_if_worker();
 }
 

@@ -131,7 +131,11 @@ typedef struct jni_cache {
       Bridge_load, Bridge_javaVersion;
   jmethodID ObjectTable_init, ObjectTable_lookup, ObjectTable_attach, ObjectTable_detach, ObjectTable_size;
   jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName, Class_isInterface;
-  jmethodID String_fromLatin1; /* String(byte[] ascii, int hibyte, int offset, int count) */
+  /* Compact strings (JDK 9+): a String is its byte[] value plus a coder (0 Latin-1, 1 UTF-16).
+   * Long strings are read and built through these directly; NULL when this JDK has no such layout
+   * (or runs with -XX:-CompactStrings), and the portable JNI string functions are used instead. */
+  jfieldID String_value, String_coder;
+  jmethodID String_init_coder; /* String(byte[] value, byte coder): takes the array as is */
   /* descriptor fields */
   jfieldID CD_type, CD_classIndex, CD_jsName, CD_instantiable, CD_constructors, CD_staticMethods,
       CD_instanceMethods, CD_staticFields, CD_instanceFields, CD_nestedNames, CD_nestedClasses;
@@ -171,6 +175,8 @@ bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_
 napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t);
 napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj); /* dynamic: unboxes, wraps */
 napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s);
+/* Frees the calling thread's string scratch buffer (its Node environment is ending). */
+void marshal_free_thread_buffers(void);
 char* jstring_to_utf8(JNIEnv* jni, jstring s); /* malloc'ed */
 bool read_type_info(JNIEnv* jni, jobject type_ref, type_info* out);
 

@@ -46,6 +46,28 @@ static jclass global_class(JNIEnv* jni, const char* name) {
   return global;
 }
 
+/* Optional: the String internals marshal.c uses for long strings (see jni_cache). Checked on a
+ * known string, so a JDK with another layout falls back instead of misreading strings. */
+static void find_compact_strings(JNIEnv* jni) {
+  jfieldID value = (*jni)->GetFieldID(jni, J.String, "value", "[B");
+  jfieldID coder = value ? (*jni)->GetFieldID(jni, J.String, "coder", "B") : NULL;
+  jmethodID init = coder ? (*jni)->GetMethodID(jni, J.String, "<init>", "([BB)V") : NULL;
+  jfieldID enabled = init ? (*jni)->GetStaticFieldID(jni, J.String, "COMPACT_STRINGS", "Z") : NULL;
+  bool usable = enabled && (*jni)->GetStaticBooleanField(jni, J.String, enabled);
+  if (usable) {
+    jstring probe = (*jni)->NewStringUTF(jni, "ab");
+    jbyteArray bytes = probe ? (*jni)->GetObjectField(jni, probe, value) : NULL;
+    usable = bytes && (*jni)->GetByteField(jni, probe, coder) == 0 && (*jni)->GetArrayLength(jni, bytes) == 2;
+    if (bytes) (*jni)->DeleteLocalRef(jni, bytes);
+    if (probe) (*jni)->DeleteLocalRef(jni, probe);
+  }
+  (*jni)->ExceptionClear(jni); /* NoSuchFieldError/NoSuchMethodError: not this layout */
+  if (!usable) return;
+  J.String_value = value;
+  J.String_coder = coder;
+  J.String_init_coder = init;
+}
+
 static bool cache_ids(JNIEnv* jni) {
   static const char* boxes[8] = {"java/lang/Boolean", "java/lang/Byte",    "java/lang/Character", "java/lang/Short",
                                  "java/lang/Integer", "java/lang/Long",    "java/lang/Float",     "java/lang/Double"};
@@ -88,7 +110,7 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.ObjectTable_detach = (*jni)->GetMethodID(jni, T, "detach", "(Ljava/lang/Object;J)V"));
   REQUIRE(J.ObjectTable_size = (*jni)->GetMethodID(jni, T, "size", "()I"));
   REQUIRE(J.Throwable_getMessage = (*jni)->GetMethodID(jni, J.Throwable, "getMessage", "()Ljava/lang/String;"));
-  REQUIRE(J.String_fromLatin1 = (*jni)->GetMethodID(jni, J.String, "<init>", "([BIII)V"));
+  find_compact_strings(jni);
   REQUIRE(J.Class_getName = (*jni)->GetMethodID(jni, J.Class, "getName", "()Ljava/lang/String;"));
   REQUIRE(J.Class_isInterface = (*jni)->GetMethodID(jni, J.Class, "isInterface", "()Z"));
 

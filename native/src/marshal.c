@@ -3,6 +3,7 @@
  * TypeCode table assigned. Used for arguments, returns, fields and array elements alike.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,55 +14,133 @@
 
 /* ---------- strings ---------- */
 
-/* Strings of at least this many UTF-16 units take the ASCII fast path below. */
-#define ASCII_PATH_MIN 64
+/* Strings of at least this many UTF-16 units go through the compact-string paths below; shorter
+ * ones are cheaper with JNI's own string functions (no constructor call). */
+#define COMPACT_PATH_MIN 64
+/* Per-thread scratch buffer for long strings, kept between calls up to this size. */
+#define SCRATCH_KEEP (256 * 1024)
 
-/*
- * JS -> Java string. Long ASCII strings (UTF-8 length == UTF-16 length) are written by V8
- * straight into a Java byte[] and become a compact Java string with one more copy; everything
- * else goes through UTF-16 exactly (lone surrogates included).
- */
-static jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v) {
-  size_t len = 0, utf8_len = 0;
-  if (napi_get_value_string_utf16(env, v, NULL, 0, &len) != napi_ok) return NULL;
-  if (len >= ASCII_PATH_MIN && napi_get_value_string_utf8(env, v, NULL, 0, &utf8_len) == napi_ok &&
-      utf8_len == len) {
-    jbyteArray array = (*jni)->NewByteArray(jni, (jsize)len + 1); /* + V8's terminating NUL */
-    if (!array) return NULL;
-    /* V8 writes straight into the Java array (a pure memory copy: no JNI or JS calls inside) */
-    char* bytes = (*jni)->GetPrimitiveArrayCritical(jni, array, NULL);
-    if (!bytes) {
-      (*jni)->DeleteLocalRef(jni, array);
-      return NULL;
-    }
-    size_t copied = 0;
-    napi_get_value_string_latin1(env, v, bytes, len + 1, &copied);
-    (*jni)->ReleasePrimitiveArrayCritical(jni, array, bytes, 0);
-    jstring s = (*jni)->NewObject(jni, J.String, J.String_fromLatin1, array, 0, 0, (jint)len);
-    (*jni)->DeleteLocalRef(jni, array);
-    return s;
+static _Thread_local void* scratch;
+static _Thread_local size_t scratch_size;
+
+/* A buffer of at least n bytes: the stack buffer, the kept scratch, or (release_buffer frees it) a
+ * fresh one for outsized strings. NULL when out of memory. */
+static void* string_buffer(void* stack, size_t stack_size, size_t n) {
+  if (n <= stack_size) return stack;
+  if (n <= scratch_size) return scratch;
+  if (n > SCRATCH_KEEP) return malloc(n);
+  void* grown = realloc(scratch, n);
+  if (!grown) return NULL;
+  scratch = grown;
+  scratch_size = n;
+  return scratch;
+}
+
+static void release_buffer(void* buf, void* stack) {
+  if (buf != stack && buf != scratch) free(buf);
+}
+
+void marshal_free_thread_buffers(void) {
+  free(scratch);
+  scratch = NULL;
+  scratch_size = 0;
+}
+
+static void* no_string_memory(napi_env env, size_t bytes) {
+  char msg[96];
+  snprintf(msg, sizeof msg, "node-api-java: out of memory for a string of %zu bytes", bytes);
+  napi_throw_error(env, "ERR_OUT_OF_MEMORY", msg);
+  return NULL;
+}
+
+/* Narrows UTF-16 units to Latin-1 bytes; true when every unit fit (else dst is garbage). One
+ * pass; restrict lets the loop vectorize. */
+static bool narrow_latin1(char* restrict dst, const char16_t* restrict src, size_t n) {
+  char16_t all = 0;
+  for (size_t i = 0; i < n; i++) {
+    all |= src[i];
+    dst[i] = (char)src[i];
   }
-  char16_t stack[STACK_CHARS];
-  char16_t* buf = len < STACK_CHARS ? stack : malloc((len + 1) * sizeof(char16_t));
-  napi_get_value_string_utf16(env, v, buf, len + 1, &len);
-  jstring s = (*jni)->NewString(jni, (const jchar*)buf, (jsize)len);
-  if (buf != stack) free(buf);
+  return all < 0x100;
+}
+
+/* A new Java String owning `array` as its value (no copy); coder 0 = Latin-1, 1 = UTF-16. */
+static jstring string_from_value(JNIEnv* jni, jbyteArray array, jbyte coder) {
+  jstring s = (*jni)->NewObject(jni, J.String, J.String_init_coder, array, coder);
+  (*jni)->DeleteLocalRef(jni, array);
   return s;
 }
 
+/*
+ * JS -> Java string, exact in UTF-16 (lone surrogates included). V8 writes UTF-16 into a buffer;
+ * long strings then become a compact Java String directly: narrowed into its Latin-1 byte[] when
+ * every unit fits, else the UTF-16 bytes as they are. One Java array, no re-scan by HotSpot.
+ */
+static jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v) {
+  size_t len = 0;
+  if (napi_get_value_string_utf16(env, v, NULL, 0, &len) != napi_ok) return NULL;
+  char16_t stack[STACK_CHARS];
+  char16_t* buf = string_buffer(stack, sizeof stack, (len + 1) * sizeof(char16_t));
+  if (!buf) return no_string_memory(env, (len + 1) * sizeof(char16_t));
+  napi_get_value_string_utf16(env, v, buf, len + 1, &len);
+  jstring s = NULL;
+  if (len < COMPACT_PATH_MIN || !J.String_init_coder) {
+    s = (*jni)->NewString(jni, (const jchar*)buf, (jsize)len);
+  } else {
+    /* Latin-1 first (most text), narrowed straight into the String's array; UTF-16 when it does
+     * not fit. */
+    jbyteArray array = (*jni)->NewByteArray(jni, (jsize)len);
+    char* bytes = array ? (*jni)->GetPrimitiveArrayCritical(jni, array, NULL) : NULL;
+    if (bytes) {
+      bool latin1 = narrow_latin1(bytes, buf, len); /* pure C inside the critical region */
+      (*jni)->ReleasePrimitiveArrayCritical(jni, array, bytes, 0);
+      if (latin1) {
+        s = string_from_value(jni, array, 0);
+      } else {
+        (*jni)->DeleteLocalRef(jni, array);
+        array = (*jni)->NewByteArray(jni, (jsize)(len * 2));
+        if (array) (*jni)->SetByteArrayRegion(jni, array, 0, (jsize)(len * 2), (const jbyte*)buf);
+        s = array ? string_from_value(jni, array, 1) : NULL;
+      }
+    } else if (array) {
+      (*jni)->DeleteLocalRef(jni, array);
+    }
+  }
+  release_buffer(buf, stack);
+  return s;
+}
+
+/* Java -> JS string. Long compact strings hand V8 their Latin-1 bytes or UTF-16 units as stored,
+ * so nothing is inflated on the way out and V8 does not narrow it back. */
 napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s) {
-  napi_value result;
+  napi_value result = NULL;
   if (!s) {
     napi_get_null(env, &result);
     return result;
   }
   jsize len = (*jni)->GetStringLength(jni, s);
-  /* UTF-16 out: HotSpot's UTF-8 paths are scalar loops, slower than inflating (measured) */
   jchar stack[STACK_CHARS];
-  jchar* buf = len < STACK_CHARS ? stack : malloc(((size_t)len + 1) * sizeof(jchar));
-  (*jni)->GetStringRegion(jni, s, 0, len, buf);
-  napi_create_string_utf16(env, (const char16_t*)buf, (size_t)len, &result);
-  if (buf != stack) free(buf);
+  if (len < COMPACT_PATH_MIN || !J.String_value) {
+    void* buf = string_buffer(stack, sizeof stack, (size_t)len * sizeof(jchar));
+    if (!buf) return no_string_memory(env, (size_t)len * sizeof(jchar));
+    (*jni)->GetStringRegion(jni, s, 0, len, buf);
+    napi_create_string_utf16(env, buf, (size_t)len, &result);
+    release_buffer(buf, stack);
+    return result;
+  }
+  jbyteArray value = (*jni)->GetObjectField(jni, s, J.String_value);
+  bool latin1 = (*jni)->GetByteField(jni, s, J.String_coder) == 0;
+  size_t size = (size_t)len << (latin1 ? 0 : 1);
+  void* buf = string_buffer(stack, sizeof stack, size);
+  if (buf) {
+    (*jni)->GetByteArrayRegion(jni, value, 0, (jsize)size, buf);
+    if (latin1) napi_create_string_latin1(env, buf, size, &result);
+    else napi_create_string_utf16(env, buf, (size_t)len, &result);
+    release_buffer(buf, stack);
+  } else {
+    no_string_memory(env, size);
+  }
+  (*jni)->DeleteLocalRef(jni, value);
   return result;
 }
 

@@ -4,7 +4,7 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { loadJvm } = require('./helpers');
+const { loadJvm, runNode } = require('./helpers');
 
 const jvm = loadJvm();
 const { Primitives: P, Longs, Strings, ArrayCases: A } = jvm.testcases;
@@ -158,6 +158,28 @@ test('strings round-trip exactly (UTF-16)', () => {
   assert.equal(Strings.upper('straße'), 'STRASSE');
 });
 
+test('long strings (compact Latin-1 / UTF-16 paths) round-trip exactly', () => {
+  const units = (s) => [...Array(s.length).keys()].map((i) => s.charCodeAt(i));
+  const bodies = {
+    ascii: 'node-api-java 0123456789 ',
+    latin1: 'é\u00ff\u0080\0ñ x',
+    wide: '日本🌍',
+  };
+  for (const n of [63, 64, 65, 200, 10_000]) {
+    for (const [kind, body] of Object.entries(bodies)) {
+      const base = body.repeat(Math.ceil(n / body.length)).slice(0, n);
+      // the last unit decides the encoding after a long Latin-1 prefix: a late fallback to UTF-16
+      for (const s of [base, base.slice(0, -1) + '\u0100', base.slice(0, -1) + '\uD800', '\uFFFF' + base.slice(1)]) {
+        const label = `${kind} ${n} ${JSON.stringify(s.slice(-2))}`;
+        assert.equal(Strings.echo(s), s, label);
+        assert.equal(Strings.length(s), s.length, label);
+        assert.ok(Strings.sameAsJavaBuilt(s, units(s)), `Java sees another string: ${label}`);
+        assert.equal(Strings.fromCodeUnits(units(s)), s, `Java-built ${label}`);
+      }
+    }
+  }
+});
+
 test('Java-made strings arrive exactly (Java -> JS on its own)', () => {
   assert.equal(Strings.emoji(), '🌍');
   assert.equal(Strings.emoji().length, 2);
@@ -170,6 +192,14 @@ test('Java-made strings arrive exactly (Java -> JS on its own)', () => {
   const big = Strings.repeat('x🌍\0', 4000);
   assert.equal(big.length, 16000);
   assert.equal(big, 'x🌍\0'.repeat(4000));
+});
+
+test('portable string path: the string tests pass on a JVM without compact strings', () => {
+  // -XX:-CompactStrings turns the compact-string fast paths off; the JNI string functions take over.
+  const r = runNode(['--test', '--test-name-pattern=round-trip exactly|arrive exactly', __filename],
+    { env: { NAPI_JAVA_JVM_OPTIONS: '-XX:-CompactStrings', NODE_TEST_CONTEXT: null } });
+  assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+  assert.match(r.stdout, /# pass 3\b/);
 });
 
 test('long: safe values are numbers, beyond 2^53 bigints', () => {

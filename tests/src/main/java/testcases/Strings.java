@@ -22,6 +22,17 @@ public final class Strings {
         return new String(cs);
     }
 
+    /**
+     * Whether s equals the string Java itself builds from these code units. String.equals compares
+     * the internal encoding (Latin-1 or UTF-16) before the bytes, so this also fails when the bridge
+     * stored Latin-1 text as UTF-16 or the other way round.
+     */
+    public static boolean sameAsJavaBuilt(String s, int[] units) {
+        String built = fromCodeUnits(units);
+        return s.equals(built) && built.equals(s) && s.hashCode() == built.hashCode()
+                && s.compareTo(built) == 0 && s.indexOf(built) == 0;
+    }
+
     /** Java-made strings with the hard cases. */
     public static String emoji() { return "\uD83C\uDF0D"; }            // 🌍
     public static String cjk() { return "\u65E5\u672C\u8A9E"; }         // 日本語
