@@ -18,6 +18,7 @@ public final class Callable {
     public final TypeRef returnType;
     final Class<?>[] paramTypes;
     private volatile java.lang.invoke.MethodHandle handle;
+    private String paramKey;
 
     Callable(Executable executable) {
         this.executable = executable;
@@ -46,6 +47,28 @@ public final class Callable {
         return isConstructor ? "new" : executable.getName();
     }
 
+    /** The parameter list as text ({@code [int, class java.lang.String]}): sort key and duplicate test, built once. */
+    String paramKey() {
+        String key = paramKey;
+        if (key == null) {
+            paramKey = key = java.util.Arrays.toString(paramTypes);
+        }
+        return key;
+    }
+
+    /** Whether a parameter names a class, so that the qualified selector can differ from the simple one. */
+    boolean hasQualifiableParams() {
+        for (Class<?> p : paramTypes) {
+            while (p.isArray()) {
+                p = p.getComponentType();
+            }
+            if (!p.isPrimitive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Human-readable signature for error messages: {@code max(int, int)}. */
     String display() {
         StringJoiner joiner = new StringJoiner(", ", name() + "(", ")");
@@ -61,11 +84,11 @@ public final class Callable {
 
     /** The explicit-selector property name: {@code max(int,int)}, simple or qualified type names. */
     String selector(boolean qualified) {
-        StringJoiner joiner = new StringJoiner(",", name() + "(", ")");
-        for (Class<?> p : paramTypes) {
-            joiner.add(javaSourceName(p, qualified));
+        StringBuilder selector = new StringBuilder(name()).append('(');
+        for (int i = 0; i < paramTypes.length; i++) {
+            selector.append(i == 0 ? "" : ",").append(javaSourceName(paramTypes[i], qualified));
         }
-        return joiner.toString();
+        return selector.append(')').toString();
     }
 
     static String javaSourceName(Class<?> type, boolean qualified) {

@@ -46,42 +46,59 @@ public final class ClassDescriptor {
                 && !type.isEnum() && !type.isArray() && !type.isPrimitive();
 
         // Generated glue (napi-java generate) lists the members ahead of time: no getMethods() scan, no sorting.
+        // This runs in the interpreter at start-up: every text key is built once per member (see Callable.paramKey).
         dev.napijava.bridge.glue.Members glued = dev.napijava.bridge.glue.GlueRegistry.members(type);
         List<Callable> ctors = new ArrayList<>();
         if (instantiable) {
-            for (Constructor<?> c : glued != null ? glued.constructors : sorted(type.getConstructors())) {
+            for (Constructor<?> c : glued != null ? glued.constructors : type.getConstructors()) {
                 ctors.add(new Callable(c));
+            }
+            if (glued == null) {
+                ctors.sort(BY_SIGNATURE);
             }
         }
         this.constructors = new OverloadSet("<init>", type.getName(), ctors);
 
-        Map<String, List<Callable>> statics = new LinkedHashMap<>();
-        Map<String, List<Callable>> instances = new LinkedHashMap<>();
-        Method[] methods = glued != null ? glued.methods : sorted(publicMethods(type));
-        Set<String> realSignatures = new HashSet<>();
+        Method[] methods = glued != null ? glued.methods : publicMethods(type);
+        List<Callable> callables = new ArrayList<>(methods.length);
+        boolean anyBridge = false;
         for (Method m : methods) {
-            if (!m.isBridge()) {
-                realSignatures.add(m.getName() + Arrays.toString(m.getParameterTypes()));
+            callables.add(new Callable(m));
+            anyBridge |= m.isBridge();
+        }
+        if (glued == null) {
+            callables.sort(BY_SIGNATURE);
+        }
+        Set<String> realSignatures = new HashSet<>();
+        if (anyBridge) {
+            for (Callable c : callables) {
+                if (!((Method) c.executable).isBridge()) {
+                    realSignatures.add(c.name() + c.paramKey());
+                }
             }
         }
-        for (Method m : methods) {
+        Map<String, List<Callable>> statics = new LinkedHashMap<>();
+        Map<String, List<Callable>> instances = new LinkedHashMap<>();
+        for (Callable c : callables) {
+            Method m = (Method) c.executable;
             // Bridges for covariant returns duplicate a real method; access bridges (a public class
             // re-exposing a non-public superclass's methods, e.g. StringBuilder.length) are the only copy.
-            if (m.isBridge() && realSignatures.contains(m.getName() + Arrays.toString(m.getParameterTypes()))) {
+            if (anyBridge && m.isBridge() && realSignatures.contains(c.name() + c.paramKey())) {
                 continue;
             }
-            boolean isStatic = Modifier.isStatic(m.getModifiers());
-            if (isStatic && m.getDeclaringClass() != type && m.getDeclaringClass().isInterface()) {
+            if (c.isStatic && c.declaringClass != type && c.declaringClass.isInterface()) {
                 continue; // interface statics are not inherited
             }
-            Map<String, List<Callable>> byName = isStatic ? statics : instances;
+            Map<String, List<Callable>> byName = c.isStatic ? statics : instances;
             List<Callable> group = byName.get(m.getName());
             if (group == null) {
                 group = new ArrayList<>();
                 byName.put(m.getName(), group);
             }
-            group.add(new Callable(m));
+            group.add(c);
         }
+        dedupe(statics);
+        dedupe(instances);
         List<OverloadSet> staticSets = groups(statics, RESERVED_STATIC);
         List<OverloadSet> instanceSets = groups(instances, RESERVED_INSTANCE);
         addAsyncVariants(staticSets, statics);
@@ -140,25 +157,36 @@ public final class ClassDescriptor {
         List<OverloadSet> sets = new ArrayList<>();
         for (Map.Entry<String, List<Callable>> e : byName.entrySet()) {
             if (!reserved.contains(e.getKey())) {
-                sets.add(new OverloadSet(e.getKey(), type.getName(), dedupe(e.getValue())));
+                sets.add(new OverloadSet(e.getKey(), type.getName(), e.getValue()));
             }
         }
         return sets;
     }
 
-    /** getMethods() can list one signature twice (e.g. redeclared in an interface): keep the most specific declarer. */
-    private static List<Callable> dedupe(List<Callable> group) {
-        Map<String, Callable> bySignature = new LinkedHashMap<>();
-        for (Callable c : group) {
-            String key = Arrays.toString(c.paramTypes);
-            Callable seen = bySignature.get(key);
-            if (seen == null || seen.declaringClass.isAssignableFrom(c.declaringClass)
-                    && seen.declaringClass != c.declaringClass
-                    || seen.declaringClass.isInterface() && !c.declaringClass.isInterface()) {
-                bySignature.put(key, c);
+    /**
+     * getMethods() can list one signature twice (e.g. redeclared in an interface): each group keeps
+     * the most specific declarer.
+     */
+    private static void dedupe(Map<String, List<Callable>> byName) {
+        for (Map.Entry<String, List<Callable>> e : byName.entrySet()) {
+            List<Callable> group = e.getValue();
+            if (group.size() < 2) {
+                continue;
+            }
+            Map<String, Callable> bySignature = new LinkedHashMap<>();
+            for (Callable c : group) {
+                String key = c.paramKey();
+                Callable seen = bySignature.get(key);
+                if (seen == null || seen.declaringClass.isAssignableFrom(c.declaringClass)
+                        && seen.declaringClass != c.declaringClass
+                        || seen.declaringClass.isInterface() && !c.declaringClass.isInterface()) {
+                    bySignature.put(key, c);
+                }
+            }
+            if (bySignature.size() != group.size()) {
+                e.setValue(new ArrayList<>(bySignature.values()));
             }
         }
-        return new ArrayList<>(bySignature.values());
     }
 
     /** {@code nameAsync} for every method name, unless Java itself declares a method of that name. */
@@ -174,29 +202,27 @@ public final class ClassDescriptor {
     }
 
     private void addSelectors(List<OverloadSet> into, List<Callable> group) {
-        for (Callable c : dedupe(group)) {
+        for (Callable c : group) {
             String simple = c.selector(false);
             into.add(new OverloadSet(simple, type.getName(), List.of(c)));
-            String qualified = c.selector(true);
-            if (!qualified.equals(simple)) {
-                into.add(new OverloadSet(qualified, type.getName(), List.of(c)));
+            if (c.hasQualifiableParams()) {
+                String qualified = c.selector(true);
+                if (!qualified.equals(simple)) {
+                    into.add(new OverloadSet(qualified, type.getName(), List.of(c)));
+                }
             }
         }
     }
 
-    /** Deterministic order (getMethods() order is unspecified). No lambdas: this runs at start-up. */
-    private static final Comparator<java.lang.reflect.Executable> BY_SIGNATURE =
-            new Comparator<java.lang.reflect.Executable>() {
-                @Override
-                public int compare(java.lang.reflect.Executable a, java.lang.reflect.Executable b) {
-                    int byName = a.getName().compareTo(b.getName());
-                    return byName != 0 ? byName
-                            : Arrays.toString(a.getParameterTypes()).compareTo(Arrays.toString(b.getParameterTypes()));
-                }
-            };
-
-    private static <T extends java.lang.reflect.Executable> T[] sorted(T[] members) {
-        Arrays.sort(members, BY_SIGNATURE);
-        return members;
-    }
+    /**
+     * Deterministic order (getMethods() order is unspecified): by name, then parameter list. No
+     * lambdas: this runs at start-up.
+     */
+    private static final Comparator<Callable> BY_SIGNATURE = new Comparator<Callable>() {
+        @Override
+        public int compare(Callable a, Callable b) {
+            int byName = a.name().compareTo(b.name());
+            return byName != 0 ? byName : a.paramKey().compareTo(b.paramKey());
+        }
+    };
 }
