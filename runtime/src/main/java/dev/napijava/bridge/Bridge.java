@@ -34,17 +34,35 @@ public final class Bridge {
 
     /** For JS namespaces: the class of that name, TRUE for a package (or package prefix), else null. */
     public static Object resolveName(String name) {
-        // Packages already indexed (the JDK's) first, then classes, then the classpath scan: the
-        // common start (jvm.java.lang.Math) never waits for the classpath to be indexed.
+        // A package cannot hold a class and a subpackage of the same name (JLS 7.1), so the order
+        // of the lookups only decides their cost: a name that looks like a class (java.lang.Math)
+        // is tried as a class first, sparing the package-prefix search over every JDK module;
+        // other names ask the packages already indexed (the JDK's) first. Either way the common
+        // start never waits for the classpath to be indexed.
         PackageIndex index = packages();
+        boolean classFirst = looksLikeClass(name);
+        if (classFirst) {
+            Class<?> type = findClass(name);
+            if (type != null) {
+                return type;
+            }
+        }
         if (index.isKnownPackage(name)) {
             return Boolean.TRUE;
         }
-        Class<?> type = findClass(name);
-        if (type != null) {
-            return type;
+        if (!classFirst) {
+            Class<?> type = findClass(name);
+            if (type != null) {
+                return type;
+            }
         }
         return index.isPackage(name) ? Boolean.TRUE : null;
+    }
+
+    /** Class names start upper-case by convention; packages are lower-case. */
+    private static boolean looksLikeClass(String name) {
+        int last = name.lastIndexOf('.') + 1;
+        return last < name.length() && Character.isUpperCase(name.charAt(last));
     }
 
     public static Class<?> importClass(String name) throws ClassNotFoundException {

@@ -24,6 +24,10 @@ class BridgeTest {
         assertEquals(Boolean.TRUE, Bridge.resolveName("java.util"));
         assertEquals(java.util.ArrayList.class, Bridge.resolveName("java.util.ArrayList"));
         assertNull(Bridge.resolveName("java.utill"));
+        // class-looking names go to classes first; nested classes by their source name
+        assertEquals(java.util.Map.Entry.class, Bridge.resolveName("java.util.Map.Entry"));
+        assertNull(Bridge.resolveName("java.util.NoSuchClass"));
+        assertEquals(Boolean.TRUE, Bridge.resolveName("java.util.concurrent"));
     }
 
     @Test
