@@ -3,6 +3,10 @@
 // Driver: runs every implementation in its own child process (two JVMs cannot share a process),
 // warm cases once per implementation, cold start in fresh processes (median of 3), then prints a
 // markdown table and writes it into results.md (one section per JDK major version).
+// node-api-java's cold start is measured twice: with its start-up cache (a CDS archive, see
+// runtime/src/main/js/lib/startup-cache.js) trained beforehand, the steady state, and as the first
+// run after an install (empty cache folder: it starts the trainer in the background, which is
+// waited for before the next measurement).
 //
 //   node run.js [--quick] [--only=node-api-java,limit,...] [--cold-runs=3] [--rounds=2]
 //
@@ -27,6 +31,10 @@ const coldRuns = Number(opt('cold-runs', quick ? 1 : 3));
 const rounds = Math.max(1, Number(opt('rounds', quick ? 1 : 2)));
 const WARM_TIMEOUT_MS = 300000;
 const COLD_TIMEOUT_MS = 60000;
+const TRAIN_TIMEOUT_MS = 60000;
+// node-api-java's start-up cache folders: the trained one, and an empty one per first-run measurement
+const STARTUP_CACHE = path.join(BENCH, 'target', 'startup-cache');
+const FIRST_RUN_CACHE = path.join(BENCH, 'target', 'startup-cache-first-run');
 // Warm runs measure steady state, not this VM's page faults. Measured without these: a growing
 // Java heap is first-touched for thousands of calls (10 KB echo 10-40 us depending on the
 // region), AlwaysPreTouch alone stalls seconds whenever G1 expands the heap, and glibc returning
@@ -134,6 +142,20 @@ function runWorker(script, mode, env, timeout) {
   return { fatal: `${why}${firstErr ? `: ${firstErr.slice(0, 300)}` : ''}`, wallMs };
 }
 
+function sleepMs(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+// Waits until no start-up cache trainer runs in `dir` (its lock file is gone); false on timeout.
+function waitForTrainer(dir) {
+  const deadline = Date.now() + TRAIN_TIMEOUT_MS;
+  while (fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith('.lock'))) {
+    if (Date.now() > deadline) return false;
+    sleepMs(50);
+  }
+  return true;
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -179,7 +201,7 @@ function main() {
 
   // Implementations (columns), in table order.
   const impls = [
-    { id: 'node-api-java', script: 'node-api-java.js', label: 'node-api-java' },
+    { id: 'node-api-java', script: 'node-api-java.js', label: 'node-api-java', env: { NAPI_JAVA_STARTUP_CACHE: STARTUP_CACHE } },
     { id: 'java-bridge', script: 'java-bridge.js', label: 'java-bridge 2.8.0' },
   ];
   const attempts = nodeJavaAttempts(jdk.major);
@@ -212,10 +234,18 @@ function main() {
     if (impl.skipped) console.error(`[bench] ${impl.id}: skipped: ${impl.skipped}`);
     else {
       active.push(impl);
-      results[impl.id] = { passes: [], cold: [], coldErrors: [] };
+      results[impl.id] = { passes: [], cold: [], coldErrors: [], coldFirst: [] };
     }
   }
   const envOf = (impl) => ({ ...baseEnv, ...(impl.env || {}) });
+  // node-api-java's start-up cache, trained before anything is measured (its trainer would
+  // otherwise compete for the CPU): one unmeasured start, then the background training.
+  const ours = active.find((impl) => impl.id === 'node-api-java');
+  if (ours) {
+    console.error('[bench] node-api-java: training its start-up cache ...');
+    runWorker(ours.script, 'cold', { ...envOf(ours), BENCH_JVM_OPTIONS: '' }, COLD_TIMEOUT_MS);
+    if (!waitForTrainer(STARTUP_CACHE)) console.error('[bench] node-api-java: start-up cache training timed out');
+  }
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 ? [...active].reverse() : active;
     for (const impl of order) {
@@ -237,8 +267,18 @@ function main() {
       const c = runWorker(impl.script, 'cold', { ...envOf(impl), BENCH_JVM_OPTIONS: '' }, COLD_TIMEOUT_MS);
       if (c.fatal) results[impl.id].coldErrors.push(c.fatal);
       else results[impl.id].cold.push(c);
+      if (impl === ours) {
+        console.error(`[bench] ${impl.id}: cold start ${k + 1}/${coldRuns}, first run after install ...`);
+        fs.rmSync(FIRST_RUN_CACHE, { recursive: true, force: true });
+        const first = runWorker(impl.script, 'cold',
+          { ...envOf(impl), BENCH_JVM_OPTIONS: '', NAPI_JAVA_STARTUP_CACHE: FIRST_RUN_CACHE }, COLD_TIMEOUT_MS);
+        if (first.fatal) results[impl.id].coldErrors.push(first.fatal);
+        else results[impl.id].coldFirst.push(first);
+        waitForTrainer(FIRST_RUN_CACHE); // its background training must not slow the next measurement
+      }
     }
   }
+  fs.rmSync(FIRST_RUN_CACHE, { recursive: true, force: true });
   // Merge passes: the first pass that loaded gives info/notes; per case the lowest median, and
   // an error only when no pass produced a number.
   for (const impl of active) {
@@ -285,9 +325,10 @@ function main() {
     const m = r.warm.results && r.warm.results[caseId];
     return m ? m.ns : undefined;
   };
-  const coldValue = (implId) => {
+  const coldValue = (implId, first) => {
     const r = results[implId];
-    return r && r.cold.length ? median(r.cold.map((c) => c.coldMs)) : undefined;
+    const runs = r && (first && r.coldFirst.length ? r.coldFirst : r.cold);
+    return runs && runs.length ? median(runs.map((c) => c.coldMs)) : undefined;
   };
 
   const rows = [];
@@ -305,16 +346,25 @@ function main() {
     for (const rd of ratioDefs) row.push(fmtRatio(value(rd.a, c.id), value(rd.b, c.id)));
     rows.push(row);
   }
-  const coldRow = [`cold start: require + JVM + first call (ms, median of ${coldRuns})`];
-  for (const impl of impls) {
-    const r = results[impl.id];
-    const v = coldValue(impl.id);
-    if (impl.skipped) coldRow.push('—');
-    else if (v !== undefined) coldRow.push(`${v.toFixed(v < 10 ? 2 : 0)} ms`);
-    else coldRow.push(`failed [${note(`${impl.label}, cold start: ${r.coldErrors[0]}`)}]`);
+  // Two cold rows: node-api-java with its start-up cache trained (steady state), and its first run
+  // after an install (no cache yet). The other columns have no such cache: both rows show their
+  // one set of cold runs.
+  const coldRows = [
+    [`cold start: require + JVM + first call (ms, median of ${coldRuns}; node-api-java with its start-up cache trained)`, false],
+    ['cold start, first run after install (node-api-java: start-up cache not trained yet; other columns: same runs as above)', true],
+  ];
+  for (const [label, first] of coldRows) {
+    const coldRow = [label];
+    for (const impl of impls) {
+      const r = results[impl.id];
+      const v = coldValue(impl.id, first);
+      if (impl.skipped) coldRow.push('—');
+      else if (v !== undefined) coldRow.push(`${v.toFixed(v < 10 ? 2 : 0)} ms`);
+      else coldRow.push(`failed [${note(`${impl.label}, cold start: ${r.coldErrors[0]}`)}]`);
+    }
+    for (const rd of ratioDefs) coldRow.push(fmtRatio(coldValue(rd.a, first), coldValue(rd.b, first)));
+    rows.push(coldRow);
   }
-  for (const rd of ratioDefs) coldRow.push(fmtRatio(coldValue(rd.a), coldValue(rd.b)));
-  rows.push(coldRow);
 
   const table = [
     `| ${header.join(' | ')} |`,
@@ -338,6 +388,18 @@ function main() {
       bits.push('warm-run JVM options NOT applied');
     }
     if (info.jvmStartMs) bits.push(`JNI_CreateJavaVM ${info.jvmStartMs.toFixed(0)} ms`);
+    if (r.coldFirst.length) {
+      // what the cold runs really were: the cache's status as each run reported it
+      const statuses = (runs) => {
+        const counts = new Map();
+        for (const c of runs) {
+          const status = (c.info && c.info.startupCache) || '?';
+          counts.set(status, (counts.get(status) || 0) + 1);
+        }
+        return [...counts].map(([status, n]) => `${status} ×${n}`).join(', ');
+      };
+      bits.push(`start-up cache in the cold runs: ${statuses(r.cold)}; in the first runs after install: ${statuses(r.coldFirst)}`);
+    }
     const inputs = Object.entries(r.warm.inputNotes || {})
       .map(([k, v]) => `${(CASES.find((c) => c.id === k) || { label: k }).label}: ${v}`);
     if (inputs.length) bits.push(inputs.join('; '));

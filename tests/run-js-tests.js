@@ -11,5 +11,10 @@ if (files.length === 0) {
   console.error(`no test files in ${dir}`);
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+// The bridge's start-up cache (a CDS archive, trained in the background by the first start) goes
+// to a folder of this build, not the user's ~/.cache: the suite's processes share it (after the
+// first few starts they run with it) and `mvn clean` removes it. startup-cache.test.js uses its own.
+const env = { ...process.env };
+if (env.NAPI_JAVA_STARTUP_CACHE === undefined) env.NAPI_JAVA_STARTUP_CACHE = path.join(__dirname, 'target', 'startup-cache');
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
 process.exit(r.status === null ? 1 : r.status);

@@ -9,6 +9,7 @@
 //   load(ctx)            require the library, configure classpath/JDK; returns an api handle
 //   firstCall(api)       java.lang.Math.max(3, 7) (must return 7): ends the cold-start clock
 //   info(api)            { javaVersion, version?, notes? } (optional)
+//   coldInfo(api)        facts about a cold start, asked after its clock stopped (optional)
 //   cases(api, data)     { caseId: fn(i) } for the cases it supports (others are shown as "—")
 //   inputNotes           { caseId: 'how the input is passed' } (optional, goes into the table notes)
 
@@ -163,7 +164,8 @@ function runCold(adapter, ctx) {
   const r = adapter.firstCall(api);
   const ms = Number(now() - t0) / 1e6;
   if (Number(r) !== 7) throw new Error(`first call Math.max(3,7) gave ${r}`);
-  return { id: adapter.id, coldMs: ms };
+  // after the clock: what the start used (node-api-java: its start-up cache's status)
+  return { id: adapter.id, coldMs: ms, ...(adapter.coldInfo ? { info: adapter.coldInfo(api) } : {}) };
 }
 
 function runWarm(adapter, ctx) {

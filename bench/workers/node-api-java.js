@@ -19,6 +19,9 @@ main({
   firstCall(jvm) {
     return jvm.java.lang.Math.max(3, 7);
   },
+  coldInfo(jvm) {
+    return { startupCache: jvm.stats().startupCache.status };
+  },
   info(jvm) {
     return {
       javaVersion: String(jvm.javaVersion),

@@ -6,5 +6,8 @@ const { spawnSync } = require('node:child_process');
 
 const dir = path.join(__dirname, 'js');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
-const r = spawnSync(process.execPath, ['--test', ...files], { stdio: 'inherit' });
+// The bridge's start-up cache goes to a folder of this build, not the user's ~/.cache (as in ../run-js-tests.js).
+const env = { ...process.env };
+if (env.NAPI_JAVA_STARTUP_CACHE === undefined) env.NAPI_JAVA_STARTUP_CACHE = path.join(__dirname, 'target', 'startup-cache');
+const r = spawnSync(process.execPath, ['--test', ...files], { stdio: 'inherit', env });
 process.exit(r.status === null ? 1 : r.status);

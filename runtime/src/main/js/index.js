@@ -6,12 +6,13 @@ const util = require('util');
 const { findJdk } = require('./lib/jdk');
 const { makeJavaErrorFactory } = require('./lib/errors');
 const { makeStreamHook } = require('./lib/streams');
+const startupCache = require('./lib/startup-cache');
 
 const native = require(`./prebuilds/${process.platform}-${process.arch}/napi_java.node`);
 const RUNTIME_JAR = path.join(__dirname, 'java', 'napi-java-runtime.jar');
 
-const config = { javaHome: undefined, classpath: [], jvmOptions: [], asyncThreads: undefined };
-let running = null; // { home, version } once started
+const config = { javaHome: undefined, classpath: [], jvmOptions: [], asyncThreads: undefined, startupCache: undefined };
+let running = null; // { home, version, cache } once started
 
 function splitOptions(text) {
   return (text || '').split(/\s+/).filter(Boolean);
@@ -28,7 +29,7 @@ function configure(options = {}) {
   if (running) {
     throw new Error('node-api-java: configure() must be called before the JVM starts (before first use of a Java class)');
   }
-  const known = new Set(['javaHome', 'classpath', 'jvmOptions', 'asyncThreads']);
+  const known = new Set(['javaHome', 'classpath', 'jvmOptions', 'asyncThreads', 'startupCache']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) throw new TypeError(`node-api-java: unknown configure() option '${key}' (known: ${[...known].join(', ')})`);
   }
@@ -40,6 +41,12 @@ function configure(options = {}) {
       throw new TypeError('node-api-java: configure({ asyncThreads }) takes a positive integer (threads for methodAsync calls)');
     }
     config.asyncThreads = options.asyncThreads;
+  }
+  if (options.startupCache !== undefined) {
+    if (typeof options.startupCache !== 'boolean' && typeof options.startupCache !== 'string') {
+      throw new TypeError('node-api-java: configure({ startupCache }) takes true, false or the folder for the start-up cache');
+    }
+    config.startupCache = options.startupCache;
   }
   return api;
 }
@@ -67,16 +74,29 @@ function ensureStarted() {
   if (running) return;
   const jdk = findJdk(config.javaHome);
   const classpath = [RUNTIME_JAR, ...config.classpath].join(path.delimiter);
+  const userOptions = [...splitOptions(process.env.NAPI_JAVA_JVM_OPTIONS), ...config.jvmOptions];
+  const cache = startupCache.prepare({
+    setting: config.startupCache, jdk, runtimeJar: RUNTIME_JAR, packageJson: path.join(__dirname, 'package.json'), userOptions,
+  });
   const options = [
     `-Djava.class.path=${classpath}`,
     // Node owns SIGINT/SIGTERM/SIGHUP; the JVM must not turn Ctrl-C into its own shutdown.
     '-Xrs',
     ...(config.asyncThreads ? [`-Dnapi.java.asyncThreads=${config.asyncThreads}`] : []),
-    ...splitOptions(process.env.NAPI_JAVA_JVM_OPTIONS),
-    ...config.jvmOptions,
+    ...cache.options, // before the user's options: theirs win
+    ...userOptions,
   ];
   native.start(jdk.libjvm, options, hooks);
-  running = { home: jdk.home, version: jdk.version };
+  running = { home: jdk.home, version: jdk.version, cache };
+  cache.afterStart(); // no archive yet: trains one in the background
+}
+
+// For stats(): 'used' or 'rejected' when an archive was handed to the JVM, else the cache's status.
+let cacheStatus;
+function startupCacheStats() {
+  const { status, archive } = running.cache;
+  if (status === 'archive') cacheStatus = cacheStatus || (startupCache.archiveMapped(archive) ? 'used' : 'rejected');
+  return { status: status === 'archive' ? cacheStatus : status, archive };
 }
 
 // ---- namespaces ----
@@ -134,7 +154,7 @@ const api = {
   },
   stats() {
     ensureStarted();
-    return { liveObjects: native.liveObjects() };
+    return { liveObjects: native.liveObjects(), startupCache: startupCacheStats() };
   },
   get javaVersion() {
     ensureStarted();

@@ -1,0 +1,111 @@
+package dev.napijava.bridge;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * The start-up cache's training run. node-api-java starts this main in a background JVM with
+ * {@code -XX:ArchiveClassesAtExit=<archive>} (runtime/src/main/js/lib/startup-cache.js): every class
+ * it loads that the JDK's default CDS archive lacks is written to the archive at exit, parsed and
+ * verified, and the JVMs that Node starts later map them instead of reading, parsing and verifying
+ * them again. So it loads what a real start loads: every class of the runtime jar, the JDK classes
+ * the native core looks up while it caches its IDs (native/src/jvm.c, callbacks.c), and the JDK
+ * classes that the Java side of a first projection pulls in ({@code jvm.java.lang.Math.max(3, 7)}:
+ * package lookups, a class descriptor, an overload resolution). It never calls a native method:
+ * no addon runs in this JVM.
+ */
+public final class StartupTraining {
+    /**
+     * The classes the native core finds (and so initializes: JNI FindClass does) while it caches its
+     * IDs, plus the error a failing GetFieldID probe of String's layout throws.
+     */
+    private static final String[] NATIVE_LOOKUPS = {
+        "dev.napijava.bridge.Bridge", "dev.napijava.bridge.ObjectTable", "dev.napijava.bridge.BridgeTypeError",
+        "dev.napijava.bridge.ClassDescriptor", "dev.napijava.bridge.OverloadSet", "dev.napijava.bridge.Callable",
+        "dev.napijava.bridge.TypeRef", "dev.napijava.bridge.FieldDescriptor", "dev.napijava.bridge.JsEnv",
+        "dev.napijava.bridge.JsProxies", "dev.napijava.bridge.AsyncCalls", "dev.napijava.JSException",
+        "dev.napijava.JSInvalidThreadAccessException", "java.lang.reflect.Proxy", "java.lang.NoSuchFieldError",
+    };
+
+    private StartupTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ClassLoader loader = StartupTraining.class.getClassLoader();
+        File source = new File(StartupTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        for (String name : runtimeClassNames(source)) {
+            load(name, false, loader);
+        }
+        for (String name : NATIVE_LOOKUPS) {
+            load(name, true, loader);
+        }
+        firstProjection();
+        firstOwnClass(source);
+    }
+
+    private static void load(String name, boolean initialize, ClassLoader loader) {
+        try {
+            Class.forName(name, initialize, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // a class that cannot load here cannot be archived either: the cache just lacks it
+        }
+    }
+
+    /** What the native core asks the Java side for on the first JS access to a Java class. */
+    private static void firstProjection() {
+        JsEnv.create(0L, ByteBuffer.allocateDirect(Integer.BYTES)); // the environment object start() makes
+        for (String name : new String[] {"java", "java.lang", "java.util", "java.lang.Math", "java.util.ArrayList"}) {
+            Bridge.resolveName(name);
+        }
+        byte[] twoInts = {(byte) ArgTag.INT32.ordinal(), (byte) ArgTag.INT32.ordinal()};
+        byte[] oneString = {(byte) ArgTag.STRING.ordinal()};
+        resolve(Bridge.describe(Math.class).staticMethods, "max", twoInts);
+        resolve(Bridge.describe(String.class).staticMethods, "valueOf", oneString);
+        resolve(Bridge.describe(ArrayList.class).instanceMethods, "add", oneString);
+        Bridge.classIndexOf(new ArrayList<>());
+        Bridge.javaVersion();
+    }
+
+    /**
+     * The user's first own package and class: a name the JDK lacks misses through the bridge's class
+     * loader and has the class path scanned; classes in a class folder come through the JDK's file loader.
+     */
+    private static void firstOwnClass(File source) throws IOException {
+        Bridge.resolveName("dev");
+        Bridge.resolveName("dev.napijava.bridge.Bridge");
+        try (URLClassLoader folder = new URLClassLoader(new URL[] {source.getParentFile().toURI().toURL()}, null)) {
+            folder.getResource(source.getName());
+        }
+    }
+
+    private static void resolve(OverloadSet[] sets, String name, byte[] tags) {
+        for (OverloadSet set : sets) {
+            if (set.name.equals(name)) {
+                set.resolve(tags, new Class<?>[tags.length]);
+                return;
+            }
+        }
+    }
+
+    /** The classes in the runtime jar (the npm package's java/napi-java-runtime.jar). */
+    private static List<String> runtimeClassNames(File jarFile) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (JarFile jar = new JarFile(jarFile)) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                String path = entries.nextElement().getName();
+                if (path.endsWith(".class") && !path.startsWith("META-INF/")) {
+                    names.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+                }
+            }
+        }
+        return names;
+    }
+}

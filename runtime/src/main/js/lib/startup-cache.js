@@ -1,0 +1,280 @@
+'use strict';
+// The start-up cache: a dynamic class-data-sharing (AppCDS) archive of the classes a start loads
+// beyond the JDK's default CDS archive (our runtime classes and the JDK classes they pull in),
+// so that later JVMs map them ready-made instead of reading, parsing and verifying them (about
+// 15-20 ms of a ~140 ms cold start). One archive per JDK install and runtime jar, in a private
+// cache folder; trained once, in the background, by dev.napijava.bridge.StartupTraining.
+//
+// Safety: the archive is code, so it only lives in a folder the user owns that nobody else can
+// write (a planted archive would be code injection). The JVM validates an archive before using it
+// (JDK build, class path, jar sizes and times) and silently starts without it when it does not
+// fit; a truncated archive, though, crashes JDK 17 (SIGBUS while mapping), so the trainer checks
+// its output with a second JVM before publishing it and records its size, which every start
+// compares before handing the archive to the JVM.
+const fs = require('fs');
+const path = require('path');
+
+const LOCK_STALE_MS = 2 * 60 * 1000;        // a trainer takes about a second: an older lock is a dead one
+const FAILED_RETRY_MS = 24 * 3600 * 1000;   // a failed training (e.g. a JDK without a default CDS archive) is retried daily
+const PRUNE_MS = 30 * 24 * 3600 * 1000;     // archives unused (atime: the JVM reads them) for this long are removed
+
+// JVM options by which the user already decides what CDS does: then the cache stays out of the way.
+const CDS_OPTIONS = ['-Xshare:', '-XX:SharedArchiveFile', '-XX:ArchiveClassesAtExit', '-XX:+AutoCreateSharedArchive',
+  '-XX:SharedClassListFile', '-XX:DumpLoadedClassList', '-XX:AOT'];
+
+// The background job (sh: Linux only, like the addon). Arguments: java, temp file, archive base path
+// (no extension), lock, runtime jar. The JVM writes the archive at exit, after shutdown hooks, so
+// the trainer cannot publish it itself; this wrapper does, with a rename, once a second JVM has
+// mapped it with -Xshare:on (which refuses a bad archive). <base>.size records its size and the jar
+// it is for. The user's process never waits for any of it. A failed training leaves the lock saying
+// so, which holds off retries for a day.
+const TRAIN_SCRIPT = `
+PATH="$PATH:/usr/bin:/bin"
+java=$1 tmp=$2 base=$3 lock=$4 jar=$5
+if "$java" -XX:ArchiveClassesAtExit="$tmp" -Xshare:auto -cp "$jar" dev.napijava.bridge.StartupTraining &&
+   "$java" -Xshare:on -XX:SharedArchiveFile="$tmp" -XX:ErrorFile="$tmp.err" -cp "$jar" -version &&
+   { wc -c < "$tmp" && printf '%s\\n' "$jar"; } > "$tmp.size" &&
+   mv -f "$tmp" "$base.jsa" && mv -f "$tmp.size" "$base.size"; then
+  rm -f "$lock"
+else
+  echo failed > "$lock"
+fi
+rm -f "$tmp" "$tmp.size" "$tmp.err"
+`;
+
+// This runs on every start, before the JVM: a few stats and two small reads, plain string tests (no
+// regular expressions: compiling one costs ~0.1 ms in a fresh process); about 1 ms in all here.
+
+/**
+ * The cache folder, or null (no cache): `setting` is configure({ startupCache }) (undefined, a
+ * boolean or a folder); env NAPI_JAVA_STARTUP_CACHE=0 (or false/off/no) turns the cache off, a
+ * value other than 1/true/on/yes names the folder; the default is $XDG_CACHE_HOME/node-api-java,
+ * else ~/.cache/node-api-java (no HOME: no cache).
+ */
+function cacheFolder(setting) {
+  const env = process.env.NAPI_JAVA_STARTUP_CACHE || '';
+  const word = env.toLowerCase();
+  if (setting === false || ['0', 'false', 'off', 'no'].includes(word)) return null;
+  let dir = typeof setting === 'string' ? setting : ['', '1', 'true', 'on', 'yes'].includes(word) ? null : env;
+  if (!dir) {
+    const xdg = process.env.XDG_CACHE_HOME;
+    const home = process.env.HOME;
+    const base = xdg && path.isAbsolute(xdg) ? xdg : home ? path.join(home, '.cache') : null;
+    if (!base) return null;
+    dir = path.join(base, 'node-api-java');
+  }
+  dir = path.resolve(dir);
+  const st = fs.statSync(dir, { throwIfNoEntry: false });
+  return !st || isPrivate(st) ? dir : null; // missing: made when the first archive is trained
+}
+
+/** A folder we own that nobody else can write. */
+function isPrivate(st) {
+  return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+}
+
+/** Creates the folder with mode 0700 if it is missing; true when it is private. */
+function makeFolder(dir) {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return isPrivate(fs.statSync(dir));
+  } catch {
+    return false;
+  }
+}
+
+// FNV-1a, 32 bits; two of them (different offsets) make a 64-bit name hash.
+function fnv(text, h) {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+const hash64 = (text) => fnv(text, 0x811c9dc5) + fnv(text, 0x050c5d1f);
+
+// A file's identity for the cache key. ctime changes whenever the file is written or replaced and,
+// unlike mtime, cannot be set back: npm gives every installed file the same mtime (1985), and the
+// JVM itself checks only a jar's size and mtime, so two builds of one version would otherwise look
+// alike and the JVM would map the old build's classes.
+function stamp(st) {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+/**
+ * Decides what this start does with the cache. Returns { options, status, archive, afterStart }:
+ * `options` go before the user's JVM options (so theirs win), `afterStart()` is called once the
+ * JVM runs (it starts the trainer when there is no archive yet).
+ * status: 'off' | 'archive' (handed to the JVM) | 'training' (this process starts the trainer) |
+ * 'missing' (another process trains it, training failed recently, or a JVM already runs here).
+ */
+function prepare({ setting, jdk, runtimeJar, packageJson, userOptions }) {
+  const off = { options: [], status: 'off', archive: null, afterStart() {} };
+  const toolOptions = [process.env.JAVA_TOOL_OPTIONS, process.env._JAVA_OPTIONS].filter(Boolean).join(' ').split(' ');
+  if ([...userOptions, ...toolOptions].some((o) => CDS_OPTIONS.some((p) => o.startsWith(p)))) return off;
+  const dir = cacheFolder(setting);
+  if (!dir) return off;
+  let base;
+  try {
+    // The key: the JDK install (libjvm), the runtime jar and the package version.
+    const jvmStat = fs.statSync(jdk.libjvm);
+    const jarStat = fs.statSync(runtimeJar);
+    const { version } = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
+    const slot = hash64(`${jvmStat.dev}:${jvmStat.ino}:${runtimeJar}`);
+    const content = hash64(`${stamp(jvmStat)}:${stamp(jarStat)}:${version}`);
+    base = path.join(dir, `startup-${jdk.version || 'x'}-${slot}-${content}`);
+  } catch {
+    return off; // no runtime jar (Java hosts Node: the JVM runs already) or an unreadable file
+  }
+  const archive = `${base}.jsa`;
+  if (published(base, archive)) {
+    // -Xlog: a stale or mismatched archive is reported on stdout by JDK 24+ ([cds] and [aot] tags),
+    // and an unknown tag would stop the JVM, so `aot` only where it exists.
+    const quiet = jdk.version >= 24 ? '-Xlog:cds*=off,aot*=off' : '-Xlog:cds*=off';
+    return { options: [`-XX:SharedArchiveFile=${archive}`, '-Xshare:auto', quiet], status: 'archive', archive, afterStart() {} };
+  }
+  const java = path.join(jdk.home, 'bin', 'java');
+  const started = { options: [], status: 'missing', archive, afterStart() {} };
+  // A JVM already in the process (Java hosts Node, or the main thread started it before this
+  // worker) is joined, not started: no start here would use an archive, so none is trained.
+  if (jvmLoaded()) return started;
+  started.afterStart = () => {
+    if (!fs.existsSync(java) || !makeFolder(dir) || !takeLock(`${base}.lock`)) return;
+    started.status = 'training';
+    // Not now: loading child_process and forking a process that holds a JVM take ~20 ms, and the
+    // trainer's JVM would compete with the user's first calls. After the current tick instead, or
+    // at exit if the script ends with process.exit() first.
+    const train = () => {
+      clearImmediate(soon);
+      process.removeListener('exit', train);
+      startTrainer(java, base, runtimeJar, dir);
+    };
+    const soon = setImmediate(train);
+    process.once('exit', train);
+  };
+  return started;
+}
+
+/** Is the archive complete (its recorded size matches)? If not, it is removed so that it is trained again. */
+function published(base, archive) {
+  let expected;
+  try {
+    expected = parseInt(fs.readFileSync(`${base}.size`, 'utf8'), 10);
+  } catch {
+    return false;
+  }
+  const st = fs.statSync(archive, { throwIfNoEntry: false });
+  if (st && st.size === expected) return true;
+  for (const f of [`${base}.size`, archive]) {
+    try { fs.unlinkSync(f); } catch { /* gone already */ }
+  }
+  return false;
+}
+
+/** O_EXCL lock file; a lock older than LOCK_STALE_MS (or a day, for a failed training) is taken over. */
+function takeLock(lock) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx', 0o600));
+      return true;
+    } catch (e) {
+      if (e.code !== 'EEXIST') return false;
+      try {
+        const failed = fs.readFileSync(lock, 'utf8').startsWith('failed');
+        if (Date.now() - fs.statSync(lock).mtimeMs < (failed ? FAILED_RETRY_MS : LOCK_STALE_MS)) return false;
+        fs.unlinkSync(lock);
+      } catch {
+        // removed meanwhile: try again
+      }
+    }
+  }
+  return false;
+}
+
+function startTrainer(java, base, runtimeJar, dir) {
+  prune(dir, path.basename(base));
+  const env = { ...process.env };
+  delete env.JDK_JAVA_OPTIONS; // read by the java launcher only: the JVM Node starts never sees them
+  try {
+    const { spawn } = require('child_process');
+    const child = spawn('/bin/sh', ['-c', TRAIN_SCRIPT, 'node-api-java-startup-training',
+      java, `${base}.tmp-${process.pid}`, base, `${base}.lock`, runtimeJar], {
+      cwd: dir, env, detached: true, stdio: 'ignore',
+    });
+    child.on('error', () => {}); // no /bin/sh: no cache (the lock expires), nothing else changes
+    child.unref();
+  } catch {
+    // same: no cache this time
+  }
+}
+
+/**
+ * Runs when a new archive is trained (the first start after an install, an update of the package
+ * or of the JDK): removes the archives of the same JDK install and package location (which this
+ * change made stale), those whose jar is gone (a removed installation), those unused for PRUNE_MS,
+ * and leftovers of trainers that died.
+ */
+function prune(dir, name) {
+  const slot = name.slice(0, name.lastIndexOf('-') + 1); // startup-<jdk>-<slot>-
+  let entries;
+  try {
+    entries = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const stale = new Set();
+  for (const entry of entries) {
+    const other = entry.endsWith('.size') && entry.slice(0, -'.size'.length);
+    if (!other || !other.startsWith('startup-') || other === name) continue;
+    try {
+      const jar = fs.readFileSync(path.join(dir, entry), 'utf8').split('\n')[1];
+      if (other.startsWith(slot) || !fs.existsSync(jar)) stale.add(other);
+    } catch {
+      // removed meanwhile
+    }
+  }
+  const now = Date.now();
+  for (const entry of entries) {
+    const dot = entry.indexOf('.');
+    const owner = entry.slice(0, dot);
+    const kind = entry.slice(dot + 1);
+    if (!entry.startsWith('startup-') || dot < 0 || owner === name) continue;
+    const maxAge = kind.startsWith('tmp-') ? LOCK_STALE_MS : kind === 'lock' ? FAILED_RETRY_MS : PRUNE_MS;
+    try {
+      const file = path.join(dir, entry);
+      const st = fs.statSync(file);
+      if ((stale.has(owner) && (kind === 'jsa' || kind === 'size')) || now - Math.max(st.atimeMs, st.mtimeMs) > maxAge) {
+        fs.unlinkSync(file);
+      }
+    } catch {
+      // removed meanwhile
+    }
+  }
+}
+
+// The files mapped into this process (about a millisecond to read: never on the common path).
+function processMaps() {
+  try {
+    return fs.readFileSync('/proc/self/maps', 'latin1');
+  } catch {
+    return '';
+  }
+}
+
+/** Is libjvm loaded in this process? Asked only when there is no archive yet. */
+function jvmLoaded() {
+  return processMaps().includes('/libjvm.so');
+}
+
+/**
+ * Did the JVM map the archive? Asked by jvm.stats(). A mismatched archive (JVM options that change
+ * the heap layout, a corrupt file) is dropped by the JVM, which then starts as without the cache.
+ */
+function archiveMapped(archive) {
+  let real;
+  try {
+    real = fs.realpathSync.native(archive);
+  } catch {
+    return false;
+  }
+  return processMaps().split('\n').some((line) => line.endsWith(real) || line.endsWith(`${real} (deleted)`));
+}
+
+module.exports = { prepare, archiveMapped };
