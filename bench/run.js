@@ -268,7 +268,7 @@ function main() {
       if (c.fatal) results[impl.id].coldErrors.push(c.fatal);
       else results[impl.id].cold.push(c);
       if (impl === ours) {
-        console.error(`[bench] ${impl.id}: cold start ${k + 1}/${coldRuns}, first run after install ...`);
+        console.error(`[bench] ${impl.id}: cold start ${k + 1}/${coldRuns}, without the start-up cache ...`);
         fs.rmSync(FIRST_RUN_CACHE, { recursive: true, force: true });
         const first = runWorker(impl.script, 'cold',
           { ...envOf(impl), BENCH_JVM_OPTIONS: '', NAPI_JAVA_STARTUP_CACHE: FIRST_RUN_CACHE }, COLD_TIMEOUT_MS);
@@ -346,12 +346,12 @@ function main() {
     for (const rd of ratioDefs) row.push(fmtRatio(value(rd.a, c.id), value(rd.b, c.id)));
     rows.push(row);
   }
-  // Two cold rows: node-api-java with its start-up cache trained (steady state), and its first run
-  // after an install (no cache yet). The other columns have no such cache: both rows show their
+  // Two cold rows: node-api-java with its start-up cache trained (steady state: npm install trains
+  // it), and without it (no archive yet: install scripts skipped, or a new JDK). The other columns have no such cache: both rows show their
   // one set of cold runs.
   const coldRows = [
     [`cold start: require + JVM + first call (ms, median of ${coldRuns}; node-api-java with its start-up cache trained)`, false],
-    ['cold start, first run after install (node-api-java: start-up cache not trained yet; other columns: same runs as above)', true],
+    ['cold start without the start-up cache (install scripts skipped, or the first run after a JDK change; other columns: same runs as above)', true],
   ];
   for (const [label, first] of coldRows) {
     const coldRow = [label];
@@ -398,7 +398,7 @@ function main() {
         }
         return [...counts].map(([status, n]) => `${status} ×${n}`).join(', ');
       };
-      bits.push(`start-up cache in the cold runs: ${statuses(r.cold)}; in the first runs after install: ${statuses(r.coldFirst)}`);
+      bits.push(`start-up cache in the cold runs: ${statuses(r.cold)}; in the runs without it: ${statuses(r.coldFirst)}`);
     }
     const inputs = Object.entries(r.warm.inputNotes || {})
       .map(([k, v]) => `${(CASES.find((c) => c.id === k) || { label: k }).label}: ${v}`);

@@ -109,20 +109,9 @@ function prepare({ setting, jdk, runtimeJar, packageJson, userOptions }) {
   const off = { options: [], status: 'off', archive: null, afterStart() {} };
   const toolOptions = [process.env.JAVA_TOOL_OPTIONS, process.env._JAVA_OPTIONS].filter(Boolean).join(' ').split(' ');
   if ([...userOptions, ...toolOptions].some((o) => CDS_OPTIONS.some((p) => o.startsWith(p)))) return off;
-  const dir = cacheFolder(setting);
-  if (!dir) return off;
-  let base;
-  try {
-    // The key: the JDK install (libjvm), the runtime jar and the package version.
-    const jvmStat = fs.statSync(jdk.libjvm);
-    const jarStat = fs.statSync(runtimeJar);
-    const { version } = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
-    const slot = hash64(`${jvmStat.dev}:${jvmStat.ino}:${runtimeJar}`);
-    const content = hash64(`${stamp(jvmStat)}:${stamp(jarStat)}:${version}`);
-    base = path.join(dir, `startup-${jdk.version || 'x'}-${slot}-${content}`);
-  } catch {
-    return off; // no runtime jar (Java hosts Node: the JVM runs already) or an unreadable file
-  }
+  const place = archivePlace(setting, jdk, runtimeJar, packageJson);
+  if (!place) return off;
+  const { dir, base } = place;
   const archive = `${base}.jsa`;
   if (published(base, archive)) {
     // -Xlog: a stale or mismatched archive is reported on stdout by JDK 24+ ([cds] and [aot] tags),
@@ -150,6 +139,41 @@ function prepare({ setting, jdk, runtimeJar, packageJson, userOptions }) {
     process.once('exit', train);
   };
   return started;
+}
+
+/**
+ * Where this JDK's archive for this runtime jar lives: { dir, base } (base: path without extension),
+ * or null when there is no cache. The key: the JDK install (libjvm), the runtime jar and the
+ * package version.
+ */
+function archivePlace(setting, jdk, runtimeJar, packageJson) {
+  const dir = cacheFolder(setting);
+  if (!dir) return null;
+  try {
+    const jvmStat = fs.statSync(jdk.libjvm);
+    const jarStat = fs.statSync(runtimeJar);
+    const { version } = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
+    const slot = hash64(`${jvmStat.dev}:${jvmStat.ino}:${runtimeJar}`);
+    const content = hash64(`${stamp(jvmStat)}:${stamp(jarStat)}:${version}`);
+    return { dir, base: path.join(dir, `startup-${jdk.version || 'x'}-${slot}-${content}`) };
+  } catch {
+    return null; // no runtime jar (Java hosts Node: the JVM runs already) or an unreadable file
+  }
+}
+
+/**
+ * npm install (lib/postinstall.js): trains the archive now and waits for it (a second or two),
+ * so that the first run after install starts from it. True when an archive is ready.
+ */
+function trainNow({ jdk, runtimeJar, packageJson, timeoutMs = 120_000 }) {
+  const place = archivePlace(undefined, jdk, runtimeJar, packageJson);
+  if (!place) return false;
+  const archive = `${place.base}.jsa`;
+  if (published(place.base, archive)) return true;
+  const java = path.join(jdk.home, 'bin', 'java');
+  if (!fs.existsSync(java) || !makeFolder(place.dir) || !takeLock(`${place.base}.lock`)) return false;
+  startTrainer(java, place.base, runtimeJar, place.dir, timeoutMs);
+  return published(place.base, archive);
 }
 
 /** Is the archive complete (its recorded size matches)? If not, it is removed so that it is trained again. */
@@ -188,16 +212,20 @@ function takeLock(lock) {
   return false;
 }
 
-function startTrainer(java, base, runtimeJar, dir) {
+/** Starts the training job in the background, or with waitMs runs it to the end (at most that long). */
+function startTrainer(java, base, runtimeJar, dir, waitMs) {
   prune(dir, path.basename(base));
   const env = { ...process.env };
   delete env.JDK_JAVA_OPTIONS; // read by the java launcher only: the JVM Node starts never sees them
+  const args = ['-c', TRAIN_SCRIPT, 'node-api-java-startup-training',
+    java, `${base}.tmp-${process.pid}`, base, `${base}.lock`, runtimeJar];
   try {
-    const { spawn } = require('child_process');
-    const child = spawn('/bin/sh', ['-c', TRAIN_SCRIPT, 'node-api-java-startup-training',
-      java, `${base}.tmp-${process.pid}`, base, `${base}.lock`, runtimeJar], {
-      cwd: dir, env, detached: true, stdio: 'ignore',
-    });
+    const { spawn, spawnSync } = require('child_process');
+    if (waitMs) {
+      spawnSync('/bin/sh', args, { cwd: dir, env, stdio: 'ignore', timeout: waitMs });
+      return;
+    }
+    const child = spawn('/bin/sh', args, { cwd: dir, env, detached: true, stdio: 'ignore' });
     child.on('error', () => {}); // no /bin/sh: no cache (the lock expires), nothing else changes
     child.unref();
   } catch {
@@ -277,4 +305,4 @@ function archiveMapped(archive) {
   return processMaps().split('\n').some((line) => line.endsWith(real) || line.endsWith(`${real} (deleted)`));
 }
 
-module.exports = { prepare, archiveMapped };
+module.exports = { prepare, trainNow, archiveMapped };
