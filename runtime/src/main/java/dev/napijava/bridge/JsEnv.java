@@ -4,12 +4,11 @@ import dev.napijava.JSInvalidThreadAccessException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -32,8 +31,11 @@ public final class JsEnv {
     final long nativeCtx;
     final Thread jsThread;
     public final ObjectTable objects = new ObjectTable();
-    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** Tasks for the JS thread, guarded by this. A plain monitor rather than concurrent collections:
+     *  those pull the VarHandle machinery into every start, a few ms in the interpreter. */
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    /** Guarded by this: a wake-up is scheduled and its drain has not emptied the queue yet. */
+    private boolean wakePending;
     /** Native int: depth of JS -> Java synchronous calls in progress on the JS thread (a plain
      *  memory write per call in C, read here only while a Java thread waits for JS). */
     private final ByteBuffer syncDepth;
@@ -63,8 +65,8 @@ public final class JsEnv {
     public void close() {
         synchronized (this) {
             closed = true;
+            queue.clear();
         }
-        queue.clear();
     }
 
     public boolean isClosed() {
@@ -98,29 +100,40 @@ public final class JsEnv {
 
     /** Runs the task on the JS thread, later; from any thread. */
     public void post(Runnable task) {
-        if (closed) {
-            return;
-        }
-        queue.add(task);
-        if (wakePending.compareAndSet(false, true)) {
-            synchronized (this) {
-                if (!closed) {
-                    wake(nativeCtx);
-                }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            queue.add(task);
+            if (!wakePending) {
+                wakePending = true;
+                wake(nativeCtx);
             }
         }
     }
 
     /** Runs queued tasks; called by the native core on the JS thread. */
     public void drain() {
-        wakePending.set(false);
-        for (Runnable task; (task = queue.poll()) != null; ) {
+        while (true) {
+            Runnable task;
+            synchronized (this) {
+                task = queue.poll();
+                if (task == null) {
+                    wakePending = false; // a later post wakes the JS thread again
+                    return;
+                }
+            }
             try {
                 task.run();
             } catch (Throwable t) {
                 // tasks report their own failures to whoever waits for them
             }
         }
+    }
+
+    /** Takes a task back that has not run yet; false when it ran (or runs) already. */
+    private synchronized boolean unpost(Runnable task) {
+        return queue.remove(task);
     }
 
     /**
@@ -148,7 +161,7 @@ public final class JsEnv {
                 return result.get(10, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (closed) {
-                    queue.remove(task);
+                    unpost(task);
                     throw new IllegalStateException("The Node.js environment was closed (" + what + " not run)");
                 }
                 if (!jsThreadParkedInJava()) {
@@ -156,7 +169,7 @@ public final class JsEnv {
                 } else if (blockedSince == 0) {
                     blockedSince = System.nanoTime();
                 } else if (System.nanoTime() - blockedSince > TimeUnit.MILLISECONDS.toNanos(DEADLOCK_GRACE_MS)
-                        && queue.remove(task)) {
+                        && unpost(task)) {
                     throw new JSInvalidThreadAccessException("Cannot call JS (" + what + ") from thread '"
                             + Thread.currentThread().getName() + "': the JS thread is blocked inside a synchronous "
                             + "Java call (for more than " + DEADLOCK_GRACE_MS + " ms), most likely waiting for this "
@@ -165,7 +178,7 @@ public final class JsEnv {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                queue.remove(task);
+                unpost(task);
                 throw new JSInvalidThreadAccessException("Interrupted while waiting for the JS thread (" + what + ")");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
