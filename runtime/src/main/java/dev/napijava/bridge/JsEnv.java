@@ -36,6 +36,8 @@ public final class JsEnv {
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     /** Guarded by this: a wake-up is scheduled and its drain has not emptied the queue yet. */
     private boolean wakePending;
+    /** Orders wake() against close(): no wake-up reaches a native queue that close() let go. */
+    private final Object wakeLock = new Object();
     /** Native int: depth of JS -> Java synchronous calls in progress on the JS thread (a plain
      *  memory write per call in C, read here only while a Java thread waits for JS). */
     private final ByteBuffer syncDepth;
@@ -63,9 +65,11 @@ public final class JsEnv {
 
     /** The hosted environment is stopping: later posts are dropped, waiting callers fail. */
     public void close() {
-        synchronized (this) {
-            closed = true;
-            queue.clear();
+        synchronized (wakeLock) {
+            synchronized (this) {
+                closed = true;
+                queue.clear();
+            }
         }
     }
 
@@ -100,14 +104,21 @@ public final class JsEnv {
 
     /** Runs the task on the JS thread, later; from any thread. */
     public void post(Runnable task) {
+        boolean mustWake;
         synchronized (this) {
             if (closed) {
                 return;
             }
             queue.add(task);
-            if (!wakePending) {
-                wakePending = true;
-                wake(nativeCtx);
+            mustWake = !wakePending;
+            wakePending = true;
+        }
+        if (mustWake) {
+            // Not under this monitor, which drain() takes per task: the JS thread never waits for it.
+            synchronized (wakeLock) {
+                if (!closed) {
+                    wake(nativeCtx);
+                }
             }
         }
     }
