@@ -9,7 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * not a per-call hot path: class lookup and projection, jar loading, error details.
  */
 public final class Bridge {
-    private static final BridgeClassLoader LOADER = new BridgeClassLoader(ClassLoader.getSystemClassLoader());
+    private static final ClassLoader START_UP = ClassLoader.getSystemClassLoader();
+    /** Made by the first jvm.load() (until then the start-up classpath is all there is; a start skips a URLClassLoader). */
+    private static volatile BridgeClassLoader runTimeLoader;
     private static final List<Path> LOADED = new CopyOnWriteArrayList<>();
     private static volatile PackageIndex packages;
 
@@ -21,7 +23,8 @@ public final class Bridge {
         String candidate = name;
         while (true) {
             try {
-                return Class.forName(candidate, false, LOADER);
+                BridgeClassLoader added = runTimeLoader;
+                return Class.forName(candidate, false, added != null ? added : START_UP);
             } catch (ClassNotFoundException e) {
                 int dot = candidate.lastIndexOf('.');
                 if (dot < 0) {
@@ -92,7 +95,16 @@ public final class Bridge {
 
     public static void load(String path) {
         Path p = Path.of(path).toAbsolutePath().normalize();
-        LOADER.addPath(p);
+        BridgeClassLoader loader = runTimeLoader;
+        if (loader == null) {
+            synchronized (Bridge.class) {
+                loader = runTimeLoader;
+                if (loader == null) {
+                    runTimeLoader = loader = new BridgeClassLoader(START_UP);
+                }
+            }
+        }
+        loader.addPath(p);
         LOADED.add(p);
         PackageIndex index = packages;
         if (index != null) {
