@@ -53,15 +53,19 @@ static void* no_string_memory(napi_env env, size_t bytes) {
   return NULL;
 }
 
-/* Narrows UTF-16 units to Latin-1 bytes; true when every unit fit (else dst is garbage). One
- * pass; restrict lets the loop vectorize. */
+/* Narrows UTF-16 units to Latin-1 bytes; true when every unit fit (else dst is garbage). Block by
+ * block, so text that is not Latin-1 is given up on early; restrict lets each block vectorize. */
 static bool narrow_latin1(char* restrict dst, const char16_t* restrict src, size_t n) {
-  char16_t all = 0;
-  for (size_t i = 0; i < n; i++) {
-    all |= src[i];
-    dst[i] = (char)src[i];
+  for (size_t start = 0; start < n; start += 512) {
+    size_t end = n - start > 512 ? start + 512 : n;
+    char16_t all = 0;
+    for (size_t i = start; i < end; i++) {
+      all |= src[i];
+      dst[i] = (char)src[i];
+    }
+    if (all >= 0x100) return false;
   }
-  return all < 0x100;
+  return true;
 }
 
 /* A new Java String owning `array` as its value (no copy); coder 0 = Latin-1, 1 = UTF-16. */
