@@ -4,8 +4,8 @@
 // warm cases once per implementation, cold start in fresh processes (median of 3), then prints a
 // markdown table and writes it into results.md (one section per JDK major version).
 // node-api-java's cold start is measured twice: with its start-up cache (a CDS archive, see
-// runtime/src/main/js/lib/startup-cache.js) trained beforehand, the steady state, and as the first
-// run after an install (empty cache folder: it starts the trainer in the background, which is
+// runtime/src/main/js/lib/startup-cache.js) trained beforehand, the steady state (npm install
+// trains it), and without it (empty cache folder: it starts the trainer in the background, which is
 // waited for before the next measurement).
 //
 //   node run.js [--quick] [--only=node-api-java,limit,...] [--cold-runs=3] [--rounds=2]
@@ -32,7 +32,7 @@ const rounds = Math.max(1, Number(opt('rounds', quick ? 1 : 2)));
 const WARM_TIMEOUT_MS = 300000;
 const COLD_TIMEOUT_MS = 60000;
 const TRAIN_TIMEOUT_MS = 60000;
-// node-api-java's start-up cache folders: the trained one, and an empty one per first-run measurement
+// node-api-java's start-up cache folders: the trained one, and an empty one per run without it
 const STARTUP_CACHE = path.join(BENCH, 'target', 'startup-cache');
 const FIRST_RUN_CACHE = path.join(BENCH, 'target', 'startup-cache-first-run');
 // Warm runs measure steady state, not this VM's page faults. Measured without these: a growing
@@ -347,8 +347,8 @@ function main() {
     rows.push(row);
   }
   // Two cold rows: node-api-java with its start-up cache trained (steady state: npm install trains
-  // it), and without it (no archive yet: install scripts skipped, or a new JDK). The other columns have no such cache: both rows show their
-  // one set of cold runs.
+  // it), and without it (no archive yet: install scripts skipped, or a new JDK). The other columns
+  // have no such cache: both rows show their one set of cold runs.
   const coldRows = [
     [`cold start: require + JVM + first call (ms, median of ${coldRuns}; node-api-java with its start-up cache trained)`, false],
     ['cold start without the start-up cache (install scripts skipped, or the first run after a JDK change; other columns: same runs as above)', true],

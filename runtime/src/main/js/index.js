@@ -9,7 +9,7 @@ const { makeStreamHook } = require('./lib/streams');
 const startupCache = require('./lib/startup-cache');
 
 const native = require(`./prebuilds/${process.platform}-${process.arch}/napi_java.node`);
-const RUNTIME_JAR = path.join(__dirname, 'java', 'napi-java-runtime.jar');
+const { RUNTIME_JAR, PACKAGE_JSON } = require('./lib/package-files');
 
 const config = { javaHome: undefined, classpath: [], jvmOptions: [], asyncThreads: undefined, startupCache: undefined };
 let running = null; // { home, version, cache } once started
@@ -76,7 +76,7 @@ function ensureStarted() {
   const classpath = [RUNTIME_JAR, ...config.classpath].join(path.delimiter);
   const userOptions = [...splitOptions(process.env.NAPI_JAVA_JVM_OPTIONS), ...config.jvmOptions];
   const cache = startupCache.prepare({
-    setting: config.startupCache, jdk, runtimeJar: RUNTIME_JAR, packageJson: path.join(__dirname, 'package.json'), userOptions,
+    setting: config.startupCache, jdk, runtimeJar: RUNTIME_JAR, packageJson: PACKAGE_JSON, userOptions,
   });
   const options = [
     `-Djava.class.path=${classpath}`,

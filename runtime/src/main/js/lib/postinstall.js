@@ -3,17 +3,11 @@
 // node-api-java finds here, so that the very first run after an install starts from it. Best
 // effort, and never a failed install: without a JDK, a HOME or install scripts (--ignore-scripts),
 // the first run trains it in the background instead. NAPI_JAVA_STARTUP_CACHE=0 skips it.
-const path = require('path');
-
 try {
   const { findJdk } = require('./jdk');
   const startupCache = require('./startup-cache');
-  const root = path.join(__dirname, '..');
-  startupCache.trainNow({
-    jdk: findJdk(undefined),
-    runtimeJar: path.join(root, 'java', 'napi-java-runtime.jar'),
-    packageJson: path.join(root, 'package.json'),
-  });
+  const { RUNTIME_JAR, PACKAGE_JSON } = require('./package-files');
+  startupCache.trainNow({ jdk: findJdk(undefined), runtimeJar: RUNTIME_JAR, packageJson: PACKAGE_JSON });
 } catch {
   // nothing to do: see above
 }

@@ -43,21 +43,12 @@ public final class Bridge {
         // other names ask the packages already indexed (the JDK's) first. Either way the common
         // start never waits for the classpath to be indexed.
         PackageIndex index = packages();
-        boolean classFirst = looksLikeClass(name);
-        if (classFirst) {
-            Class<?> type = findClass(name);
-            if (type != null) {
-                return type;
-            }
-        }
-        if (index.isKnownPackage(name)) {
+        if (!looksLikeClass(name) && index.isKnownPackage(name)) {
             return Boolean.TRUE;
         }
-        if (!classFirst) {
-            Class<?> type = findClass(name);
-            if (type != null) {
-                return type;
-            }
+        Class<?> type = findClass(name);
+        if (type != null) {
+            return type;
         }
         return index.isPackage(name) ? Boolean.TRUE : null;
     }
