@@ -4,65 +4,83 @@
 
 #include "bridge.h"
 
-static env_ctx* get_ctx(napi_env env) {
-  env_ctx* ctx = NULL;
-  napi_get_instance_data(env, (void**)&ctx);
+/* The calling environment with a running JVM, or NULL with a TypeError pending. */
+static env_ctx* ready(napi_env env, JNIEnv** jni) {
+  env_ctx* ctx = env_get(env);
+  if (!ctx || !ctx->object_table) {
+    throw_type_error(env, "node-api-java: the JVM is not started");
+    return NULL;
+  }
+  if (ctx->closed) {
+    throw_error_code(env, "ERR_NAPI_JAVA_ENV_CLOSED", "node-api-java: this Node.js environment is ending");
+    return NULL;
+  }
+  if (!(*jni = jni_env())) {
+    throw_error_code(env, "ERR_JVM_ATTACH", "node-api-java: this thread could not attach to the JVM");
+    return NULL;
+  }
   return ctx;
-}
-
-static bool ready(napi_env env, env_ctx* ctx) {
-  if (ctx->object_table) return true;
-  throw_type_error(env, "node-api-java: the JVM is not started");
-  return false;
 }
 
 static char* js_to_utf8(napi_env env, napi_value v) {
   size_t len = 0;
   if (napi_get_value_string_utf8(env, v, NULL, 0, &len) != napi_ok) return NULL;
   char* s = malloc(len + 1);
-  napi_get_value_string_utf8(env, v, s, len + 1, &len);
+  if (!s) return NULL;
+  if (!NAPI_OK(env, napi_get_value_string_utf8(env, v, s, len + 1, &len))) {
+    free(s);
+    return NULL;
+  }
   return s;
 }
 
+/* The JS string argument as a Java string; NULL with a JS exception pending. */
 static jstring js_to_java_string(env_ctx* ctx, JNIEnv* jni, napi_value v) {
-  type_info t = {TC_STRING, NULL, NULL};
-  jvalue out;
-  bool local;
-  if (!to_java(ctx, jni, v, &t, &out, &local)) return NULL;
-  return out.l;
+  jstring s = js_to_jstring(ctx->env, jni, v);
+  if (!s) java_failed(ctx, jni);
+  return s;
 }
 
-/* start(libjvmPath, options[], { onClass, javaError }) */
+static bool keep_hook(napi_env env, napi_value hooks, const char* name, napi_ref* out) {
+  napi_value hook;
+  return NAPI_OK(env, napi_get_named_property(env, hooks, name, &hook)) &&
+         NAPI_OK(env, napi_create_reference(env, hook, 1, out));
+}
+
+/* start(libjvmPath, options[], { onClass, javaError, stream }) */
 static napi_value start(napi_env env, napi_callback_info info) {
   size_t argc = 3;
   napi_value argv[3];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  env_ctx* ctx = get_ctx(env);
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
+  env_ctx* ctx = env_get(env);
+  if (!ctx) return throw_type_error(env, "node-api-java: the module was not initialized in this environment");
   if (ctx->object_table) return NULL;
+  if (argc < 3) return throw_type_error(env, "start(libjvmPath, options, hooks) takes three arguments");
   char* libjvm = js_to_utf8(env, argv[0]);
   if (!libjvm) return throw_type_error(env, "start(libjvmPath, options, hooks): libjvmPath must be a string");
   uint32_t n = 0;
-  napi_get_array_length(env, argv[1], &n);
-  char** options = calloc(n + 1, sizeof(char*));
-  for (uint32_t i = 0; i < n; i++) {
-    napi_value o;
-    napi_get_element(env, argv[1], i, &o);
-    options[i] = js_to_utf8(env, o);
+  if (!NAPI_OK(env, napi_get_array_length(env, argv[1], &n))) {
+    free(libjvm);
+    return NULL;
   }
-  bool ok = jvm_start(env, libjvm, options, (int)n);
-  for (uint32_t i = 0; i < n; i++) free(options[i]);
+  char** options = calloc(n + 1, sizeof(char*));
+  bool ok = options != NULL;
+  for (uint32_t i = 0; i < n && ok; i++) {
+    napi_value o;
+    ok = NAPI_OK(env, napi_get_element(env, argv[1], i, &o)) && (options[i] = js_to_utf8(env, o)) != NULL;
+    if (!ok && !js_pending(env)) throw_type_error(env, "start(): JVM option %u is not a string", i);
+  }
+  ok = ok && jvm_start(env, libjvm, options, (int)n);
+  for (uint32_t i = 0; options && i < n; i++) free(options[i]);
   free(options);
   free(libjvm);
   if (!ok) return NULL;
-  napi_value hook;
-  napi_get_named_property(env, argv[2], "onClass", &hook);
-  napi_create_reference(env, hook, 1, &ctx->on_class);
-  napi_get_named_property(env, argv[2], "javaError", &hook);
-  napi_create_reference(env, hook, 1, &ctx->java_error);
-  napi_get_named_property(env, argv[2], "stream", &hook);
-  napi_create_reference(env, hook, 1, &ctx->stream_hook);
+  if (!keep_hook(env, argv[2], "onClass", &ctx->on_class) || !keep_hook(env, argv[2], "javaError", &ctx->java_error) ||
+      !keep_hook(env, argv[2], "stream", &ctx->stream_hook))
+    return NULL;
   JNIEnv* jni = jni_env();
-  if (!env_attach_java(ctx, jni) && !java_failed(ctx, jni))
+  if (!jni) return throw_error_code(env, "ERR_JVM_ATTACH", "node-api-java: this thread could not attach to the JVM");
+  if (!env_attach_java(ctx, jni) && !java_failed(ctx, jni) && !js_pending(env))
     return throw_type_error(env, "node-api-java: could not attach this Node environment to the JVM");
   return NULL;
 }
@@ -73,10 +91,11 @@ static bool call_bridge_with_name(napi_env env, napi_callback_info info, jmethod
                                   JNIEnv** jni_out, jobject* found) {
   size_t argc = 1;
   napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  env_ctx* ctx = get_ctx(env);
-  if (!ready(env, ctx)) return false;
-  JNIEnv* jni = jni_env();
+  JNIEnv* jni;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return false;
+  env_ctx* ctx = ready(env, &jni);
+  if (!ctx) return false;
+  if (argc < 1) return throw_type_error(env, "a class or package name is required"), false;
   jstring name = js_to_java_string(ctx, jni, argv[0]);
   if (!name) return false;
   *found = (*jni)->CallStaticObjectMethod(jni, J.Bridge, method, name);
@@ -94,12 +113,12 @@ static napi_value resolve_name(napi_env env, napi_callback_info info) {
   napi_value result = NULL;
   if (!call_bridge_with_name(env, info, J.Bridge_resolveName, &ctx, &jni, &found)) return NULL;
   if (!found) {
-    napi_get_undefined(env, &result);
+    NAPI_OK(env, napi_get_undefined(env, &result));
   } else if ((*jni)->IsInstanceOf(jni, found, J.Class)) {
     class_info* ci = class_for(ctx, jni, found, -1);
     result = ci ? class_ctor_value(ctx, ci) : NULL;
   } else {
-    napi_get_boolean(env, true, &result);
+    NAPI_OK(env, napi_get_boolean(env, true, &result));
   }
   if (found) (*jni)->DeleteLocalRef(jni, found);
   return result;
@@ -119,10 +138,11 @@ static napi_value import_class(napi_env env, napi_callback_info info) {
 static napi_value load(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  env_ctx* ctx = get_ctx(env);
-  if (!ready(env, ctx)) return NULL;
-  JNIEnv* jni = jni_env();
+  JNIEnv* jni;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
+  env_ctx* ctx = ready(env, &jni);
+  if (!ctx) return NULL;
+  if (argc < 1) return throw_type_error(env, "load(path) takes the path of a jar or class folder");
   jstring path = js_to_java_string(ctx, jni, argv[0]);
   if (!path) return NULL;
   (*jni)->CallStaticVoidMethod(jni, J.Bridge, J.Bridge_load, path);
@@ -135,45 +155,42 @@ static napi_value load(napi_env env, napi_callback_info info) {
 static napi_value instance_of(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2], result;
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  env_ctx* ctx = get_ctx(env);
-  java_ref* ref = unwrap_java(env, argv[0]);
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
+  env_ctx* ctx = env_get(env);
+  java_ref* ref = argc == 2 ? unwrap_java(env, argv[0]) : NULL;
   int32_t index = -1;
-  napi_get_value_int32(env, argv[1], &index);
+  if (argc == 2 && napi_get_value_int32(env, argv[1], &index) != napi_ok) index = -1;
   bool is = false;
-  if (ref && index >= 0 && index < ctx->class_cap && ctx->classes[index]) {
-    JNIEnv* jni = jni_env();
+  JNIEnv* jni = ref && ctx ? jni_env() : NULL;
+  if (jni && index >= 0 && index < ctx->class_cap && ctx->classes[index])
     is = (*jni)->IsInstanceOf(jni, ref->obj, ctx->classes[index]->cls);
-  }
-  napi_get_boolean(env, is, &result);
-  return result;
+  return NAPI_OK(env, napi_get_boolean(env, is, &result)) ? result : NULL;
 }
 
 static napi_value is_java_object(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1], result;
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  napi_valuetype type;
-  napi_typeof(env, argv[0], &type);
-  napi_get_boolean(env, type == napi_object && unwrap_java(env, argv[0]) != NULL, &result);
-  return result;
+  napi_valuetype type = napi_undefined;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
+  if (argc == 1 && !NAPI_OK(env, napi_typeof(env, argv[0], &type))) return NULL;
+  bool is = type == napi_object && unwrap_java(env, argv[0]) != NULL;
+  return NAPI_OK(env, napi_get_boolean(env, is, &result)) ? result : NULL;
 }
 
 static napi_value live_objects(napi_env env, napi_callback_info info) {
-  env_ctx* ctx = get_ctx(env);
+  JNIEnv* jni;
+  env_ctx* ctx = ready(env, &jni);
   napi_value result;
-  if (!ready(env, ctx)) return NULL;
-  JNIEnv* jni = jni_env();
+  if (!ctx) return NULL;
   jint n = (*jni)->CallIntMethod(jni, ctx->object_table, J.ObjectTable_size);
   if (java_failed(ctx, jni)) return NULL;
-  napi_create_int32(env, n, &result);
-  return result;
+  return NAPI_OK(env, napi_create_int32(env, n, &result)) ? result : NULL;
 }
 
 static napi_value java_version(napi_env env, napi_callback_info info) {
-  env_ctx* ctx = get_ctx(env);
-  if (!ready(env, ctx)) return NULL;
-  JNIEnv* jni = jni_env();
+  JNIEnv* jni;
+  env_ctx* ctx = ready(env, &jni);
+  if (!ctx) return NULL;
   jstring v = (*jni)->CallStaticObjectMethod(jni, J.Bridge, J.Bridge_javaVersion);
   if (java_failed(ctx, jni)) return NULL;
   napi_value result = jstring_to_js(env, jni, v);
@@ -181,37 +198,26 @@ static napi_value java_version(napi_env env, napi_callback_info info) {
   return result;
 }
 
-static void free_ctx(napi_env env, void* data, void* hint) {
-  env_ctx* ctx = data;
-  if (ctx->object_table && jvm_started()) {
-    JNIEnv* jni = jni_env();
-    if (jni) {
-      (*jni)->DeleteGlobalRef(jni, ctx->object_table);
-      (*jni)->DeleteGlobalRef(jni, ctx->js_env);
-    }
-  }
-  /* class_info records live as long as the environment; the process or worker is ending */
-  free(ctx->classes);
-  free(ctx);
-  marshal_free_thread_buffers();
-  jni_detach_if_worker();
+/* exiting(shutdownTimeoutMs): the environment's process.on('exit'). Java learns first that this
+ * environment ends (its threads stop reaching JS); on the process's main thread, when this process
+ * created the JVM, the JVM's shutdown hooks then run, for at most shutdownTimeoutMs (0: not). */
+static napi_value exiting(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
+  env_ctx* ctx = env_get(env);
+  if (!ctx) return NULL;
+  int64_t timeout = 0;
+  if (argc == 1 && napi_get_value_int64(env, argv[0], &timeout) != napi_ok) timeout = 0;
+  env_close(ctx);
+  JNIEnv* jni = ctx->object_table && jvm_created_here() ? jni_env() : NULL;
+  if (jni && ctx->is_main && timeout > 0) jvm_run_shutdown_hooks(jni, (jlong)timeout);
+  return NULL;
 }
 
-static int sentinel_marker;
-
 NAPI_MODULE_INIT() {
-  env_ctx* ctx = calloc(1, sizeof(env_ctx));
-  ctx->env = env;
-  ctx->js_thread = pthread_self();
-  napi_set_instance_data(env, ctx, free_ctx, NULL);
-  napi_value sentinel;
-  napi_create_external(env, &sentinel_marker, NULL, NULL, &sentinel);
-  napi_create_reference(env, sentinel, 1, &ctx->sentinel);
-  napi_value global, array_ctor, is_array;
-  napi_get_global(env, &global);
-  napi_get_named_property(env, global, "Array", &array_ctor);
-  napi_get_named_property(env, array_ctor, "isArray", &is_array);
-  napi_create_reference(env, is_array, 1, &ctx->array_is_array);
+  env_ctx* ctx = env_create(env);
+  if (!ctx) return NULL;
   napi_property_descriptor props[] = {
       {"start", NULL, start, NULL, NULL, NULL, napi_default, NULL},
       {"resolveName", NULL, resolve_name, NULL, NULL, NULL, napi_default, NULL},
@@ -221,7 +227,8 @@ NAPI_MODULE_INIT() {
       {"isJavaObject", NULL, is_java_object, NULL, NULL, NULL, napi_default, NULL},
       {"liveObjects", NULL, live_objects, NULL, NULL, NULL, napi_default, NULL},
       {"javaVersion", NULL, java_version, NULL, NULL, NULL, napi_default, NULL},
+      {"exiting", NULL, exiting, NULL, NULL, NULL, napi_default, NULL},
   };
-  napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
+  if (!NAPI_OK(env, napi_define_properties(env, exports, sizeof props / sizeof props[0], props))) return NULL;
   return exports;
 }

@@ -4,6 +4,11 @@
  * The core is mechanism only: it converts values by type code, dispatches calls through cached
  * JNI IDs and keeps JS wrappers of Java objects alive/dead in step with GC. Every decision (which
  * overload, which type code, what a class projects) is made in Java (dev.napijava.bridge).
+ *
+ * Failure discipline (docs: README "Reliability"): every napi status goes through NAPI_OK and
+ * every JNI allocation or call that can throw is checked. A failure is an exception on the side
+ * that called in (a JS exception for JS -> Java entry points, a Java exception for natives that
+ * Java calls), never a silent undefined and never a crash.
  */
 #ifndef NAPI_JAVA_BRIDGE_H
 #define NAPI_JAVA_BRIDGE_H
@@ -19,6 +24,12 @@
 #define FAST_ARGS 16   /* arguments handled without heap allocation */
 #define SHAPE_MAX 8    /* call shapes with more arguments are resolved every time */
 #define SHAPE_CACHE 4  /* cached call shapes per overload set */
+/* Nesting of arrays converted in one value (JS -> Java and back): deeper is refused with a
+ * RangeError, which also ends cyclic arrays. */
+#define MAX_NESTING 256
+/* The longest JS array converted element by element: V8 keeps no dense array longer (a longer
+ * one is a sparse dictionary), so anything beyond is refused instead of walked hole by hole. */
+#define MAX_JS_ARRAY_LENGTH 134217725u
 
 struct env_ctx;
 struct class_info;
@@ -30,7 +41,7 @@ typedef struct type_info {
 } type_info;
 
 typedef struct callable {
-  jmethodID mid;
+  jmethodID mid; /* resolved on first use (classes.c) */
   jclass decl; /* global ref: declaring class (static calls, constructors) */
   bool is_static, is_ctor, is_varargs;
   int argc;
@@ -61,7 +72,8 @@ typedef struct method_group {
 typedef struct field_info {
   struct env_ctx* ctx;
   struct class_info* owner;
-  jfieldID fid;
+  jfieldID fid;      /* resolved on first use (classes.c) */
+  jobject reflected; /* global ref to the java.lang.reflect.Field */
   jclass decl;
   type_info type;
   bool is_static, is_final;
@@ -93,42 +105,53 @@ typedef struct java_ref {
   struct env_ctx* ctx;
 } java_ref;
 
-/* A strong reference to a JS value held for Java (the cookie of a dev.napijava.bridge.JsRef). */
+/* A reference to a JS value held for Java (the cookie of a dev.napijava.bridge.JsRef). Linked
+ * into its environment's list so that the environment's end frees what Java still holds. */
 typedef struct js_ref {
   napi_ref ref;
   struct env_ctx* ctx;
+  struct js_ref *prev, *next;
 } js_ref;
 
 /* Per Node environment (main thread or worker): no global napi_env anywhere. */
 typedef struct env_ctx {
   napi_env env;
   pthread_t js_thread;
+  bool is_main;         /* the process's main thread: its exit runs the JVM's shutdown hooks */
+  bool closed;          /* the environment ended (or is exiting): Java was told, no more queue */
   jobject js_env;       /* global ref to dev.napijava.bridge.JsEnv */
   jobject object_table; /* global ref to dev.napijava.bridge.ObjectTable */
   napi_threadsafe_function wake; /* runs JsEnv.drain() on the JS thread */
   int pending_async;    /* promises awaiting Java: while > 0 the wake function keeps Node alive */
-  int sync_depth;       /* JS -> Java calls in progress (read by Java through a direct buffer) */
+  int* sync_depth;      /* JS -> Java calls in progress (read by Java through a direct buffer; never
+                         * freed: a Java thread may read it while the environment ends) */
+  bool converting_exception; /* a Java exception is being turned into JS: no second one inside */
+  /* The arrays being converted, outermost first (each direction): one met again is a cycle. */
+  int js_depth, java_depth;
+  napi_value js_nest[MAX_NESTING];
+  jobject java_nest[MAX_NESTING]; /* local refs of the enclosing native frames */
   napi_ref stream_hook; /* JS hook(value, kind) converting between Node and Java streams */
   class_info** classes; /* by ClassRegistry index */
   int class_cap;
   napi_ref sentinel;    /* constructor argument meaning "wrap ctx->pending" */
   java_ref* pending;
   napi_ref on_class;    /* JS hook(ctor, classIndex) run once per projected class */
-  napi_ref java_error;  /* JS hook(throwableWrapper) -> Error */
+  napi_ref java_error;  /* JS hook(throwableWrapper[, originalJsError]) -> Error */
   napi_ref array_is_array; /* Array.isArray: true for Proxies of arrays, unlike napi_is_array */
+  js_ref refs;          /* list head of the js_refs Java holds */
 } env_ctx;
 
 /* Process-wide JNI cache: class refs and method/field IDs looked up once at start. */
 typedef struct jni_cache {
   JavaVM* vm;
-  jclass Object, String, Class, Throwable, ObjectArray;
+  jclass Object, String, Class, Throwable, ObjectArray, StackOverflowError, OutOfMemoryError;
   jclass box[8];          /* Boolean Byte Character Short Integer Long Float Double */
   jmethodID box_valueOf[8];
   jmethodID box_value[8]; /* booleanValue ... doubleValue */
   jclass prim_array[8];   /* boolean[] ... double[] */
   jclass Bridge, ObjectTable, BridgeTypeError;
   jmethodID Bridge_resolveName, Bridge_importClass, Bridge_describe, Bridge_classIndexOf, Bridge_classIndex, Bridge_classAt,
-      Bridge_load, Bridge_javaVersion;
+      Bridge_load, Bridge_javaVersion, Bridge_runShutdownHooks;
   jmethodID ObjectTable_init, ObjectTable_lookup, ObjectTable_attach, ObjectTable_detach, ObjectTable_size;
   jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName, Class_isInterface;
   /* Compact strings (JDK 9+): a String is its byte[] value plus a coder (0 Latin-1, 1 UTF-16).
@@ -145,29 +168,74 @@ typedef struct jni_cache {
   jfieldID FD_field, FD_name, FD_type, FD_isStatic, FD_isFinal, FD_declaringClass;
   /* callbacks and async */
   jclass JsEnv, JsProxies, AsyncCalls, JSException, JSInvalidThreadAccess, CompletableFuture, Proxy;
-  jmethodID JsEnv_create, JsEnv_drain, JsProxies_create, JsProxies_cookieOf, AsyncCalls_submit,
-      AsyncCalls_whenDone, AsyncCalls_newPromiseFuture, AsyncCalls_complete, AsyncCalls_fail, JSException_init;
+  jmethodID JsEnv_create, JsEnv_drain, JsEnv_close, JsEnv_track, JsProxies_create, JsProxies_cookieOf,
+      AsyncCalls_submit, AsyncCalls_whenDone, AsyncCalls_newPromiseFuture, AsyncCalls_complete, AsyncCalls_fail,
+      JSException_fromJs, JSException_jsError;
   jfieldID JsEnv_objects, JsProxies_NO_MEMBER, OS_isAsync;
   jobject no_member; /* global ref to JsProxies.NO_MEMBER */
 } jni_cache;
 
 extern jni_cache J;
 
-/* jvm.c */
+/* ---- jvm.c: the one JVM of the process ---- */
 JNIEnv* jni_env(void);
 void jni_detach_if_worker(void);
 bool jvm_started(void);
+bool jvm_created_here(void); /* this addon created the JVM (rather than joining a running one) */
+/* Creates the JVM once per process (or joins the running one), under a lock; a failure is
+ * remembered and reported as the same JS error to every later start. */
 bool jvm_start(napi_env env, const char* libjvm, char** options, int option_count);
+/* Runs the JVM's shutdown hooks (java.lang.Shutdown.shutdown) through the runtime, at most
+ * timeout_ms; from the Node main thread's exit. */
+void jvm_run_shutdown_hooks(JNIEnv* jni, jlong timeout_ms);
 
-/* errors.c: each returns NULL so callers can `return throw_...(...)` */
+/* ---- stack.c: how deep this thread may still go ---- */
+/* True when the calling thread is too close to the end of its stack (as HotSpot sees it) for
+ * the bridge to call on: the caller throws RangeError (JS) or StackOverflowError (Java). */
+bool stack_exhausted(void);
+
+/* ---- errors.c: failures ---- */
+/* A failed napi status: leaves a JS exception pending (the call's own, or an Error naming the
+ * call) and returns false. NAPI_OK(env, call) is true when the call succeeded. */
+bool napi_check(napi_env env, napi_status status, const char* call);
+#define NAPI_OK(env, call) napi_check((env), (call), #call)
+/* Each returns NULL so callers can `return throw_...(...)`; none replaces a pending exception. */
 napi_value throw_type_error(napi_env env, const char* fmt, ...);
 napi_value throw_range_error(napi_env env, const char* fmt, ...);
+napi_value throw_error_code(napi_env env, const char* code, const char* fmt, ...);
+napi_value throw_stack_exhausted(napi_env env);
+/* The pending Java exception as a pending JS exception (a JS error that crossed into Java comes
+ * back as itself); never recursive, never fails: a plain Error is the last resort. */
 napi_value throw_java_exception(env_ctx* ctx, JNIEnv* jni);
 bool java_failed(env_ctx* ctx, JNIEnv* jni); /* pending Java exception -> JS throw; true if so */
 bool js_pending(napi_env env);              /* a JS exception is pending */
+/* A JS value thrown in JS as a pending Java throwable (a Java exception that crossed into JS goes
+ * back as itself, anything else becomes dev.napijava.JSException holding the JS value). */
+void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error);
+/* The pending JS exception (or a failed status) as a pending Java exception; true if there was one. */
+bool js_failed(env_ctx* ctx, JNIEnv* jni, napi_status status);
+/* Throws a new Java exception of the given class (binary name with slashes). */
+void java_throw(JNIEnv* jni, const char* class_name, const char* fmt, ...);
 
-/* marshal.c */
-/* Tag of a JS argument; for numbers *num receives the value (so conversion needs no second read). */
+/* ---- env.c: one Node environment ---- */
+env_ctx* env_create(napi_env env); /* module init; NULL with a JS exception pending */
+env_ctx* env_get(napi_env env);
+bool env_attach_java(env_ctx* ctx, JNIEnv* jni);
+/* The environment is ending (worker exit or terminate, process exit, hosted close): Java is told
+ * first (queue, proxies, futures fail with a clear exception), then the wake function goes. */
+void env_close(env_ctx* ctx);
+bool on_js_thread(env_ctx* ctx);
+/* A strong (count 1) or weak (count 0) reference held for Java; NULL with a JS exception pending. */
+js_ref* js_ref_new(env_ctx* ctx, napi_value v, uint32_t count);
+void js_ref_free(js_ref* r); /* deletes the napi reference: JS thread, live environment */
+/* The referenced value (NULL for a collected weak one). */
+napi_value js_ref_value(env_ctx* ctx, jlong cookie);
+/* Does the cookie belong to this environment? (A value of another environment cannot be used.) */
+bool js_ref_of(env_ctx* ctx, jlong cookie);
+
+/* ---- marshal.c ---- */
+/* Tag of a JS argument; for numbers *num receives the value (so conversion needs no second read).
+ * AT_COUNT with a JS exception pending when the value could not be inspected. */
 int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num);
 bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue* out, bool* is_local);
 bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_t n, const type_info* array_type,
@@ -175,21 +243,25 @@ bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_
 napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t);
 napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj); /* dynamic: unboxes, wraps */
 napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s);
+jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v); /* NULL with a JS or Java exception pending */
+/* A primitive (code BOOLEAN..DOUBLE) as its box; NULL with a Java exception pending. */
+jobject box_primitive(JNIEnv* jni, int prim_code, jvalue value);
+/* A converted value as a Java object for Java callers: primitives boxed, references as a new local ref. */
+jobject as_java_object(JNIEnv* jni, const type_info* t, jvalue v, bool is_local);
 /* Frees the calling thread's string scratch buffer (its Node environment is ending). */
 void marshal_free_thread_buffers(void);
-char* jstring_to_utf8(JNIEnv* jni, jstring s); /* malloc'ed */
-bool read_type_info(JNIEnv* jni, jobject type_ref, type_info* out);
+char* jstring_to_utf8(JNIEnv* jni, jstring s); /* malloc'ed; NULL with a Java exception pending */
+bool read_type_info(JNIEnv* jni, jobject type_ref, type_info* out); /* false: Java exception pending */
+void type_info_release(JNIEnv* jni, type_info* t); /* the global refs and element chain read_type_info made */
 
-/* objects.c */
+/* ---- objects.c ---- */
 java_ref* unwrap_java(napi_env env, napi_value v);
 napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj);
 bool wrap_new_instance(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, jobject obj, class_info* ci);
-void attach_pending(env_ctx* ctx, napi_value this_obj);
+bool attach_pending(env_ctx* ctx, napi_value this_obj);
 
-/* callbacks.c: Java -> JS (proxies, queue), promises, async calls */
+/* ---- callbacks.c: Java -> JS (proxies, queue), promises, async calls ---- */
 bool callbacks_init(JNIEnv* jni);
-bool env_attach_java(env_ctx* ctx, JNIEnv* jni);
-bool on_js_thread(env_ctx* ctx);
 jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool is_function);
 napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
 jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise);
@@ -201,13 +273,23 @@ napi_value future_to_promise(env_ctx* ctx, JNIEnv* jni, jobject future);
 napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callable* c, jobject target,
                         jvalue* args);
 napi_value stream_hook(env_ctx* ctx, napi_value value, const char* kind);
-void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error);
-/* jsvalue.c: natives of dev.napijava.bridge.JsValues (Java hosts Node) */
-bool jsvalues_init(JNIEnv* jni);
+/* Calls fn with Java arguments converted by the marshaler (JSValues as themselves): the one
+ * Java -> JS argument path of proxies and JSValue calls. False with a JS exception pending. */
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray args, napi_value* argv, jsize argc);
+/* Every native that Java calls into JS checks this first: the environment's JS thread, the
+ * environment alive, stack left. False with a Java exception pending. */
+bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what);
 
-/* classes.c */
+/* ---- jsvalue.c: natives of dev.napijava.bridge.JsValues (Java hosts Node) ---- */
+bool jsvalue_class_init(JNIEnv* jni); /* at start: JSValue's class, to recognise JSValues */
+bool jsvalues_init(JNIEnv* jni);
+/* A JS value as a Java object (JSValue handle, primitive box or the wrapped Java object). */
+jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v);
+/* A Java object as JS: JSValues by their handle (of this environment only), the rest by the marshaler. */
+napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
+
+/* ---- classes.c ---- */
 class_info* class_for(env_ctx* ctx, JNIEnv* jni, jclass cls, int index); /* index -1: ask Java */
 napi_value class_ctor_value(env_ctx* ctx, class_info* ci);
-napi_value invoke_group(env_ctx* ctx, JNIEnv* jni, method_group* g, napi_value this_obj, size_t argc, napi_value* argv);
 
 #endif

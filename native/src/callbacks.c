@@ -1,27 +1,12 @@
 /*
  * Java -> JS: JS functions/objects as Java interface proxies, the queue other Java threads use
- * to reach the JS thread, JS errors as Java exceptions, promises <-> futures, async Java calls.
- * Policy (routing, deadlock detection, pools) lives in Java: JsEnv, JsProxies, AsyncCalls.
+ * to reach the JS thread, promises <-> futures, async Java calls. Policy (routing, deadlock
+ * detection, pools, what an ended environment does) lives in Java: JsEnv, JsProxies, AsyncCalls.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "bridge.h"
-
-bool on_js_thread(env_ctx* ctx) { return pthread_equal(pthread_self(), ctx->js_thread); }
-
-static js_ref* new_js_ref(env_ctx* ctx, napi_value v) {
-  js_ref* r = calloc(1, sizeof(js_ref));
-  r->ctx = ctx;
-  napi_create_reference(ctx->env, v, 1, &r->ref);
-  return r;
-}
-
-static napi_value js_ref_value(env_ctx* ctx, jlong cookie) {
-  napi_value v = NULL;
-  napi_get_reference_value(ctx->env, ((js_ref*)(intptr_t)cookie)->ref, &v);
-  return v;
-}
 
 static void throw_wrong_thread(JNIEnv* jni, const char* what) {
   char msg[512];
@@ -33,180 +18,140 @@ static void throw_wrong_thread(JNIEnv* jni, const char* what) {
   (*jni)->ThrowNew(jni, J.JSInvalidThreadAccess, msg);
 }
 
-/* ---------- JS errors -> Java ---------- */
-
-static jstring to_jstring(env_ctx* ctx, JNIEnv* jni, napi_value v) {
-  type_info t = {TC_STRING, NULL, NULL};
-  jvalue out;
-  bool local;
-  napi_value s;
-  if (napi_coerce_to_string(ctx->env, v, &s) != napi_ok) return NULL;
-  if (!to_java(ctx, jni, s, &t, &out, &local)) return NULL;
-  return out.l;
+/* Every native Java calls into JS checks this first: the right thread, a live environment, stack left. */
+bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what) {
+  if (!on_js_thread(ctx)) {
+    throw_wrong_thread(jni, what);
+    return false;
+  }
+  if (ctx->closed) {
+    java_throw(jni, "dev/napijava/JSEnvironmentClosedException", "The Node.js environment has ended: %s cannot run", what);
+    return false;
+  }
+  if (stack_exhausted()) {
+    java_throw(jni, "java/lang/StackOverflowError", "no stack left to call JS (JS and Java frames share this thread's stack)");
+    return false;
+  }
+  return true;
 }
 
-/* A JS exception as a Java throwable: a Java exception that crossed into JS goes back as itself,
- * anything else becomes dev.napijava.JSException with the JS stack. Leaves it pending in Java. */
-void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error) {
-  napi_env env = ctx->env;
-  napi_valuetype type;
-  napi_typeof(env, error, &type);
-  if (type == napi_object) {
-    napi_value java;
-    bool has = false;
-    napi_has_named_property(env, error, "javaException", &has);
-    if (has && napi_get_named_property(env, error, "javaException", &java) == napi_ok) {
-      java_ref* ref = unwrap_java(env, java);
-      if (ref && (*jni)->IsInstanceOf(jni, ref->obj, J.Throwable)) {
-        (*jni)->Throw(jni, ref->obj);
-        return;
-      }
-    }
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray args, napi_value* argv, jsize argc) {
+  for (jsize i = 0; i < argc; i++) {
+    jobject a = (*jni)->GetObjectArrayElement(jni, args, i);
+    argv[i] = jobject_to_js(ctx, jni, a);
+    if (a) (*jni)->DeleteLocalRef(jni, a);
+    if (!argv[i]) return false;
   }
-  jstring name = NULL, message = NULL, stack = NULL;
-  if (type == napi_object) {
-    napi_value v;
-    if (napi_get_named_property(env, error, "name", &v) == napi_ok) name = to_jstring(ctx, jni, v);
-    if (napi_get_named_property(env, error, "message", &v) == napi_ok) message = to_jstring(ctx, jni, v);
-    if (napi_get_named_property(env, error, "stack", &v) == napi_ok) stack = to_jstring(ctx, jni, v);
-  } else {
-    message = to_jstring(ctx, jni, error);
-  }
-  if (js_pending(env)) { /* a getter threw while reading the error: use what we have */
-    napi_value ignored;
-    napi_get_and_clear_last_exception(env, &ignored);
-  }
-  jobject ex = (*jni)->NewObject(jni, J.JSException, J.JSException_init, name, message, stack);
-  if (ex) {
-    (*jni)->Throw(jni, ex);
-    (*jni)->DeleteLocalRef(jni, ex);
-  }
-  if (name) (*jni)->DeleteLocalRef(jni, name);
-  if (message) (*jni)->DeleteLocalRef(jni, message);
-  if (stack) (*jni)->DeleteLocalRef(jni, stack);
+  return true;
 }
 
 /* ---------- natives of dev.napijava.bridge.JsEnv ---------- */
 
 static void JNICALL native_wake(JNIEnv* jni, jclass cls, jlong ctxp) {
   env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;
+  /* JsEnv calls this only before its close(): the function is alive; a closing one says so */
   napi_call_threadsafe_function(ctx->wake, NULL, napi_tsfn_nonblocking);
+}
+
+/* The function to call for member (NULL: the target itself); *missing when the object lacks it. */
+static bool member_function(napi_env env, napi_value target, JNIEnv* jni, jstring member, napi_value* fn, bool* missing) {
+  *missing = false;
+  *fn = target;
+  if (!member) return true;
+  napi_value key = jstring_to_js(env, jni, member);
+  napi_valuetype type = napi_undefined;
+  if (!key || !NAPI_OK(env, napi_get_property(env, target, key, fn)) || !NAPI_OK(env, napi_typeof(env, *fn, &type)))
+    return false;
+  *missing = type != napi_function;
+  return true;
 }
 
 static jobject JNICALL native_invoke_js(JNIEnv* jni, jclass cls, jlong ctxp, jlong cookie, jstring member,
                                         jobjectArray args, jobject return_type) {
   env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;
-  if (!on_js_thread(ctx)) {
-    throw_wrong_thread(jni, "A JS function");
-    return NULL;
-  }
+  if (!java_may_enter_js(ctx, jni, "A JS function")) return NULL;
   napi_env env = ctx->env;
   napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
-  jobject result = NULL;
-  napi_value target = js_ref_value(ctx, cookie), fn = target, recv, js_result;
-  napi_get_undefined(env, &recv);
-  if (member) {
-    char* name = jstring_to_utf8(jni, member);
-    napi_valuetype type = napi_undefined;
-    napi_get_named_property(env, target, name, &fn);
-    free(name);
-    napi_typeof(env, fn, &type);
-    if (type != napi_function) {
-      result = (*jni)->NewLocalRef(jni, J.no_member);
-      goto done;
-    }
-    recv = target;
+  if (!NAPI_OK(env, napi_open_handle_scope(env, &scope))) {
+    js_failed(ctx, jni, napi_generic_failure);
+    return NULL;
   }
+  jobject result = NULL;
+  napi_value target = js_ref_value(ctx, cookie), fn, recv, js_result;
+  bool missing = false;
+  napi_status status = napi_generic_failure;
   jsize argc = args ? (*jni)->GetArrayLength(jni, args) : 0;
   napi_value stack_argv[FAST_ARGS];
   napi_value* argv = argc <= FAST_ARGS ? stack_argv : malloc(sizeof(napi_value) * (size_t)argc);
-  bool ok = true;
-  for (jsize i = 0; i < argc && ok; i++) {
-    jobject a = (*jni)->GetObjectArrayElement(jni, args, i);
-    argv[i] = object_to_js(ctx, jni, a);
-    if (a) (*jni)->DeleteLocalRef(jni, a);
-    ok = argv[i] != NULL;
-  }
-  napi_status status = ok ? napi_call_function(env, recv, fn, (size_t)argc, argv, &js_result) : napi_pending_exception;
-  if (argv != stack_argv) free(argv);
-  if (status != napi_ok || js_pending(env)) {
-    napi_value error;
-    if (napi_get_and_clear_last_exception(env, &error) == napi_ok) throw_js_to_java(ctx, jni, error);
+  if (!argv) {
+    java_throw(jni, "java/lang/OutOfMemoryError", "no native memory for %d JS arguments", (int)argc);
     goto done;
   }
+  if (!target || !member_function(env, target, jni, member, &fn, &missing)) goto failed;
+  if (missing) {
+    result = (*jni)->NewLocalRef(jni, J.no_member);
+    goto done;
+  }
+  if (member) recv = target;
+  else if (!NAPI_OK(env, napi_get_undefined(env, &recv))) goto failed;
+  if (!java_args_to_js(ctx, jni, args, argv, argc)) goto failed;
+  status = napi_call_function(env, recv, fn, (size_t)argc, argv, &js_result);
+  if (status != napi_ok) goto failed;
   type_info t = {(*jni)->GetIntField(jni, return_type, J.TR_code), NULL, NULL};
-  if (t.code > TC_DOUBLE) read_type_info(jni, return_type, &t); /* class and element only for references */
+  if (t.code > TC_DOUBLE && !read_type_info(jni, return_type, &t)) goto done; /* class and element only for references */
   if (t.code != TC_VOID) {
     jvalue v;
     bool local;
-    if (to_java(ctx, jni, js_result, &t, &v, &local)) {
-      if (t.code >= TC_BOOLEAN && t.code <= TC_DOUBLE) {
-        int i = t.code - TC_BOOLEAN;
-        result = (*jni)->CallStaticObjectMethodA(jni, J.box[i], J.box_valueOf[i], &v);
-      } else {
-        result = local ? v.l : (v.l ? (*jni)->NewLocalRef(jni, v.l) : NULL);
-      }
-    } else if (js_pending(env)) {
-      napi_value error;
-      napi_get_and_clear_last_exception(env, &error);
-      throw_js_to_java(ctx, jni, error);
-    }
+    if (to_java(ctx, jni, js_result, &t, &v, &local)) result = as_java_object(jni, &t, v, local);
+    else js_failed(ctx, jni, napi_pending_exception);
   }
-  if (t.cls) (*jni)->DeleteGlobalRef(jni, t.cls);
-  for (type_info* e = t.element; e;) { /* element chain of array types */
-    type_info* next = e->element;
-    if (e->cls) (*jni)->DeleteGlobalRef(jni, e->cls);
-    free(e);
-    e = next;
-  }
+  type_info_release(jni, &t);
+  goto done;
+failed:
+  js_failed(ctx, jni, status == napi_ok ? napi_generic_failure : status);
 done:
+  if (argv && argv != stack_argv) free(argv);
   napi_close_handle_scope(env, scope);
   return result;
 }
 
 static void JNICALL native_release_ref(JNIEnv* jni, jclass cls, jlong ctxp, jlong cookie) {
-  js_ref* r = (js_ref*)(intptr_t)cookie;
-  napi_delete_reference(r->ctx->env, r->ref);
-  free(r);
+  js_ref_free((js_ref*)(intptr_t)cookie); /* JsEnv runs this on the JS thread of a live environment */
 }
 
 static void JNICALL native_settle(JNIEnv* jni, jclass cls, jlong ctxp, jlong deferred_cookie, jobject value,
                                   jthrowable error, jobject type) {
   env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;
+  if (!on_js_thread(ctx) || ctx->closed) return; /* never: JsEnv settles on the JS thread of a live environment */
   napi_env env = ctx->env;
   napi_deferred deferred = (napi_deferred)(intptr_t)deferred_cookie;
   napi_handle_scope scope;
-  napi_open_handle_scope(env, &scope);
+  if (napi_open_handle_scope(env, &scope) != napi_ok) return;
   napi_value settled = NULL;
   bool reject = error != NULL;
   if (!reject) {
     type_info t;
-    read_type_info(jni, type, &t);
-    jvalue v = {.l = value};
-    /* values arrive boxed: primitives by their box, references by declared type */
-    settled = t.code <= TC_DOUBLE || t.code == TC_OBJECT ? object_to_js(ctx, jni, value) : to_js(ctx, jni, v, &t);
-    if (t.cls) (*jni)->DeleteGlobalRef(jni, t.cls);
+    if (read_type_info(jni, type, &t)) {
+      jvalue v = {.l = value};
+      /* values arrive boxed: primitives by their box, references by declared type */
+      settled = t.code <= TC_DOUBLE || t.code == TC_OBJECT ? object_to_js(ctx, jni, value) : to_js(ctx, jni, v, &t);
+      type_info_release(jni, &t);
+    }
   }
   if (!settled) { /* a Java error, or one while converting the value */
     reject = true;
     if (error) (*jni)->Throw(jni, error);
     if ((*jni)->ExceptionCheck(jni)) throw_java_exception(ctx, jni);
-    napi_get_and_clear_last_exception(env, &settled);
+    if (napi_get_and_clear_last_exception(env, &settled) != napi_ok || !settled) napi_get_undefined(env, &settled);
   }
-  if (reject) napi_reject_deferred(env, deferred, settled);
-  else napi_resolve_deferred(env, deferred, settled);
-  if (--ctx->pending_async == 0) napi_unref_threadsafe_function(env, ctx->wake);
+  if (reject) NAPI_OK(env, napi_reject_deferred(env, deferred, settled));
+  else NAPI_OK(env, napi_resolve_deferred(env, deferred, settled));
+  if (js_pending(env)) { /* nobody to report a failed settle to: it must not leak into the next call */
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+  }
+  if (--ctx->pending_async == 0 && ctx->wake) napi_unref_threadsafe_function(env, ctx->wake);
   napi_close_handle_scope(env, scope);
-}
-
-/* The wake function's JS-thread side: run the queued tasks. */
-static void call_drain(napi_env env, napi_value js_cb, void* context, void* data) {
-  env_ctx* ctx = context;
-  if (!env || !ctx->js_env) return;
-  JNIEnv* jni = jni_env();
-  (*jni)->CallVoidMethod(jni, ctx->js_env, J.JsEnv_drain);
-  if ((*jni)->ExceptionCheck(jni)) (*jni)->ExceptionClear(jni);
 }
 
 /* ---------- setup ---------- */
@@ -220,10 +165,17 @@ static jclass find_global(JNIEnv* jni, const char* name) {
 }
 
 static void JNICALL native_init_js_values(JNIEnv* jni, jclass cls) {
-  if (!jsvalues_init(jni) && !(*jni)->ExceptionCheck(jni)) {
-    jclass ise = (*jni)->FindClass(jni, "java/lang/IllegalStateException");
-    if (ise) (*jni)->ThrowNew(jni, ise, "node-api-java: the JSValue natives could not be registered");
-  }
+  if (!jsvalues_init(jni) && !(*jni)->ExceptionCheck(jni))
+    java_throw(jni, "java/lang/IllegalStateException", "node-api-java: the JSValue natives could not be registered");
+}
+
+/* Bridge.runJvmShutdownHooks(): java.lang.Shutdown.shutdown() is what DestroyJavaVM runs; JNI
+ * reaches it although it is package-private. */
+static void JNICALL native_run_jvm_shutdown_hooks(JNIEnv* jni, jclass cls) {
+  jclass shutdown = (*jni)->FindClass(jni, "java/lang/Shutdown");
+  jmethodID run = shutdown ? (*jni)->GetStaticMethodID(jni, shutdown, "shutdown", "()V") : NULL;
+  if (run) (*jni)->CallStaticVoidMethod(jni, shutdown, run);
+  if (shutdown) (*jni)->DeleteLocalRef(jni, shutdown);
 }
 
 bool callbacks_init(JNIEnv* jni) {
@@ -243,13 +195,16 @@ bool callbacks_init(JNIEnv* jni) {
   REQUIRE(J.Proxy = find_global(jni, "java/lang/reflect/Proxy"));
   REQUIRE(J.JsEnv_create = (*jni)->GetStaticMethodID(jni, J.JsEnv, "create", "(JLjava/nio/ByteBuffer;)Ldev/napijava/bridge/JsEnv;"));
   REQUIRE(J.JsEnv_drain = (*jni)->GetMethodID(jni, J.JsEnv, "drain", "()V"));
+  REQUIRE(J.JsEnv_close = (*jni)->GetMethodID(jni, J.JsEnv, "close", "()V"));
+  REQUIRE(J.JsEnv_track = (*jni)->GetMethodID(jni, J.JsEnv, "track", "(Ljava/util/concurrent/CompletableFuture;)V"));
   REQUIRE(J.JsEnv_objects = (*jni)->GetFieldID(jni, J.JsEnv, "objects", "Ldev/napijava/bridge/ObjectTable;"));
   REQUIRE(J.JsProxies_create = (*jni)->GetStaticMethodID(jni, J.JsProxies, "create",
                                                          "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Class;JZ)Ljava/lang/Object;"));
-  REQUIRE(J.JsProxies_cookieOf = (*jni)->GetStaticMethodID(jni, J.JsProxies, "cookieOf", "(Ljava/lang/Object;)J"));
+  REQUIRE(J.JsProxies_cookieOf = (*jni)->GetStaticMethodID(jni, J.JsProxies, "cookieOf",
+                                                           "(Ljava/lang/Object;Ldev/napijava/bridge/JsEnv;)J"));
   REQUIRE(J.JsProxies_NO_MEMBER = (*jni)->GetStaticFieldID(jni, J.JsProxies, "NO_MEMBER", "Ljava/lang/Object;"));
   jobject nm = (*jni)->GetStaticObjectField(jni, J.JsProxies, J.JsProxies_NO_MEMBER);
-  REQUIRE(J.no_member = (*jni)->NewGlobalRef(jni, nm));
+  REQUIRE(nm && (J.no_member = (*jni)->NewGlobalRef(jni, nm)));
   (*jni)->DeleteLocalRef(jni, nm);
   REQUIRE(J.AsyncCalls_submit = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "submit",
       "(Ldev/napijava/bridge/JsEnv;Ldev/napijava/bridge/Callable;Ljava/lang/Object;[Ljava/lang/Object;J)V"));
@@ -261,8 +216,10 @@ bool callbacks_init(JNIEnv* jni) {
                                                             "(Ljava/util/concurrent/CompletableFuture;Ljava/lang/Object;)V"));
   REQUIRE(J.AsyncCalls_fail = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "fail",
                                                         "(Ljava/util/concurrent/CompletableFuture;Ljava/lang/Throwable;)V"));
-  REQUIRE(J.JSException_init = (*jni)->GetMethodID(jni, J.JSException, "<init>",
-                                                   "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V"));
+  REQUIRE(J.JSException_fromJs = (*jni)->GetStaticMethodID(jni, J.JsEnv, "jsException",
+      "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)"
+      "Ldev/napijava/JSException;"));
+  REQUIRE(J.JSException_jsError = (*jni)->GetMethodID(jni, J.JSException, "getError", "()Ldev/napijava/JSValue;"));
   JNINativeMethod natives[] = {
       {"wake", "(J)V", (void*)native_wake},
       {"invokeJs", "(JJLjava/lang/String;[Ljava/lang/Object;Ldev/napijava/bridge/TypeRef;)Ljava/lang/Object;",
@@ -273,8 +230,10 @@ bool callbacks_init(JNIEnv* jni) {
   REQUIRE((*jni)->RegisterNatives(jni, J.JsEnv, natives, sizeof natives / sizeof natives[0]) == 0);
   /* jsvalue.c (Java hosts Node) registers its natives when JsValues is first initialized, not at
    * start-up: its classes are only needed once Java holds JS values. */
-  JNINativeMethod bridge_natives[] = {{"initJsValues", "()V", (void*)native_init_js_values}};
-  REQUIRE((*jni)->RegisterNatives(jni, J.Bridge, bridge_natives, 1) == 0);
+  JNINativeMethod bridge_natives[] = {{"initJsValues", "()V", (void*)native_init_js_values},
+                                      {"runJvmShutdownHooks", "()V", (void*)native_run_jvm_shutdown_hooks}};
+  REQUIRE((*jni)->RegisterNatives(jni, J.Bridge, bridge_natives, 2) == 0);
+  REQUIRE(jsvalue_class_init(jni));
   jmethodID loaded = (*jni)->GetStaticMethodID(jni, J.Bridge, "jsValuesLoaded", "()Z");
   REQUIRE(loaded);
   if ((*jni)->CallStaticBooleanMethod(jni, J.Bridge, loaded)) REQUIRE(jsvalues_init(jni));
@@ -282,46 +241,29 @@ bool callbacks_init(JNIEnv* jni) {
   return true;
 }
 
-/* Per environment: its JsEnv (identity table, queue) and the unref'ed wake function. */
-bool env_attach_java(env_ctx* ctx, JNIEnv* jni) {
-  napi_env env = ctx->env;
-  napi_value name;
-  napi_create_string_utf8(env, "node-api-java queue", NAPI_AUTO_LENGTH, &name);
-  if (napi_create_threadsafe_function(env, NULL, NULL, name, 0, 1, NULL, NULL, ctx, call_drain, &ctx->wake) != napi_ok)
-    return false;
-  napi_unref_threadsafe_function(env, ctx->wake); /* idle Java never keeps Node alive */
-  jobject depth = (*jni)->NewDirectByteBuffer(jni, &ctx->sync_depth, sizeof ctx->sync_depth);
-  jobject js_env = (*jni)->CallStaticObjectMethod(jni, J.JsEnv, J.JsEnv_create, (jlong)(intptr_t)ctx, depth);
-  (*jni)->DeleteLocalRef(jni, depth);
-  if (!js_env) return false;
-  ctx->js_env = (*jni)->NewGlobalRef(jni, js_env);
-  jobject table = (*jni)->GetObjectField(jni, js_env, J.JsEnv_objects);
-  ctx->object_table = (*jni)->NewGlobalRef(jni, table);
-  (*jni)->DeleteLocalRef(jni, table);
-  (*jni)->DeleteLocalRef(jni, js_env);
-  return true;
-}
-
 /* ---------- JS values as Java objects ---------- */
 
 jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool is_function) {
-  js_ref* r = new_js_ref(ctx, v);
+  js_ref* r = js_ref_new(ctx, v, 1);
+  if (!r) return NULL;
   jobject proxy = (*jni)->CallStaticObjectMethod(jni, J.JsProxies, J.JsProxies_create, ctx->js_env, iface,
                                                  (jlong)(intptr_t)r, (jboolean)is_function);
-  if (!proxy) {
-    napi_delete_reference(ctx->env, r->ref);
-    free(r);
+  if (!proxy || (*jni)->ExceptionCheck(jni)) { /* nobody owns the reference */
+    js_ref_free(r);
+    if (proxy) (*jni)->DeleteLocalRef(jni, proxy);
     return NULL;
   }
   return proxy;
 }
 
-/* The original JS value behind a proxy made by js_to_proxy, or NULL for any other object. Not in
+/* The original JS value behind a proxy made by js_to_proxy in this environment, or NULL for any
+ * other object (including proxies of another environment: they stay Java objects here). Not in
  * the identity table: that would keep the proxy (and so the JS value) alive forever. */
 napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   if (!(*jni)->IsInstanceOf(jni, obj, J.Proxy)) return NULL;
-  jlong cookie = (*jni)->CallStaticLongMethod(jni, J.JsProxies, J.JsProxies_cookieOf, obj);
-  return cookie ? js_ref_value(ctx, cookie) : NULL;
+  jlong cookie = (*jni)->CallStaticLongMethod(jni, J.JsProxies, J.JsProxies_cookieOf, obj, ctx->js_env);
+  if (java_failed(ctx, jni) || !cookie) return NULL;
+  return js_ref_value(ctx, cookie);
 }
 
 /* ---------- promises <-> futures ---------- */
@@ -336,12 +278,12 @@ static napi_value promise_settled(napi_env env, napi_callback_info info, bool fu
   size_t argc = 1;
   napi_value argv[1];
   void* data;
-  napi_get_cb_info(env, info, &argc, argv, NULL, &data);
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, &data))) return NULL;
   settle_target* target = data;
-  env_ctx* ctx = NULL;
-  napi_get_instance_data(env, (void**)&ctx);
-  JNIEnv* jni = jni_env();
-  if (argc == 0) napi_get_undefined(env, &argv[0]);
+  env_ctx* ctx = env_get(env);
+  JNIEnv* jni = ctx ? jni_env() : NULL;
+  if (!jni) return NULL;
+  if (argc == 0 && !NAPI_OK(env, napi_get_undefined(env, &argv[0]))) return NULL;
   if (fulfilled) {
     jobject value = target->convert(ctx, jni, argv[0]);
     if (js_pending(env)) { /* the value could not be converted: reject with that error */
@@ -355,7 +297,7 @@ static napi_value promise_settled(napi_env env, napi_callback_info info, bool fu
     if (value) (*jni)->DeleteLocalRef(jni, value);
   }
   if (!fulfilled) fail_future(ctx, jni, target->future, argv[0]);
-  if ((*jni)->ExceptionCheck(jni)) (*jni)->ExceptionClear(jni);
+  (*jni)->ExceptionClear(jni);
   return NULL;
 }
 
@@ -374,26 +316,42 @@ static napi_value on_rejected(napi_env env, napi_callback_info info) { return pr
 
 static void drop_target(napi_env env, void* data, void* hint) {
   settle_target* target = data;
-  JNIEnv* jni = jni_env();
+  JNIEnv* jni = jvm_started() ? jni_env() : NULL;
   if (jni) (*jni)->DeleteGlobalRef(jni, target->future);
   free(target);
 }
 
 /* promise.then(...) completing future: the one mechanism behind Promise -> CompletableFuture
- * (parameters: values as Java objects; JSPromise.toFuture(): values as JSValues). False with a JS
- * exception pending if `then` could not be called. */
+ * (parameters: values as Java objects; JSPromise.toFuture(): values as JSValues). The environment
+ * tracks the future: if it ends first, the future fails instead of waiting forever. False with a
+ * JS (or Java) exception pending if `then` could not be called. */
 bool complete_when_settled(env_ctx* ctx, JNIEnv* jni, napi_value promise, jobject future, js_value_converter convert) {
   napi_env env = ctx->env;
   settle_target* target = malloc(sizeof *target);
+  if (!target) {
+    throw_error_code(env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory");
+    return false;
+  }
   target->future = (*jni)->NewGlobalRef(jni, future);
   target->convert = convert;
   napi_value then, callbacks[2], ignored;
-  napi_create_function(env, "onFulfilled", NAPI_AUTO_LENGTH, on_fulfilled, target, &callbacks[0]);
-  napi_create_function(env, "onRejected", NAPI_AUTO_LENGTH, on_rejected, target, &callbacks[1]);
-  /* both callbacks die together: one finalizer frees the target */
-  napi_add_finalizer(env, callbacks[0], target, drop_target, NULL, NULL);
-  return napi_get_named_property(env, promise, "then", &then) == napi_ok &&
-         napi_call_function(env, promise, then, 2, callbacks, &ignored) == napi_ok;
+  if (!target->future) {
+    free(target);
+    throw_error_code(env, "ERR_OUT_OF_MEMORY", "node-api-java: no JNI global references left");
+    return false;
+  }
+  if (!NAPI_OK(env, napi_create_function(env, "onFulfilled", NAPI_AUTO_LENGTH, on_fulfilled, target, &callbacks[0])) ||
+      !NAPI_OK(env, napi_create_function(env, "onRejected", NAPI_AUTO_LENGTH, on_rejected, target, &callbacks[1])) ||
+      /* both callbacks die together: one finalizer frees the target */
+      !NAPI_OK(env, napi_add_finalizer(env, callbacks[0], target, drop_target, NULL, NULL))) {
+    (*jni)->DeleteGlobalRef(jni, target->future);
+    free(target);
+    return false;
+  }
+  (*jni)->CallVoidMethod(jni, ctx->js_env, J.JsEnv_track, future);
+  if ((*jni)->ExceptionCheck(jni)) return false;
+  return NAPI_OK(env, napi_get_named_property(env, promise, "then", &then)) &&
+         NAPI_OK(env, napi_call_function(env, promise, then, 2, callbacks, &ignored));
 }
 
 /* A fulfilled value as a Java object by the shared marshaler (NULL with a JS exception pending on failure). */
@@ -405,7 +363,7 @@ static jobject value_as_java_object(env_ctx* ctx, JNIEnv* jni, napi_value v) {
     if (!js_pending(ctx->env) && !(*jni)->ExceptionCheck(jni)) throw_type_error(ctx->env, "value cannot be passed to Java");
     return NULL;
   }
-  return local || !out.l ? out.l : (*jni)->NewLocalRef(jni, out.l);
+  return as_java_object(jni, &any, out, local);
 }
 
 /* A JS promise as a CompletableFuture, completed on the JS thread when the promise settles. */
@@ -419,11 +377,33 @@ jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise) {
   return future;
 }
 
+/* A promise that Java settles later through the queue (which keeps Node alive meanwhile). */
 static napi_deferred new_deferred(env_ctx* ctx, napi_value* promise) {
   napi_deferred deferred;
-  if (napi_create_promise(ctx->env, &deferred, promise) != napi_ok) return NULL;
-  if (ctx->pending_async++ == 0) napi_ref_threadsafe_function(ctx->env, ctx->wake);
+  if (ctx->closed || !ctx->wake) {
+    throw_error_code(ctx->env, "ERR_NAPI_JAVA_ENV_CLOSED", "node-api-java: the Node.js environment is ending: no "
+                                                          "asynchronous Java call can start");
+    return NULL;
+  }
+  if (!NAPI_OK(ctx->env, napi_create_promise(ctx->env, &deferred, promise))) return NULL;
+  if (ctx->pending_async++ == 0 && !NAPI_OK(ctx->env, napi_ref_threadsafe_function(ctx->env, ctx->wake))) {
+    ctx->pending_async--;
+    return NULL;
+  }
   return deferred;
+}
+
+/* Java could not take the promise over: it is rejected with the pending exception (which stays
+ * pending for the caller) and no longer keeps Node alive. */
+static void abandon_deferred(env_ctx* ctx, JNIEnv* jni, napi_deferred deferred) {
+  napi_env env = ctx->env;
+  napi_value error = NULL;
+  java_failed(ctx, jni);
+  if (js_pending(env) && napi_get_and_clear_last_exception(env, &error) == napi_ok) {
+    napi_reject_deferred(env, deferred, error);
+    napi_throw(env, error);
+  }
+  if (--ctx->pending_async == 0 && ctx->wake) napi_unref_threadsafe_function(env, ctx->wake);
 }
 
 napi_value future_to_promise(env_ctx* ctx, JNIEnv* jni, jobject future) {
@@ -432,32 +412,42 @@ napi_value future_to_promise(env_ctx* ctx, JNIEnv* jni, jobject future) {
   if (!deferred) return NULL;
   (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_whenDone, ctx->js_env, future,
                                (jlong)(intptr_t)deferred);
-  if (java_failed(ctx, jni)) return NULL;
+  if ((*jni)->ExceptionCheck(jni)) {
+    abandon_deferred(ctx, jni, deferred);
+    return NULL;
+  }
   return promise;
 }
 
 /* nameAsync(...): arguments are converted here on the JS thread; the call runs on the Java pool. */
 napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callable* c, jobject target, jvalue* args) {
   jobjectArray boxed = (*jni)->NewObjectArray(jni, c->argc, J.Object, NULL);
-  if (!boxed) return NULL;
+  if (!boxed) return throw_java_exception(ctx, jni);
   for (int i = 0; i < c->argc; i++) {
     int code = c->params[i].code;
-    jobject item = code >= TC_BOOLEAN && code <= TC_DOUBLE
-                       ? (*jni)->CallStaticObjectMethodA(jni, J.box[code - TC_BOOLEAN], J.box_valueOf[code - TC_BOOLEAN], &args[i])
-                       : args[i].l;
+    jobject item = code >= TC_BOOLEAN && code <= TC_DOUBLE ? box_primitive(jni, code, args[i]) : args[i].l;
+    if ((*jni)->ExceptionCheck(jni)) {
+      (*jni)->DeleteLocalRef(jni, boxed);
+      return throw_java_exception(ctx, jni);
+    }
     (*jni)->SetObjectArrayElement(jni, boxed, i, item);
     if (item && item != args[i].l) (*jni)->DeleteLocalRef(jni, item);
   }
   napi_value promise;
   napi_deferred deferred = new_deferred(ctx, &promise);
-  jobjectArray candidates = (*jni)->GetObjectField(jni, g->overloads, J.OS_candidates);
-  jobject callable_obj = (*jni)->GetObjectArrayElement(jni, candidates, (jsize)(c - g->items));
-  (*jni)->DeleteLocalRef(jni, candidates);
-  (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_submit, ctx->js_env, callable_obj, target, boxed,
-                               (jlong)(intptr_t)deferred);
-  (*jni)->DeleteLocalRef(jni, callable_obj);
+  jobjectArray candidates = deferred ? (*jni)->GetObjectField(jni, g->overloads, J.OS_candidates) : NULL;
+  jobject callable_obj = candidates ? (*jni)->GetObjectArrayElement(jni, candidates, (jsize)(c - g->items)) : NULL;
+  if (candidates) (*jni)->DeleteLocalRef(jni, candidates);
+  if (callable_obj)
+    (*jni)->CallStaticVoidMethod(jni, J.AsyncCalls, J.AsyncCalls_submit, ctx->js_env, callable_obj, target, boxed,
+                                 (jlong)(intptr_t)deferred);
+  if (callable_obj) (*jni)->DeleteLocalRef(jni, callable_obj);
   (*jni)->DeleteLocalRef(jni, boxed);
-  if (java_failed(ctx, jni)) return NULL;
+  if (!deferred) return NULL;
+  if (!callable_obj || (*jni)->ExceptionCheck(jni)) {
+    abandon_deferred(ctx, jni, deferred);
+    return NULL;
+  }
   return promise;
 }
 
@@ -465,10 +455,11 @@ napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callab
 napi_value stream_hook(env_ctx* ctx, napi_value value, const char* kind) {
   napi_env env = ctx->env;
   napi_value hook, global, args[2], result = NULL;
-  if (napi_get_reference_value(env, ctx->stream_hook, &hook) != napi_ok || !hook) return NULL;
+  if (!NAPI_OK(env, napi_get_reference_value(env, ctx->stream_hook, &hook)) || !hook ||
+      !NAPI_OK(env, napi_create_string_utf8(env, kind, NAPI_AUTO_LENGTH, &args[1])) ||
+      !NAPI_OK(env, napi_get_global(env, &global)))
+    return NULL;
   args[0] = value;
-  napi_create_string_utf8(env, kind, NAPI_AUTO_LENGTH, &args[1]);
-  napi_get_global(env, &global);
-  if (napi_call_function(env, global, hook, 2, args, &result) != napi_ok) return NULL;
+  if (!NAPI_OK(env, napi_call_function(env, global, hook, 2, args, &result))) return NULL;
   return result;
 }

@@ -1,6 +1,11 @@
 /*
  * Projected classes: a JS class per Java class, built once per environment from the Java-side
  * ClassDescriptor; and the call path: shape -> cached overload -> convert -> JNI call -> convert.
+ *
+ * Member IDs are resolved on a member's first use, not when the class is projected: HotSpot
+ * initializes a class when an ID of it is handed out, and Java initializes a class on first use
+ * only (naming it is not a use). So a failing static initializer surfaces where Java would raise
+ * it: ExceptionInInitializerError at the first call or field access, NoClassDefFoundError after.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,56 +17,89 @@
 static jobject obj_field(JNIEnv* jni, jobject o, jfieldID f) { return (*jni)->GetObjectField(jni, o, f); }
 
 static napi_value js_name(napi_env env, JNIEnv* jni, jstring s) {
+  if (!s) return NULL;
   napi_value v = jstring_to_js(env, jni, s);
   (*jni)->DeleteLocalRef(jni, s);
   return v;
 }
 
-static void read_callable(JNIEnv* jni, jobject c, callable* out) {
-  jobject exe = obj_field(jni, c, J.C_executable);
+static bool no_native_memory(JNIEnv* jni) {
+  java_throw(jni, "java/lang/OutOfMemoryError", "no native memory to project a Java class");
+  return false;
+}
+
+/* Everything about one candidate but its method ID (resolve_callable); false: Java exception pending. */
+static bool read_callable(JNIEnv* jni, jobject c, callable* out) {
   jobject decl = obj_field(jni, c, J.C_declaringClass);
-  out->mid = (*jni)->FromReflectedMethod(jni, exe);
-  out->decl = (*jni)->NewGlobalRef(jni, decl);
+  out->decl = decl ? (*jni)->NewGlobalRef(jni, decl) : NULL;
+  if (decl) (*jni)->DeleteLocalRef(jni, decl);
+  if (!out->decl) return (*jni)->ExceptionCheck(jni) ? false : no_native_memory(jni);
   out->is_static = (*jni)->GetBooleanField(jni, c, J.C_isStatic);
   out->is_ctor = (*jni)->GetBooleanField(jni, c, J.C_isConstructor);
   out->is_varargs = (*jni)->GetBooleanField(jni, c, J.C_isVarargs);
   jobjectArray params = obj_field(jni, c, J.C_params);
+  if (!params) return false;
   out->argc = (*jni)->GetArrayLength(jni, params);
   out->params = calloc((size_t)out->argc + 1, sizeof(type_info));
-  for (int i = 0; i < out->argc; i++) {
+  bool ok = out->params != NULL || no_native_memory(jni);
+  for (int i = 0; i < out->argc && ok; i++) {
     jobject p = (*jni)->GetObjectArrayElement(jni, params, i);
-    read_type_info(jni, p, &out->params[i]);
-    (*jni)->DeleteLocalRef(jni, p);
+    ok = p && read_type_info(jni, p, &out->params[i]);
+    if (p) (*jni)->DeleteLocalRef(jni, p);
   }
-  jobject ret = obj_field(jni, c, J.C_returnType);
-  read_type_info(jni, ret, &out->ret);
-  (*jni)->DeleteLocalRef(jni, ret);
   (*jni)->DeleteLocalRef(jni, params);
-  (*jni)->DeleteLocalRef(jni, exe);
-  (*jni)->DeleteLocalRef(jni, decl);
+  if (!ok) return false;
+  jobject ret = obj_field(jni, c, J.C_returnType);
+  ok = ret && read_type_info(jni, ret, &out->ret);
+  if (ret) (*jni)->DeleteLocalRef(jni, ret);
+  return ok;
 }
 
 static method_group* read_group(env_ctx* ctx, JNIEnv* jni, class_info* owner, jobject set, bool is_static) {
   method_group* g = calloc(1, sizeof(method_group));
+  if (!g) return no_native_memory(jni), NULL;
   g->ctx = ctx;
   g->owner = owner;
   g->is_static = is_static;
+  for (int i = 0; i < SHAPE_CACHE; i++) g->cache[i].argc = -1;
   g->overloads = (*jni)->NewGlobalRef(jni, set);
   g->is_async = (*jni)->GetBooleanField(jni, set, J.OS_isAsync);
   jstring name = obj_field(jni, set, J.OS_name);
-  g->name = jstring_to_utf8(jni, name);
-  (*jni)->DeleteLocalRef(jni, name);
+  g->name = name ? jstring_to_utf8(jni, name) : NULL;
+  if (name) (*jni)->DeleteLocalRef(jni, name);
   jobjectArray items = obj_field(jni, set, J.OS_candidates);
+  if (!g->overloads || !g->name || !items) {
+    if (items) (*jni)->DeleteLocalRef(jni, items);
+    if (!(*jni)->ExceptionCheck(jni)) no_native_memory(jni);
+    return NULL; /* a class that failed to project is not kept: its few bytes are not reclaimed */
+  }
   g->count = (*jni)->GetArrayLength(jni, items);
   g->items = calloc((size_t)g->count + 1, sizeof(callable));
-  for (int i = 0; i < g->count; i++) {
+  bool ok = g->items != NULL || no_native_memory(jni);
+  for (int i = 0; i < g->count && ok; i++) {
     jobject c = (*jni)->GetObjectArrayElement(jni, items, i);
-    read_callable(jni, c, &g->items[i]);
-    (*jni)->DeleteLocalRef(jni, c);
+    ok = c && read_callable(jni, c, &g->items[i]);
+    if (c) (*jni)->DeleteLocalRef(jni, c);
   }
   (*jni)->DeleteLocalRef(jni, items);
-  for (int i = 0; i < SHAPE_CACHE; i++) g->cache[i].argc = -1;
-  return g;
+  return ok ? g : NULL;
+}
+
+/* The method ID of candidate i, on its first use (this is where the class gets initialized). */
+static bool resolve_callable(JNIEnv* jni, method_group* g, int i) {
+  jobjectArray items = obj_field(jni, g->overloads, J.OS_candidates);
+  jobject c = items ? (*jni)->GetObjectArrayElement(jni, items, i) : NULL;
+  jobject exe = c ? obj_field(jni, c, J.C_executable) : NULL;
+  jmethodID mid = exe ? (*jni)->FromReflectedMethod(jni, exe) : NULL;
+  if (exe) (*jni)->DeleteLocalRef(jni, exe);
+  if (c) (*jni)->DeleteLocalRef(jni, c);
+  if (items) (*jni)->DeleteLocalRef(jni, items);
+  if (!mid) {
+    if (!(*jni)->ExceptionCheck(jni)) java_throw(jni, "java/lang/NoSuchMethodError", "%s", g->name);
+    return false;
+  }
+  g->items[i].mid = mid;
+  return true;
 }
 
 /* ---------- overload selection ---------- */
@@ -72,7 +110,11 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
   class_info* classes[SHAPE_MAX];
   bool cacheable = argc <= SHAPE_MAX;
   if (cacheable) {
-    for (size_t i = 0; i < argc; i++) tags[i] = (uint8_t)arg_tag(ctx, argv[i], &classes[i], &nums[i]);
+    for (size_t i = 0; i < argc; i++) {
+      int tag = arg_tag(ctx, argv[i], &classes[i], &nums[i]);
+      if (tag == AT_COUNT) return -1;
+      tags[i] = (uint8_t)tag;
+    }
     for (int s = 0; s < SHAPE_CACHE; s++) {
       shape_entry* e = &g->cache[s];
       if (e->argc != (int)argc) continue;
@@ -82,28 +124,37 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
     }
   }
   /* miss: ask the Java resolver (the rules live there) */
-  if ((*jni)->PushLocalFrame(jni, 16) != 0) return -1;
+  if ((*jni)->PushLocalFrame(jni, 16) != 0) {
+    java_failed(ctx, jni);
+    return -1;
+  }
   jbyteArray jtags = (*jni)->NewByteArray(jni, (jsize)argc);
-  jobjectArray jclasses = (*jni)->NewObjectArray(jni, (jsize)argc, J.Class, NULL);
-  for (size_t i = 0; i < argc; i++) {
+  jobjectArray jclasses = jtags ? (*jni)->NewObjectArray(jni, (jsize)argc, J.Class, NULL) : NULL;
+  bool ok = jclasses != NULL;
+  for (size_t i = 0; i < argc && ok; i++) {
     class_info* ci;
     double num;
-    jbyte tag = (jbyte)(cacheable ? tags[i] : arg_tag(ctx, argv[i], &ci, &num));
+    int tag = cacheable ? tags[i] : arg_tag(ctx, argv[i], &ci, &num);
     if (cacheable) ci = classes[i];
-    (*jni)->SetByteArrayRegion(jni, jtags, (jsize)i, 1, &tag);
+    if (tag == AT_COUNT) {
+      ok = false;
+      break;
+    }
+    jbyte b = (jbyte)tag;
+    (*jni)->SetByteArrayRegion(jni, jtags, (jsize)i, 1, &b);
     if (ci) (*jni)->SetObjectArrayElement(jni, jclasses, (jsize)i, ci->cls);
   }
-  jint result = (*jni)->CallIntMethod(jni, g->overloads, J.OverloadSet_resolve, jtags, jclasses);
-  bool failed = (*jni)->ExceptionCheck(jni);
-  jthrowable t = failed ? (*jni)->ExceptionOccurred(jni) : NULL;
-  if (failed) (*jni)->ExceptionClear(jni);
+  jint result = ok ? (*jni)->CallIntMethod(jni, g->overloads, J.OverloadSet_resolve, jtags, jclasses) : -1;
+  jthrowable t = (*jni)->ExceptionOccurred(jni);
+  if (t) (*jni)->ExceptionClear(jni);
   t = (*jni)->PopLocalFrame(jni, t);
-  if (failed) {
+  if (t) {
     (*jni)->Throw(jni, t);
     (*jni)->DeleteLocalRef(jni, t);
     throw_java_exception(ctx, jni);
     return -1;
   }
+  if (!ok) return -1; /* a JS exception is pending */
   if (cacheable) {
     shape_entry* e = &g->cache[g->next_slot];
     g->next_slot = (g->next_slot + 1) % SHAPE_CACHE;
@@ -157,17 +208,24 @@ static jvalue call_java(JNIEnv* jni, const callable* c, jobject target, const jv
 /* Resolves, converts and calls. For constructors called with `new`, new_this receives the object. */
 static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject target, size_t argc, napi_value* argv,
                          napi_value new_this) {
+  if (stack_exhausted()) return throw_stack_exhausted(ctx->env);
   uint8_t tags[SHAPE_MAX];
   double nums[SHAPE_MAX];
   int selected = select_overload(ctx, jni, g, argc, argv, tags, nums);
   if (selected < 0) return NULL;
-  const callable* c = &g->items[selected >> 1];
+  callable* c = &g->items[selected >> 1];
   bool expanded = selected & 1;
+  if (!c->mid && !g->is_async && !resolve_callable(jni, g, selected >> 1)) return throw_java_exception(ctx, jni);
   jvalue stack_args[FAST_ARGS];
   bool stack_local[FAST_ARGS];
   int n = c->argc;
   jvalue* args = n <= FAST_ARGS ? stack_args : malloc(sizeof(jvalue) * (size_t)n);
   bool* local = n <= FAST_ARGS ? stack_local : malloc(sizeof(bool) * (size_t)n);
+  if (!args || !local) {
+    if (args != stack_args) free(args);
+    if (local != stack_local) free(local);
+    return throw_error_code(ctx->env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory for %d arguments", n);
+  }
   int converted = 0;
   bool ok = true;
   napi_value result = NULL;
@@ -193,7 +251,10 @@ static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject tar
       local[i] = ok;
     } else {
       napi_value undefined = NULL;
-      if ((size_t)i >= argc) napi_get_undefined(ctx->env, &undefined);
+      if ((size_t)i >= argc && !NAPI_OK(ctx->env, napi_get_undefined(ctx->env, &undefined))) {
+        ok = false;
+        break;
+      }
       ok = to_java(ctx, jni, (size_t)i < argc ? argv[i] : undefined, &c->params[i], &args[i], &local[i]);
     }
   }
@@ -203,13 +264,12 @@ static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject tar
   } else if (g->is_async) {
     result = invoke_async(ctx, jni, g, c, target, args);
   } else {
-    ctx->sync_depth++; /* lets a Java thread waiting for JS see that the JS thread is inside Java */
+    (*ctx->sync_depth)++; /* lets a Java thread waiting for JS see that the JS thread is inside Java */
     jvalue r = call_java(jni, c, target, args);
-    ctx->sync_depth--;
+    (*ctx->sync_depth)--;
     if (!java_failed(ctx, jni)) {
       if (c->is_ctor && new_this) {
         if (wrap_new_instance(ctx, jni, new_this, r.l, g->owner)) result = new_this;
-        else java_failed(ctx, jni);
       } else {
         result = to_js(ctx, jni, r, &c->ret);
       }
@@ -219,92 +279,140 @@ static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject tar
   for (int i = 0; i < converted; i++) {
     if (local[i] && args[i].l) (*jni)->DeleteLocalRef(jni, args[i].l);
   }
-  if (args != stack_args) {
-    free(args);
-    free(local);
-  }
+  if (args != stack_args) free(args);
+  if (local != stack_local) free(local);
   return result;
 }
 
-#define GET_ARGS(env, info, argc, argv, this_obj, data)                                  \
-  napi_value argv##_stack[FAST_ARGS];                                                    \
-  napi_value* argv = argv##_stack;                                                       \
-  size_t argc = FAST_ARGS;                                                               \
-  napi_value this_obj;                                                                   \
-  void* data;                                                                            \
-  napi_get_cb_info(env, info, &argc, argv, &this_obj, &data);                            \
-  if (argc > FAST_ARGS) {                                                                \
-    argv = malloc(sizeof(napi_value) * argc);                                            \
-    napi_get_cb_info(env, info, &argc, argv, NULL, NULL);                                \
+/* The callback's arguments: on the stack for up to FAST_ARGS, else on the heap. False with a JS
+ * exception pending. */
+typedef struct call_args {
+  napi_value stack[FAST_ARGS];
+  napi_value* argv;
+  size_t argc;
+  napi_value this_obj;
+  void* data;
+} call_args;
+
+static bool get_args(napi_env env, napi_callback_info info, call_args* a) {
+  a->argv = a->stack;
+  a->argc = FAST_ARGS;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &a->argc, a->argv, &a->this_obj, &a->data))) return false;
+  if (a->argc > FAST_ARGS) {
+    a->argv = malloc(sizeof(napi_value) * a->argc);
+    if (!a->argv) {
+      a->argv = a->stack;
+      throw_error_code(env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory for %zu arguments", a->argc);
+      return false;
+    }
+    if (!NAPI_OK(env, napi_get_cb_info(env, info, &a->argc, a->argv, NULL, NULL))) return false;
   }
+  return true;
+}
+
+static void free_args(call_args* a) {
+  if (a->argv != a->stack) free(a->argv);
+}
 
 static napi_value method_callback(napi_env env, napi_callback_info info) {
-  GET_ARGS(env, info, argc, argv, this_obj, data);
-  method_group* g = data;
+  call_args a;
+  napi_value result = NULL;
+  if (!get_args(env, info, &a)) goto done;
+  method_group* g = a.data;
   env_ctx* ctx = g->ctx;
   JNIEnv* jni = jni_env();
+  if (!jni) {
+    throw_error_code(env, "ERR_JVM_ATTACH", "node-api-java: this thread could not attach to the JVM");
+    goto done;
+  }
   jobject target = NULL;
-  napi_value result = NULL;
   if (!g->is_static) {
-    java_ref* ref = unwrap_java(env, this_obj);
+    java_ref* ref = unwrap_java(env, a.this_obj);
     if (!ref || (ref->cls != g->owner && !(*jni)->IsInstanceOf(jni, ref->obj, g->owner->cls))) {
       throw_type_error(env, "%s.%s called on a value that is not a %s", g->owner->name, g->name, g->owner->name);
       goto done;
     }
     target = ref->obj;
   }
-  result = invoke(ctx, jni, g, target, argc, argv, NULL);
+  result = invoke(ctx, jni, g, target, a.argc, a.argv, NULL);
 done:
-  if (argv != argv_stack) free(argv);
+  free_args(&a);
   return result;
 }
 
 static napi_value constructor_callback(napi_env env, napi_callback_info info) {
-  GET_ARGS(env, info, argc, argv, this_obj, data);
-  class_info* ci = data;
-  env_ctx* ctx = ci->ctx;
+  call_args a;
   napi_value result = NULL;
-  if (ctx->pending && argc == 1) {
+  if (!get_args(env, info, &a)) goto done;
+  class_info* ci = a.data;
+  env_ctx* ctx = ci->ctx;
+  if (ctx->pending && a.argc == 1) {
     napi_value sentinel;
     bool same = false;
-    napi_get_reference_value(env, ctx->sentinel, &sentinel);
-    napi_strict_equals(env, argv[0], sentinel, &same);
+    if (!NAPI_OK(env, napi_get_reference_value(env, ctx->sentinel, &sentinel)) ||
+        !NAPI_OK(env, napi_strict_equals(env, a.argv[0], sentinel, &same)))
+      goto done;
     if (same) {
-      attach_pending(ctx, this_obj);
-      result = this_obj;
+      if (attach_pending(ctx, a.this_obj)) result = a.this_obj;
       goto done;
     }
   }
   napi_value new_target;
-  napi_get_new_target(env, info, &new_target);
+  if (!NAPI_OK(env, napi_get_new_target(env, info, &new_target))) goto done;
+  JNIEnv* jni = jni_env();
   if (!new_target) {
     throw_type_error(env, "Class constructor %s cannot be invoked without 'new'", ci->name);
   } else if (!ci->instantiable) {
     throw_type_error(env, "%s cannot be instantiated (interface, abstract class or enum)", ci->name);
+  } else if (!jni) {
+    throw_error_code(env, "ERR_JVM_ATTACH", "node-api-java: this thread could not attach to the JVM");
   } else {
-    result = invoke(ctx, jni_env(), ci->ctors, NULL, argc, argv, this_obj);
+    result = invoke(ctx, jni, ci->ctors, NULL, a.argc, a.argv, a.this_obj);
   }
 done:
-  if (argv != argv_stack) free(argv);
+  free_args(&a);
   return result;
 }
 
 /* ---------- fields ---------- */
 
+/* The field ID on first use (initializing its class, as Java's first access does). */
+static bool resolve_field(env_ctx* ctx, JNIEnv* jni, field_info* f) {
+  if (f->fid) return true;
+  jobject field = (*jni)->NewLocalRef(jni, f->reflected);
+  f->fid = field ? (*jni)->FromReflectedField(jni, field) : NULL;
+  if (field) (*jni)->DeleteLocalRef(jni, field);
+  if (!f->fid) {
+    if (!(*jni)->ExceptionCheck(jni)) java_throw(jni, "java/lang/NoSuchFieldError", "%s", f->name);
+    java_failed(ctx, jni);
+    return false;
+  }
+  return true;
+}
+
+/* The field's holder, or NULL (with a TypeError) when this is not an instance of its class. */
+static bool field_target(napi_env env, field_info* f, napi_value this_obj, jobject* out, const char* verb) {
+  *out = NULL;
+  if (f->is_static) return true;
+  java_ref* ref = unwrap_java(env, this_obj);
+  if (!ref) {
+    throw_type_error(env, "field %s %s on a value that is not a %s", f->name, verb, f->owner->name);
+    return false;
+  }
+  *out = ref->obj;
+  return true;
+}
+
 static napi_value field_get(napi_env env, napi_callback_info info) {
   napi_value this_obj;
   void* data;
   size_t argc = 0;
-  napi_get_cb_info(env, info, &argc, NULL, &this_obj, &data);
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, NULL, &this_obj, &data))) return NULL;
   field_info* f = data;
   JNIEnv* jni = jni_env();
+  jobject o;
+  if (!jni || !field_target(env, f, this_obj, &o, "read") || !resolve_field(f->ctx, jni, f)) return NULL;
   jvalue v = {0};
-  jobject o = NULL;
-  if (!f->is_static) {
-    java_ref* ref = unwrap_java(env, this_obj);
-    if (!ref) return throw_type_error(env, "field %s read on a value that is not a %s", f->name, f->owner->name);
-    o = ref->obj;
-  }
   jclass k = f->decl;
 #define GET(T, member)                                                                                  \
   v.member = f->is_static ? (*jni)->GetStatic##T##Field(jni, k, f->fid) : (*jni)->Get##T##Field(jni, o, f->fid)
@@ -330,20 +438,21 @@ static napi_value field_set(napi_env env, napi_callback_info info) {
   napi_value argv[1], this_obj;
   void* data;
   size_t argc = 1;
-  napi_get_cb_info(env, info, &argc, argv, &this_obj, &data);
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, &this_obj, &data))) return NULL;
   field_info* f = data;
   if (f->is_final) return throw_type_error(env, "Cannot assign to final field %s.%s", f->owner->name, f->name);
   JNIEnv* jni = jni_env();
-  jobject o = NULL;
-  if (!f->is_static) {
-    java_ref* ref = unwrap_java(env, this_obj);
-    if (!ref) return throw_type_error(env, "field %s written on a value that is not a %s", f->name, f->owner->name);
-    o = ref->obj;
-  }
+  jobject o;
+  if (!jni || !field_target(env, f, this_obj, &o, "written")) return NULL;
+  if (argc == 0 && !NAPI_OK(env, napi_get_undefined(env, &argv[0]))) return NULL;
   jvalue v;
   bool local;
-  if (!to_java(f->ctx, jni, argc ? argv[0] : NULL, &f->type, &v, &local)) {
+  if (!to_java(f->ctx, jni, argv[0], &f->type, &v, &local)) {
     if (!js_pending(env)) java_failed(f->ctx, jni);
+    return NULL;
+  }
+  if (!resolve_field(f->ctx, jni, f)) {
+    if (local && v.l) (*jni)->DeleteLocalRef(jni, v.l);
     return NULL;
   }
   jclass k = f->decl;
@@ -369,23 +478,26 @@ static napi_value field_set(napi_env env, napi_callback_info info) {
 
 static field_info* read_field(env_ctx* ctx, JNIEnv* jni, class_info* owner, jobject fd) {
   field_info* f = calloc(1, sizeof(field_info));
+  if (!f) return no_native_memory(jni), NULL;
   f->ctx = ctx;
   f->owner = owner;
   jobject field = obj_field(jni, fd, J.FD_field);
   jobject decl = obj_field(jni, fd, J.FD_declaringClass);
   jobject type = obj_field(jni, fd, J.FD_type);
-  f->fid = (*jni)->FromReflectedField(jni, field);
-  f->decl = (*jni)->NewGlobalRef(jni, decl);
+  jstring name = obj_field(jni, fd, J.FD_name);
+  f->reflected = field ? (*jni)->NewGlobalRef(jni, field) : NULL;
+  f->decl = decl ? (*jni)->NewGlobalRef(jni, decl) : NULL;
   f->is_static = (*jni)->GetBooleanField(jni, fd, J.FD_isStatic);
   f->is_final = (*jni)->GetBooleanField(jni, fd, J.FD_isFinal);
-  read_type_info(jni, type, &f->type);
-  jstring name = obj_field(jni, fd, J.FD_name);
-  f->name = jstring_to_utf8(jni, name);
-  (*jni)->DeleteLocalRef(jni, name);
-  (*jni)->DeleteLocalRef(jni, field);
-  (*jni)->DeleteLocalRef(jni, decl);
-  (*jni)->DeleteLocalRef(jni, type);
-  return f;
+  bool ok = f->reflected && f->decl && type && read_type_info(jni, type, &f->type);
+  f->name = ok && name ? jstring_to_utf8(jni, name) : NULL;
+  ok = ok && f->name;
+  if (name) (*jni)->DeleteLocalRef(jni, name);
+  if (field) (*jni)->DeleteLocalRef(jni, field);
+  if (decl) (*jni)->DeleteLocalRef(jni, decl);
+  if (type) (*jni)->DeleteLocalRef(jni, type);
+  if (!ok && !(*jni)->ExceptionCheck(jni)) no_native_memory(jni);
+  return ok ? f : NULL;
 }
 
 /* ---------- nested classes ---------- */
@@ -393,9 +505,11 @@ static field_info* read_field(env_ctx* ctx, JNIEnv* jni, class_info* owner, jobj
 static napi_value nested_get(napi_env env, napi_callback_info info) {
   void* data;
   size_t argc = 0;
-  napi_get_cb_info(env, info, &argc, NULL, NULL, &data);
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, NULL, NULL, &data))) return NULL;
   nested_info* n = data;
-  class_info* ci = n->resolved ? n->resolved : (n->resolved = class_for(n->ctx, jni_env(), n->cls, -1));
+  JNIEnv* jni = jni_env();
+  if (!jni) return NULL;
+  class_info* ci = n->resolved ? n->resolved : (n->resolved = class_for(n->ctx, jni, n->cls, -1));
   return ci ? class_ctor_value(n->ctx, ci) : NULL;
 }
 
@@ -403,41 +517,117 @@ static napi_value nested_get(napi_env env, napi_callback_info info) {
 
 napi_value class_ctor_value(env_ctx* ctx, class_info* ci) {
   napi_value ctor;
-  napi_get_reference_value(ctx->env, ci->ctor, &ctor);
-  return ctor;
+  return NAPI_OK(ctx->env, napi_get_reference_value(ctx->env, ci->ctor, &ctor)) ? ctor : NULL;
 }
 
-static void add_groups(env_ctx* ctx, JNIEnv* jni, class_info* ci, jobjectArray sets, bool is_static,
+static bool add_groups(env_ctx* ctx, JNIEnv* jni, class_info* ci, jobjectArray sets, bool is_static,
                        napi_property_descriptor* props, size_t* count) {
   jsize n = (*jni)->GetArrayLength(jni, sets);
   for (jsize i = 0; i < n; i++) {
     jobject set = (*jni)->GetObjectArrayElement(jni, sets, i);
-    method_group* g = read_group(ctx, jni, ci, set, is_static);
+    method_group* g = set ? read_group(ctx, jni, ci, set, is_static) : NULL;
     napi_property_descriptor* p = &props[(*count)++];
     memset(p, 0, sizeof *p);
-    p->name = js_name(ctx->env, jni, obj_field(jni, set, J.OS_name));
+    p->name = g ? js_name(ctx->env, jni, obj_field(jni, set, J.OS_name)) : NULL;
+    if (set) (*jni)->DeleteLocalRef(jni, set);
+    if (!p->name) return false;
     p->method = method_callback;
     p->data = g;
     p->attributes = napi_writable | napi_configurable | (is_static ? napi_static : 0);
-    (*jni)->DeleteLocalRef(jni, set);
   }
+  return true;
 }
 
-static void add_fields(env_ctx* ctx, JNIEnv* jni, class_info* ci, jobjectArray fields, napi_property_descriptor* props,
+static bool add_fields(env_ctx* ctx, JNIEnv* jni, class_info* ci, jobjectArray fields, napi_property_descriptor* props,
                        size_t* count) {
   jsize n = (*jni)->GetArrayLength(jni, fields);
   for (jsize i = 0; i < n; i++) {
     jobject fd = (*jni)->GetObjectArrayElement(jni, fields, i);
-    field_info* f = read_field(ctx, jni, ci, fd);
+    field_info* f = fd ? read_field(ctx, jni, ci, fd) : NULL;
+    if (fd) (*jni)->DeleteLocalRef(jni, fd);
+    if (!f) return false;
     napi_property_descriptor* p = &props[(*count)++];
     memset(p, 0, sizeof *p);
-    napi_create_string_utf8(ctx->env, f->name, NAPI_AUTO_LENGTH, &p->name);
+    if (!NAPI_OK(ctx->env, napi_create_string_utf8(ctx->env, f->name, NAPI_AUTO_LENGTH, &p->name))) return false;
     p->getter = field_get;
     p->setter = field_set;
     p->data = f;
     p->attributes = napi_enumerable | napi_configurable | (f->is_static ? napi_static : 0);
-    (*jni)->DeleteLocalRef(jni, fd);
   }
+  return true;
+}
+
+static bool add_nested(env_ctx* ctx, JNIEnv* jni, jobjectArray names, jobjectArray classes,
+                       napi_property_descriptor* props, size_t* count) {
+  jsize nested = (*jni)->GetArrayLength(jni, names);
+  for (jsize i = 0; i < nested; i++) {
+    nested_info* n = calloc(1, sizeof(nested_info));
+    if (!n) return no_native_memory(jni);
+    n->ctx = ctx;
+    jobject k = (*jni)->GetObjectArrayElement(jni, classes, i);
+    n->cls = k ? (*jni)->NewGlobalRef(jni, k) : NULL;
+    if (k) (*jni)->DeleteLocalRef(jni, k);
+    napi_property_descriptor* p = &props[(*count)++];
+    memset(p, 0, sizeof *p);
+    p->name = n->cls ? js_name(ctx->env, jni, (*jni)->GetObjectArrayElement(jni, names, i)) : NULL;
+    if (!p->name) return (*jni)->ExceptionCheck(jni) || js_pending(ctx->env) ? false : no_native_memory(jni);
+    p->getter = nested_get;
+    p->data = n;
+    p->attributes = napi_static | napi_enumerable | napi_configurable;
+  }
+  return true;
+}
+
+static bool register_class(env_ctx* ctx, class_info* ci) {
+  int index = ci->index;
+  if (index >= ctx->class_cap) {
+    int cap = ctx->class_cap ? ctx->class_cap : 64;
+    while (cap <= index) cap *= 2;
+    class_info** grown = realloc(ctx->classes, sizeof(class_info*) * (size_t)cap);
+    if (!grown) {
+      throw_error_code(ctx->env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory for the class table");
+      return false;
+    }
+    memset(grown + ctx->class_cap, 0, sizeof(class_info*) * (size_t)(cap - ctx->class_cap));
+    ctx->classes = grown;
+    ctx->class_cap = cap;
+  }
+  ctx->classes[index] = ci;
+  return true;
+}
+
+/* The descriptor's members as JS properties, then the JS class. False with an exception pending. */
+static bool build_class(env_ctx* ctx, JNIEnv* jni, class_info* ci, jobject desc, napi_value* ctor) {
+  napi_env env = ctx->env;
+  jobjectArray sm = obj_field(jni, desc, J.CD_staticMethods);
+  jobjectArray im = obj_field(jni, desc, J.CD_instanceMethods);
+  jobjectArray sf = obj_field(jni, desc, J.CD_staticFields);
+  jobjectArray inf = obj_field(jni, desc, J.CD_instanceFields);
+  jobjectArray nn = obj_field(jni, desc, J.CD_nestedNames);
+  jobjectArray nc = obj_field(jni, desc, J.CD_nestedClasses);
+  bool ok = sm && im && sf && inf && nn && nc;
+  napi_property_descriptor* props = NULL;
+  size_t count = 0;
+  if (ok) {
+    size_t cap = (size_t)((*jni)->GetArrayLength(jni, sm) + (*jni)->GetArrayLength(jni, im) +
+                          (*jni)->GetArrayLength(jni, sf) + (*jni)->GetArrayLength(jni, inf) +
+                          (*jni)->GetArrayLength(jni, nn));
+    props = calloc(cap + 1, sizeof(napi_property_descriptor));
+    ok = props ? true : no_native_memory(jni);
+  }
+  ok = ok && add_groups(ctx, jni, ci, sm, true, props, &count) && add_groups(ctx, jni, ci, im, false, props, &count) &&
+       add_fields(ctx, jni, ci, sf, props, &count) && add_fields(ctx, jni, ci, inf, props, &count) &&
+       add_nested(ctx, jni, nn, nc, props, &count);
+  napi_value js_class_name = ok ? js_name(env, jni, obj_field(jni, desc, J.CD_jsName)) : NULL;
+  char name_buf[256];
+  size_t name_len = 0;
+  ok = js_class_name && NAPI_OK(env, napi_get_value_string_utf8(env, js_class_name, name_buf, sizeof name_buf, &name_len)) &&
+       NAPI_OK(env, napi_define_class(env, name_buf, name_len, constructor_callback, ci, count, props, ctor));
+  free(props);
+  jobject arrays[] = {sm, im, sf, inf, nn, nc};
+  for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
+    if (arrays[i]) (*jni)->DeleteLocalRef(jni, arrays[i]);
+  return ok;
 }
 
 static class_info* define_class(env_ctx* ctx, JNIEnv* jni, jclass cls) {
@@ -450,81 +640,38 @@ static class_info* define_class(env_ctx* ctx, JNIEnv* jni, jclass cls) {
     return ctx->classes[index];
   }
   class_info* ci = calloc(1, sizeof(class_info));
+  if (!ci) {
+    (*jni)->DeleteLocalRef(jni, desc);
+    throw_error_code(env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory to project a Java class");
+    return NULL;
+  }
   ci->ctx = ctx;
   ci->index = index;
   ci->cls = (*jni)->NewGlobalRef(jni, cls);
   ci->instantiable = (*jni)->GetBooleanField(jni, desc, J.CD_instantiable);
   jstring full = (*jni)->CallObjectMethod(jni, cls, J.Class_getName);
-  ci->name = jstring_to_utf8(jni, full);
-  (*jni)->DeleteLocalRef(jni, full);
-
-  jobject ctors = obj_field(jni, desc, J.CD_constructors);
-  ci->ctors = read_group(ctx, jni, ci, ctors, true);
-  (*jni)->DeleteLocalRef(jni, ctors);
-
-  jobjectArray sm = obj_field(jni, desc, J.CD_staticMethods);
-  jobjectArray im = obj_field(jni, desc, J.CD_instanceMethods);
-  jobjectArray sf = obj_field(jni, desc, J.CD_staticFields);
-  jobjectArray inf = obj_field(jni, desc, J.CD_instanceFields);
-  jobjectArray nn = obj_field(jni, desc, J.CD_nestedNames);
-  jobjectArray nc = obj_field(jni, desc, J.CD_nestedClasses);
-  size_t cap = (size_t)((*jni)->GetArrayLength(jni, sm) + (*jni)->GetArrayLength(jni, im) +
-                        (*jni)->GetArrayLength(jni, sf) + (*jni)->GetArrayLength(jni, inf) +
-                        (*jni)->GetArrayLength(jni, nn));
-  napi_property_descriptor* props = calloc(cap + 1, sizeof(napi_property_descriptor));
-  size_t count = 0;
-  add_groups(ctx, jni, ci, sm, true, props, &count);
-  add_groups(ctx, jni, ci, im, false, props, &count);
-  add_fields(ctx, jni, ci, sf, props, &count);
-  add_fields(ctx, jni, ci, inf, props, &count);
-  jsize nested = (*jni)->GetArrayLength(jni, nn);
-  for (jsize i = 0; i < nested; i++) {
-    nested_info* n = calloc(1, sizeof(nested_info));
-    n->ctx = ctx;
-    jobject k = (*jni)->GetObjectArrayElement(jni, nc, i);
-    n->cls = (*jni)->NewGlobalRef(jni, k);
-    (*jni)->DeleteLocalRef(jni, k);
-    napi_property_descriptor* p = &props[count++];
-    memset(p, 0, sizeof *p);
-    p->name = js_name(env, jni, (*jni)->GetObjectArrayElement(jni, nn, i));
-    p->getter = nested_get;
-    p->data = n;
-    p->attributes = napi_static | napi_enumerable | napi_configurable;
-  }
-  napi_value js_class_name = js_name(env, jni, obj_field(jni, desc, J.CD_jsName));
-  size_t name_len = 0;
-  char name_buf[256];
-  napi_get_value_string_utf8(env, js_class_name, name_buf, sizeof name_buf, &name_len);
-  napi_value ctor;
-  napi_status status = napi_define_class(env, name_buf, name_len, constructor_callback, ci, count, props, &ctor);
-  free(props);
-  (*jni)->DeleteLocalRef(jni, sm);
-  (*jni)->DeleteLocalRef(jni, im);
-  (*jni)->DeleteLocalRef(jni, sf);
-  (*jni)->DeleteLocalRef(jni, inf);
-  (*jni)->DeleteLocalRef(jni, nn);
-  (*jni)->DeleteLocalRef(jni, nc);
+  ci->name = full ? jstring_to_utf8(jni, full) : NULL;
+  if (full) (*jni)->DeleteLocalRef(jni, full);
+  jobject ctors = ci->cls && ci->name ? obj_field(jni, desc, J.CD_constructors) : NULL;
+  ci->ctors = ctors ? read_group(ctx, jni, ci, ctors, true) : NULL;
+  if (ctors) (*jni)->DeleteLocalRef(jni, ctors);
+  napi_value ctor = NULL;
+  bool ok = ci->ctors && build_class(ctx, jni, ci, desc, &ctor) &&
+            NAPI_OK(env, napi_create_reference(env, ctor, 1, &ci->ctor)) && register_class(ctx, ci);
   (*jni)->DeleteLocalRef(jni, desc);
-  if (status != napi_ok) {
-    if (!js_pending(env)) throw_type_error(env, "could not define a JS class for %s", ci->name);
+  if (!ok) { /* the partly read records are not reclaimed: a class rarely fails twice */
+    if (!js_pending(env) && !java_failed(ctx, jni)) throw_type_error(env, "could not define a JS class for a Java class");
+    java_failed(ctx, jni);
     return NULL;
   }
-  napi_create_reference(env, ctor, 1, &ci->ctor);
-  if (index >= ctx->class_cap) {
-    int cap2 = ctx->class_cap ? ctx->class_cap : 64;
-    while (cap2 <= index) cap2 *= 2;
-    ctx->classes = realloc(ctx->classes, sizeof(class_info*) * (size_t)cap2);
-    memset(ctx->classes + ctx->class_cap, 0, sizeof(class_info*) * (size_t)(cap2 - ctx->class_cap));
-    ctx->class_cap = cap2;
-  }
-  ctx->classes[index] = ci;
   /* let the JS side decorate (instanceof for supertypes, inspect) */
   napi_value hook, global, args[2], ignored;
-  if (napi_get_reference_value(env, ctx->on_class, &hook) == napi_ok && hook) {
+  if (!NAPI_OK(env, napi_get_reference_value(env, ctx->on_class, &hook))) return NULL;
+  if (hook) {
     args[0] = ctor;
-    napi_create_int32(env, index, &args[1]);
-    napi_get_global(env, &global);
-    napi_call_function(env, global, hook, 2, args, &ignored);
+    if (!NAPI_OK(env, napi_create_int32(env, index, &args[1])) || !NAPI_OK(env, napi_get_global(env, &global)) ||
+        !NAPI_OK(env, napi_call_function(env, global, hook, 2, args, &ignored)))
+      return NULL;
   }
   return ci;
 }

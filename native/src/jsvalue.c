@@ -1,8 +1,9 @@
 /*
  * Java hosts Node: the natives of dev.napijava.bridge.JsValues, behind the dev.napijava.JSValue
  * object model. A JSValue of an object/function/symbol/bigint is the cookie of a js_ref (the same
- * native strong reference that JS-function proxies use, released by a Cleaner through the JS
- * thread's queue). Arguments and results use the shared marshaler (object_to_js, to_java).
+ * native reference that JS-function proxies use, released by a Cleaner through the JS thread's
+ * queue). Arguments and results use the shared marshaler (object_to_js, to_java); a JSValue
+ * belongs to one environment and is refused by any other.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,83 +13,79 @@
 enum { K_UNDEFINED, K_NULL, K_BOOLEAN, K_NUMBER, K_STRING, K_SYMBOL, K_BIGINT, K_OBJECT, K_FUNCTION, K_ARRAY,
        K_PROMISE, K_MAP, K_SET, K_DATE, K_ERROR, K_ARRAYBUFFER, K_TYPEDARRAY };
 
-static jclass JsValues, JSValue, IllegalState;
+/* JSValue: from the start (jsvalue_class_init); the rest set by jsvalues_init, which runs when
+ * JsValues is initialized (jsvalues_ready). */
+static jclass JsValues, JSValue;
 static jmethodID JsValues_wrap;
-static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim;
+static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim, JSValue_env;
 static jobject undefined_marker;
 
-static bool check_thread(env_ctx* ctx, JNIEnv* jni) {
-  if (on_js_thread(ctx)) return true;
-  (*jni)->ThrowNew(jni, J.JSInvalidThreadAccess,
-                   "A JS value was used from a thread that is not its Node.js environment's JS thread: use "
-                   "NodejsEnvironment.run(...), runAsync(...) or post(...) to work with JS values");
-  return false;
+/* Loads JsValues (whose initializer registers the natives below and calls jsvalues_init). */
+static bool jsvalues_ready(JNIEnv* jni) {
+  if (JsValues) return true;
+  jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/JsValues");
+  if (c) (*jni)->DeleteLocalRef(jni, c);
+  if (!JsValues && !(*jni)->ExceptionCheck(jni))
+    java_throw(jni, "java/lang/IllegalStateException", "node-api-java: the JSValue natives are not registered");
+  return JsValues != NULL;
 }
 
-static napi_value ref_value(env_ctx* ctx, jlong cookie) {
-  napi_value v = NULL;
-  napi_get_reference_value(ctx->env, ((js_ref*)(intptr_t)cookie)->ref, &v);
-  return v;
-}
-
-/* A pending JS exception (or status failure) as a pending Java exception; true if there was one. */
-static bool js_failed(env_ctx* ctx, JNIEnv* jni, napi_status status) {
-  if (status == napi_ok && !js_pending(ctx->env)) return false;
-  napi_value error;
-  if (napi_get_and_clear_last_exception(ctx->env, &error) == napi_ok) {
-    napi_valuetype t;
-    napi_typeof(ctx->env, error, &t);
-    if (t != napi_undefined || status == napi_pending_exception) {
-      throw_js_to_java(ctx, jni, error);
-      return true;
-    }
-  }
-  if (!(*jni)->ExceptionCheck(jni)) (*jni)->ThrowNew(jni, IllegalState, "Node-API call failed");
-  return true;
-}
-
-/* A JS TypeError with this message, thrown into Java as a JSException (it has no (String) constructor). */
-static void java_type_error(env_ctx* ctx, JNIEnv* jni, const char* message) {
-  throw_type_error(ctx->env, "%s", message);
-  js_failed(ctx, jni, napi_pending_exception);
-}
-
-static bool instance_of_global(env_ctx* ctx, napi_value v, const char* ctor_name) {
+static bool instance_of_global(env_ctx* ctx, napi_value v, const char* ctor_name, bool* result) {
   napi_value global, ctor;
-  bool result = false;
-  napi_get_global(ctx->env, &global);
-  if (napi_get_named_property(ctx->env, global, ctor_name, &ctor) == napi_ok)
-    napi_instanceof(ctx->env, v, ctor, &result);
-  return result;
+  *result = false;
+  return NAPI_OK(ctx->env, napi_get_global(ctx->env, &global)) &&
+         NAPI_OK(ctx->env, napi_get_named_property(ctx->env, global, ctor_name, &ctor)) &&
+         NAPI_OK(ctx->env, napi_instanceof(ctx->env, v, ctor, result));
+}
+
+/* The JSValue kind of an object (not a Java wrapper); -1 with a JS exception pending. */
+static int object_kind(env_ctx* ctx, napi_value v) {
+  napi_env env = ctx->env;
+  bool is = false;
+  if (!NAPI_OK(env, napi_is_array(env, v, &is))) return -1;
+  if (is) return K_ARRAY;
+  if (!NAPI_OK(env, napi_is_promise(env, v, &is))) return -1;
+  if (is) return K_PROMISE;
+  if (!NAPI_OK(env, napi_is_error(env, v, &is))) return -1;
+  if (is) return K_ERROR;
+  if (!NAPI_OK(env, napi_is_date(env, v, &is))) return -1;
+  if (is) return K_DATE;
+  if (!NAPI_OK(env, napi_is_arraybuffer(env, v, &is))) return -1;
+  if (is) return K_ARRAYBUFFER;
+  if (!NAPI_OK(env, napi_is_typedarray(env, v, &is))) return -1;
+  if (is) return K_TYPEDARRAY;
+  if (!NAPI_OK(env, napi_is_dataview(env, v, &is))) return -1;
+  if (is) return K_TYPEDARRAY;
+  if (!instance_of_global(ctx, v, "Map", &is)) return -1;
+  if (is) return K_MAP;
+  if (!instance_of_global(ctx, v, "Set", &is)) return -1;
+  return is ? K_SET : K_OBJECT;
 }
 
 /* A JS value as a Java object: undefined -> JsValues.UNDEFINED, null -> null, boolean/number/
- * string -> Boolean/Double/String, a wrapped Java object -> that object, anything else -> a JSValue. */
-static jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v) {
+ * string -> Boolean/Double/String, a wrapped Java object -> that object, anything else -> a
+ * JSValue. NULL with a JS or Java exception pending (or for null). */
+jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v) {
   napi_env env = ctx->env;
+  if (!jsvalues_ready(jni)) return NULL;
   napi_valuetype type;
-  napi_typeof(env, v, &type);
+  if (!NAPI_OK(env, napi_typeof(env, v, &type))) return NULL;
   int kind;
   switch (type) {
     case napi_undefined: return (*jni)->NewLocalRef(jni, undefined_marker);
     case napi_null: return NULL;
     case napi_boolean: {
       bool b;
-      napi_get_value_bool(env, v, &b);
+      if (!NAPI_OK(env, napi_get_value_bool(env, v, &b))) return NULL;
       jvalue jv = {.z = b};
-      return (*jni)->CallStaticObjectMethodA(jni, J.box[0], J.box_valueOf[0], &jv);
+      return box_primitive(jni, TC_BOOLEAN, jv);
     }
     case napi_number: {
       jvalue jv;
-      napi_get_value_double(env, v, &jv.d);
-      return (*jni)->CallStaticObjectMethodA(jni, J.box[7], J.box_valueOf[7], &jv);
+      if (!NAPI_OK(env, napi_get_value_double(env, v, &jv.d))) return NULL;
+      return box_primitive(jni, TC_DOUBLE, jv);
     }
-    case napi_string: {
-      type_info t = {TC_STRING, NULL, NULL};
-      jvalue out;
-      bool local;
-      return to_java(ctx, jni, v, &t, &out, &local) ? out.l : NULL;
-    }
+    case napi_string: return js_to_jstring(env, jni, v);
     case napi_symbol: kind = K_SYMBOL; break;
     case napi_bigint: kind = K_BIGINT; break;
     case napi_function: kind = K_FUNCTION; break;
@@ -96,131 +93,142 @@ static jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v) {
     default: {
       java_ref* jr = unwrap_java(env, v);
       if (jr) return (*jni)->NewLocalRef(jni, jr->obj);
-      bool is = false;
-      if (napi_is_array(env, v, &is), is) kind = K_ARRAY;
-      else if (napi_is_promise(env, v, &is), is) kind = K_PROMISE;
-      else if (napi_is_error(env, v, &is), is) kind = K_ERROR;
-      else if (napi_is_date(env, v, &is), is) kind = K_DATE;
-      else if (napi_is_arraybuffer(env, v, &is), is) kind = K_ARRAYBUFFER;
-      else if (napi_is_typedarray(env, v, &is), is) kind = K_TYPEDARRAY;
-      else if (napi_is_dataview(env, v, &is), is) kind = K_TYPEDARRAY;
-      else if (instance_of_global(ctx, v, "Map")) kind = K_MAP;
-      else if (instance_of_global(ctx, v, "Set")) kind = K_SET;
-      else kind = K_OBJECT;
+      if ((kind = object_kind(ctx, v)) < 0) return NULL;
     }
   }
   /* References to primitives (bigint; symbol on some Node versions) are not allowed: keep their
    * wrapper object (Object(v)), unboxed again whenever the value goes back to JS. */
-  if (kind == K_SYMBOL || kind == K_BIGINT) napi_coerce_to_object(env, v, &v);
-  js_ref* r = calloc(1, sizeof(js_ref));
-  r->ctx = ctx;
-  if (napi_create_reference(env, v, 1, &r->ref) != napi_ok) {
-    free(r);
-    (*jni)->ThrowNew(jni, IllegalState, "Could not reference a JS value");
-    return NULL;
-  }
+  if ((kind == K_SYMBOL || kind == K_BIGINT) && !NAPI_OK(env, napi_coerce_to_object(env, v, &v))) return NULL;
+  js_ref* r = js_ref_new(ctx, v, 1);
+  if (!r) return NULL;
   jobject result = (*jni)->CallStaticObjectMethod(jni, JsValues, JsValues_wrap, ctx->js_env, (jlong)(intptr_t)r, kind);
-  if (!result) { /* Java failed: nobody owns the reference */
-    napi_delete_reference(env, r->ref);
-    free(r);
+  if (!result || (*jni)->ExceptionCheck(jni)) { /* Java failed: nobody owns the reference */
+    js_ref_free(r);
+    if (result) (*jni)->DeleteLocalRef(jni, result);
+    return NULL;
   }
   return result;
 }
 
-/* A Java object as a JS value: JSValues by their handle or primitive, the rest by the marshaler. */
-static napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
-  napi_value v;
+/* Does this JSValue belong to the environment? (Its cookie is only looked at when it does.) */
+static bool same_environment(env_ctx* ctx, JNIEnv* jni, jobject value) {
+  jobject owner = (*jni)->GetObjectField(jni, value, JSValue_env);
+  bool same = owner && (*jni)->IsSameObject(jni, owner, ctx->js_env);
+  if (owner) (*jni)->DeleteLocalRef(jni, owner);
+  return same;
+}
+
+napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
+  napi_env env = ctx->env;
+  napi_value v = NULL;
   if (obj && (*jni)->IsInstanceOf(jni, obj, JSValue)) {
+    if (!jsvalues_ready(jni)) return NULL;
     jlong cookie = (*jni)->GetLongField(jni, obj, JSValue_cookie);
     jint kind = (*jni)->GetIntField(jni, obj, JSValue_kind);
     if (cookie) {
-      v = ref_value(ctx, cookie);
+      if (!same_environment(ctx, jni, obj)) {
+        java_throw(jni, "java/lang/IllegalArgumentException",
+                   "This JSValue belongs to another Node.js environment: JS values cannot move between "
+                   "environments (pass Java values, or recreate the value in this environment)");
+        return NULL;
+      }
+      if (!(v = js_ref_value(ctx, cookie))) {
+        js_failed(ctx, jni, napi_generic_failure);
+        return NULL;
+      }
       if (kind == K_SYMBOL || kind == K_BIGINT) { /* Object(v) -> v */
         napi_value value_of, unboxed;
-        if (napi_get_named_property(ctx->env, v, "valueOf", &value_of) != napi_ok ||
-            napi_call_function(ctx->env, v, value_of, 0, NULL, &unboxed) != napi_ok)
+        if (napi_get_named_property(env, v, "valueOf", &value_of) != napi_ok ||
+            napi_call_function(env, v, value_of, 0, NULL, &unboxed) != napi_ok) {
+          js_failed(ctx, jni, napi_pending_exception);
           return NULL;
+        }
         v = unboxed;
       }
       return v;
     }
-    if (kind == K_UNDEFINED) return napi_get_undefined(ctx->env, &v), v;
+    if (kind == K_UNDEFINED) {
+      if (napi_get_undefined(env, &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
+      return v;
+    }
     jobject prim = (*jni)->GetObjectField(jni, obj, JSValue_prim);
     v = object_to_js(ctx, jni, prim);
     if (prim) (*jni)->DeleteLocalRef(jni, prim);
-    return v;
+  } else if (obj && undefined_marker && (*jni)->IsSameObject(jni, obj, undefined_marker)) {
+    if (napi_get_undefined(env, &v) != napi_ok) v = NULL;
+  } else {
+    v = object_to_js(ctx, jni, obj);
   }
-  if (obj && (*jni)->IsSameObject(jni, obj, undefined_marker)) return napi_get_undefined(ctx->env, &v), v;
-  return object_to_js(ctx, jni, obj);
+  /* object_to_js reports to JS; the Java caller needs it as a Java exception */
+  if (!v) js_failed(ctx, jni, napi_pending_exception);
+  return v;
 }
 
-#define ENTER(ret)                               \
-  env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;       \
-  if (!check_thread(ctx, jni)) return ret;       \
-  napi_env env = ctx->env;                       \
-  napi_handle_scope scope;                       \
-  napi_open_handle_scope(env, &scope)
+#define ENTER(ret)                                                        \
+  env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;                                \
+  if (!java_may_enter_js(ctx, jni, "A JS value")) return ret;             \
+  napi_env env = ctx->env;                                                \
+  napi_handle_scope scope;                                                \
+  if (napi_open_handle_scope(env, &scope) != napi_ok) {                   \
+    js_failed(ctx, jni, napi_generic_failure);                            \
+    return ret;                                                           \
+  }
 #define LEAVE(value)                  \
   napi_close_handle_scope(env, scope); \
   return value
 
+/* The value of a handle of this environment (Java passes handles of the value's own environment). */
+static napi_value handle_value(env_ctx* ctx, JNIEnv* jni, jlong h) {
+  napi_value v = js_ref_value(ctx, h);
+  if (!v) js_failed(ctx, jni, napi_generic_failure);
+  return v;
+}
+
 static jobject JNICALL n_global(JNIEnv* jni, jclass cls, jlong ctxp) {
   ENTER(NULL);
   napi_value g;
-  napi_get_global(env, &g);
-  jobject r = js_to_jobject(ctx, jni, g);
+  jobject r = js_failed(ctx, jni, napi_get_global(env, &g)) ? NULL : js_to_jobject(ctx, jni, g);
   LEAVE(r);
 }
 
 static jobject JNICALL n_get(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject key) {
   ENTER(NULL);
-  napi_value k = jobject_to_js(ctx, jni, key), v;
+  napi_value target = handle_value(ctx, jni, h), k = target ? jobject_to_js(ctx, jni, key) : NULL, v;
   jobject r = NULL;
-  if (k && !js_failed(ctx, jni, napi_get_property(env, ref_value(ctx, h), k, &v))) r = js_to_jobject(ctx, jni, v);
+  if (k && !js_failed(ctx, jni, napi_get_property(env, target, k, &v))) r = js_to_jobject(ctx, jni, v);
   LEAVE(r);
 }
 
 static void JNICALL n_set(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject key, jobject value) {
   ENTER();
-  napi_value k = jobject_to_js(ctx, jni, key), v = k ? jobject_to_js(ctx, jni, value) : NULL;
-  if (v) js_failed(ctx, jni, napi_set_property(env, ref_value(ctx, h), k, v));
-  else if (!(*jni)->ExceptionCheck(jni)) js_failed(ctx, jni, napi_pending_exception);
+  napi_value target = handle_value(ctx, jni, h), k = target ? jobject_to_js(ctx, jni, key) : NULL;
+  napi_value v = k ? jobject_to_js(ctx, jni, value) : NULL;
+  if (v) js_failed(ctx, jni, napi_set_property(env, target, k, v));
   LEAVE();
 }
 
 static jboolean JNICALL n_has(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject key) {
   ENTER(JNI_FALSE);
-  napi_value k = jobject_to_js(ctx, jni, key);
+  napi_value target = handle_value(ctx, jni, h), k = target ? jobject_to_js(ctx, jni, key) : NULL;
   bool has = false;
-  if (k) js_failed(ctx, jni, napi_has_property(env, ref_value(ctx, h), k, &has));
+  if (k) js_failed(ctx, jni, napi_has_property(env, target, k, &has));
   LEAVE((jboolean)has);
-}
-
-static bool args_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray args, napi_value* argv, jsize argc) {
-  for (jsize i = 0; i < argc; i++) {
-    jobject a = (*jni)->GetObjectArrayElement(jni, args, i);
-    argv[i] = jobject_to_js(ctx, jni, a);
-    if (a) (*jni)->DeleteLocalRef(jni, a);
-    if (!argv[i]) {
-      if (!(*jni)->ExceptionCheck(jni)) js_failed(ctx, jni, napi_pending_exception);
-      return false;
-    }
-  }
-  return true;
 }
 
 /* call(fn, this, args) / callMethod(obj, name, args) / construct(fn, args); mode 0, 1, 2. */
 static jobject invoke(JNIEnv* jni, env_ctx* ctx, napi_value target, jobject this_or_name, jobjectArray args, int mode) {
   napi_env env = ctx->env;
   napi_value fn = target, recv, result;
-  napi_get_undefined(env, &recv);
+  if (!target || js_failed(ctx, jni, napi_get_undefined(env, &recv))) return NULL;
   if (mode == 1) {
     napi_value name = jobject_to_js(ctx, jni, this_or_name);
-    if (!name || js_failed(ctx, jni, napi_get_property(env, target, name, &fn))) return NULL;
-    napi_valuetype t;
-    napi_typeof(env, fn, &t);
+    napi_valuetype t = napi_undefined;
+    if (!name || js_failed(ctx, jni, napi_get_property(env, target, name, &fn)) ||
+        js_failed(ctx, jni, napi_typeof(env, fn, &t)))
+      return NULL;
     if (t != napi_function) {
-      java_type_error(ctx, jni, "the JS object has no function of that name");
+      throw_type_error(env, "the JS object has no function of that name");
+      js_failed(ctx, jni, napi_pending_exception);
       return NULL;
     }
     recv = target;
@@ -230,8 +238,12 @@ static jobject invoke(JNIEnv* jni, env_ctx* ctx, napi_value target, jobject this
   jsize argc = args ? (*jni)->GetArrayLength(jni, args) : 0;
   napi_value stack_argv[FAST_ARGS];
   napi_value* argv = argc <= FAST_ARGS ? stack_argv : malloc(sizeof(napi_value) * (size_t)argc);
+  if (!argv) {
+    java_throw(jni, "java/lang/OutOfMemoryError", "no native memory for %d JS arguments", (int)argc);
+    return NULL;
+  }
   jobject r = NULL;
-  if (args_to_js(ctx, jni, args, argv, argc)) {
+  if (java_args_to_js(ctx, jni, args, argv, argc)) {
     napi_status s = mode == 2 ? napi_new_instance(env, fn, (size_t)argc, argv, &result)
                               : napi_call_function(env, recv, fn, (size_t)argc, argv, &result);
     if (!js_failed(ctx, jni, s)) r = js_to_jobject(ctx, jni, result);
@@ -242,82 +254,92 @@ static jobject invoke(JNIEnv* jni, env_ctx* ctx, napi_value target, jobject this
 
 static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject self, jobjectArray args) {
   ENTER(NULL);
-  jobject r = invoke(jni, ctx, ref_value(ctx, h), self, args, 0);
+  jobject r = invoke(jni, ctx, handle_value(ctx, jni, h), self, args, 0);
   LEAVE(r);
 }
 
-/* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null): arguments classified by Java as (tag, bits) pairs, so numbers,
- * booleans and strings need no JNI class checks; a number/boolean/undefined/null result is written
- * to slots[0..1] (tag, bits) and NULL returned, so no box crosses JNI. */
+/* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null):
+ * arguments classified by Java as (tag, bits) pairs, so numbers, booleans and strings need no JNI
+ * class checks; a number/boolean/undefined/null result is written to slots[0..1] (tag, bits) and
+ * NULL returned, so no box crosses JNI. */
 enum { A_OBJECT, A_INT, A_DOUBLE, A_BOOLEAN, A_NULL, A_STRING };
 enum { R_UNDEFINED, R_NULL, R_BOOLEAN, R_NUMBER };
+
+static bool fast_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* s, jobjectArray objects, jint argc, napi_value* argv) {
+  napi_env env = ctx->env;
+  for (jint i = 0; i < argc; i++) {
+    jlong bits = s[2 * i + 1];
+    napi_status status = napi_ok;
+    switch (s[2 * i]) {
+      case A_INT: status = napi_create_int32(env, (int32_t)bits, &argv[i]); break;
+      case A_DOUBLE: {
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        status = napi_create_double(env, d, &argv[i]);
+        break;
+      }
+      case A_BOOLEAN: status = napi_get_boolean(env, bits != 0, &argv[i]); break;
+      case A_NULL: status = napi_get_null(env, &argv[i]); break;
+      default: {
+        jobject a = (*jni)->GetObjectArrayElement(jni, objects, i);
+        argv[i] = s[2 * i] == A_STRING ? jstring_to_js(env, jni, a) : jobject_to_js(ctx, jni, a);
+        if (a) (*jni)->DeleteLocalRef(jni, a);
+        if (!argv[i]) status = napi_pending_exception;
+      }
+    }
+    if (status != napi_ok) {
+      js_failed(ctx, jni, status);
+      return false;
+    }
+  }
+  return true;
+}
 
 static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jint argc,
                                    jlongArray slots, jobjectArray objects) {
   ENTER(NULL);
   jlong s[2 * FAST_ARGS];
-  napi_value argv[FAST_ARGS], recv, result;
+  napi_value argv[FAST_ARGS], recv, result, fn = handle_value(ctx, jni, h);
   jobject r = NULL;
   if (argc > FAST_ARGS) argc = FAST_ARGS; /* Java never sends more */
   (*jni)->GetLongArrayRegion(jni, slots, 0, 2 * argc, s);
-  for (jint i = 0; i < argc; i++) {
-    jlong bits = s[2 * i + 1];
-    switch (s[2 * i]) {
-      case A_INT: napi_create_int32(env, (int32_t)bits, &argv[i]); break;
-      case A_DOUBLE: {
-        double d;
-        memcpy(&d, &bits, sizeof d);
-        napi_create_double(env, d, &argv[i]);
-        break;
-      }
-      case A_BOOLEAN: napi_get_boolean(env, bits != 0, &argv[i]); break;
-      case A_NULL: napi_get_null(env, &argv[i]); break;
-      default: {
-        jobject a = (*jni)->GetObjectArrayElement(jni, objects, i);
-        argv[i] = s[2 * i] == A_STRING ? jstring_to_js(env, jni, a) : jobject_to_js(ctx, jni, a);
-        if (a) (*jni)->DeleteLocalRef(jni, a);
-      }
-    }
-    if (!argv[i]) {
-      if (!(*jni)->ExceptionCheck(jni)) js_failed(ctx, jni, napi_pending_exception);
-      LEAVE(NULL);
-    }
+  if (!fn || !fast_args_to_js(ctx, jni, s, objects, argc, argv)) {
+    LEAVE(NULL);
   }
-  napi_value fn = ref_value(ctx, h);
   if (name) { /* obj.name(...args) */
     recv = fn;
     napi_value key = jstring_to_js(env, jni, name);
     napi_valuetype t = napi_undefined;
-    if (js_failed(ctx, jni, napi_get_property(env, recv, key, &fn))) {
+    if (!key || js_failed(ctx, jni, napi_get_property(env, recv, key, &fn)) || js_failed(ctx, jni, napi_typeof(env, fn, &t))) {
       LEAVE(NULL);
     }
-    napi_typeof(env, fn, &t);
     if (t != napi_function) {
-      java_type_error(ctx, jni, "the JS object has no function of that name");
+      throw_type_error(env, "the JS object has no function of that name");
+      js_failed(ctx, jni, napi_pending_exception);
       LEAVE(NULL);
     }
-  } else {
-    napi_get_undefined(env, &recv);
-  }
-  if (js_failed(ctx, jni, napi_call_function(env, recv, fn, (size_t)argc, argv, &result))) {
+  } else if (js_failed(ctx, jni, napi_get_undefined(env, &recv))) {
     LEAVE(NULL);
   }
   napi_valuetype type;
-  napi_typeof(env, result, &type);
+  if (js_failed(ctx, jni, napi_call_function(env, recv, fn, (size_t)argc, argv, &result)) ||
+      js_failed(ctx, jni, napi_typeof(env, result, &type))) {
+    LEAVE(NULL);
+  }
   jlong out[2] = {R_UNDEFINED, 0};
   switch (type) {
     case napi_undefined: break;
     case napi_null: out[0] = R_NULL; break;
     case napi_boolean: {
-      bool b;
-      napi_get_value_bool(env, result, &b);
+      bool b = false;
+      napi_get_value_bool(env, result, &b); /* a boolean: cannot fail */
       out[0] = R_BOOLEAN;
       out[1] = b;
       break;
     }
     case napi_number: {
-      double d;
-      napi_get_value_double(env, result, &d);
+      double d = 0;
+      napi_get_value_double(env, result, &d); /* a number: cannot fail */
       out[0] = R_NUMBER;
       memcpy(&out[1], &d, sizeof d);
       break;
@@ -333,26 +355,22 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
 
 static jobject JNICALL n_call_method(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jobjectArray args) {
   ENTER(NULL);
-  jobject r = invoke(jni, ctx, ref_value(ctx, h), name, args, 1);
+  jobject r = invoke(jni, ctx, handle_value(ctx, jni, h), name, args, 1);
   LEAVE(r);
 }
 
 static jobject JNICALL n_construct(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobjectArray args) {
   ENTER(NULL);
-  jobject r = invoke(jni, ctx, ref_value(ctx, h), NULL, args, 2);
+  jobject r = invoke(jni, ctx, handle_value(ctx, jni, h), NULL, args, 2);
   LEAVE(r);
 }
 
 /* A weak reference (count 0) to the handle's value, as a js_ref cookie released like the others. */
 static jlong JNICALL n_weak_ref(JNIEnv* jni, jclass cls, jlong ctxp, jlong h) {
   ENTER(0);
-  js_ref* r = calloc(1, sizeof(js_ref));
-  r->ctx = ctx;
-  if (napi_create_reference(env, ref_value(ctx, h), 0, &r->ref) != napi_ok) {
-    free(r);
-    (*jni)->ThrowNew(jni, IllegalState, "Could not reference a JS value");
-    LEAVE(0);
-  }
+  napi_value v = handle_value(ctx, jni, h);
+  js_ref* r = v ? js_ref_new(ctx, v, 0) : NULL;
+  if (v && !r) js_failed(ctx, jni, napi_pending_exception);
   LEAVE((jlong)(intptr_t)r);
 }
 
@@ -360,7 +378,7 @@ static jlong JNICALL n_weak_ref(JNIEnv* jni, jclass cls, jlong ctxp, jlong h) {
 static jobject JNICALL n_weak_get(JNIEnv* jni, jclass cls, jlong ctxp, jlong w) {
   ENTER(NULL);
   jobject r = NULL;
-  napi_value v = ref_value(ctx, w);
+  napi_value v = js_ref_value(ctx, w);
   if (v) r = js_to_jobject(ctx, jni, v);
   LEAVE(r);
 }
@@ -368,28 +386,15 @@ static jobject JNICALL n_weak_get(JNIEnv* jni, jclass cls, jlong ctxp, jlong w) 
 /* The JS value as a Java value of a declared type (String, int, List, an interface...). */
 static jobject JNICALL n_convert(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject value, jobject type) {
   ENTER(NULL);
-  napi_value v = h ? ref_value(ctx, h) : jobject_to_js(ctx, jni, value);
+  napi_value v = h ? handle_value(ctx, jni, h) : jobject_to_js(ctx, jni, value);
   jobject result = NULL;
   type_info t;
-  read_type_info(jni, type, &t);
-  jvalue out;
-  bool local;
-  if (v && to_java(ctx, jni, v, &t, &out, &local)) {
-    if (t.code >= TC_BOOLEAN && t.code <= TC_DOUBLE) {
-      int i = t.code - TC_BOOLEAN;
-      result = (*jni)->CallStaticObjectMethodA(jni, J.box[i], J.box_valueOf[i], &out);
-    } else {
-      result = local ? out.l : (out.l ? (*jni)->NewLocalRef(jni, out.l) : NULL);
-    }
-  } else if (!(*jni)->ExceptionCheck(jni)) {
-    js_failed(ctx, jni, napi_pending_exception);
-  }
-  if (t.cls) (*jni)->DeleteGlobalRef(jni, t.cls);
-  for (type_info* e = t.element; e;) {
-    type_info* next = e->element;
-    if (e->cls) (*jni)->DeleteGlobalRef(jni, e->cls);
-    free(e);
-    e = next;
+  if (v && read_type_info(jni, type, &t)) {
+    jvalue out;
+    bool local;
+    if (to_java(ctx, jni, v, &t, &out, &local)) result = as_java_object(jni, &t, out, local);
+    else js_failed(ctx, jni, napi_pending_exception);
+    type_info_release(jni, &t);
   }
   LEAVE(result);
 }
@@ -398,7 +403,9 @@ static jobject JNICALL n_convert(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, j
  * its same-named functions; also for a function with properties, such as lodash's _). */
 static jobject JNICALL n_proxy(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jclass iface, jboolean is_function) {
   ENTER(NULL);
-  jobject r = js_to_proxy(ctx, jni, ref_value(ctx, h), iface, is_function);
+  napi_value v = handle_value(ctx, jni, h);
+  jobject r = v ? js_to_proxy(ctx, jni, v, iface, is_function) : NULL;
+  if (v && !r) js_failed(ctx, jni, napi_pending_exception);
   LEAVE(r);
 }
 
@@ -406,24 +413,20 @@ static jobject JNICALL n_proxy(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jcl
 static jobject JNICALL n_from_java(JNIEnv* jni, jclass cls, jlong ctxp, jobject value) {
   ENTER(NULL);
   napi_value v = jobject_to_js(ctx, jni, value);
-  jobject r = NULL;
-  if (v) r = js_to_jobject(ctx, jni, v);
-  else if (!(*jni)->ExceptionCheck(jni)) js_failed(ctx, jni, napi_pending_exception);
+  jobject r = v ? js_to_jobject(ctx, jni, v) : NULL;
   LEAVE(r);
 }
 
 /* String(value), as JS would print it (never throws for symbols: uses their description). */
 static jstring JNICALL n_to_string(JNIEnv* jni, jclass cls, jlong ctxp, jlong h) {
   ENTER(NULL);
-  napi_value v = ref_value(ctx, h), s, global, string_fn;
-  napi_get_global(env, &global);
-  napi_get_named_property(env, global, "String", &string_fn);
+  napi_value v = handle_value(ctx, jni, h), s, global, string_fn;
   jstring r = NULL;
-  if (!js_failed(ctx, jni, napi_call_function(env, global, string_fn, 1, &v, &s))) {
-    type_info t = {TC_STRING, NULL, NULL};
-    jvalue out;
-    bool local;
-    if (to_java(ctx, jni, s, &t, &out, &local)) r = out.l;
+  if (v && !js_failed(ctx, jni, napi_get_global(env, &global)) &&
+      !js_failed(ctx, jni, napi_get_named_property(env, global, "String", &string_fn)) &&
+      !js_failed(ctx, jni, napi_call_function(env, global, string_fn, 1, &v, &s))) {
+    r = js_to_jstring(env, jni, s);
+    if (!r) js_failed(ctx, jni, napi_pending_exception);
   }
   LEAVE(r);
 }
@@ -431,54 +434,57 @@ static jstring JNICALL n_to_string(JNIEnv* jni, jclass cls, jlong ctxp, jlong h)
 /* A direct ByteBuffer over the bytes of an ArrayBuffer, typed array, Buffer or DataView. */
 static jobject JNICALL n_buffer(JNIEnv* jni, jclass cls, jlong ctxp, jlong h) {
   ENTER(NULL);
-  napi_value v = ref_value(ctx, h), ab;
+  napi_value v = handle_value(ctx, jni, h), ab;
   void* data = NULL;
   size_t bytes = 0, length, offset;
   bool is = false;
   napi_typedarray_type type;
-  if (napi_is_arraybuffer(env, v, &is), is) {
-    napi_get_arraybuffer_info(env, v, &data, &bytes);
-  } else if (napi_is_typedarray(env, v, &is), is) {
-    napi_get_typedarray_info(env, v, &type, &length, &data, &ab, &offset);
+  napi_status status = v ? napi_is_arraybuffer(env, v, &is) : napi_generic_failure;
+  if (status == napi_ok && is) {
+    status = napi_get_arraybuffer_info(env, v, &data, &bytes);
+  } else if (status == napi_ok && (status = napi_is_typedarray(env, v, &is)) == napi_ok && is) {
+    status = napi_get_typedarray_info(env, v, &type, &length, &data, &ab, &offset);
     static const size_t sizes[] = {1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8};
     bytes = length * (type <= napi_biguint64_array ? sizes[type] : 1);
-  } else if (napi_is_dataview(env, v, &is), is) {
-    napi_get_dataview_info(env, v, &bytes, &data, &ab, &offset);
+  } else if (status == napi_ok && (status = napi_is_dataview(env, v, &is)) == napi_ok && is) {
+    status = napi_get_dataview_info(env, v, &bytes, &data, &ab, &offset);
   }
   static char empty;
-  jobject r = (*jni)->NewDirectByteBuffer(jni, data ? data : &empty, (jlong)bytes);
+  jobject r = js_failed(ctx, jni, status) ? NULL : (*jni)->NewDirectByteBuffer(jni, data ? data : &empty, (jlong)bytes);
   LEAVE(r);
 }
 
 /* then(fulfilled, rejected) completing the given future (values as with js_to_jobject). */
 static void JNICALL n_when_settled(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject future) {
   ENTER();
-  if (!complete_when_settled(ctx, jni, ref_value(ctx, h), future, js_to_jobject)) js_failed(ctx, jni, napi_pending_exception);
+  napi_value v = handle_value(ctx, jni, h);
+  if (v && !complete_when_settled(ctx, jni, v, future, js_to_jobject)) js_failed(ctx, jni, napi_pending_exception);
   LEAVE();
 }
 
+bool jsvalue_class_init(JNIEnv* jni) {
+  jfieldID f = (*jni)->GetStaticFieldID(jni, J.Bridge, "JSVALUE_CLASS", "Ljava/lang/Class;");
+  jobject v = f ? (*jni)->GetStaticObjectField(jni, J.Bridge, f) : NULL;
+  JSValue = v ? (*jni)->NewGlobalRef(jni, v) : NULL;
+  if (v) (*jni)->DeleteLocalRef(jni, v);
+  return JSValue != NULL;
+}
+
 bool jsvalues_init(JNIEnv* jni) {
+  if (JsValues) return true;
   jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/JsValues");
-  if (!c) { /* an older runtime jar: hosting unavailable, the rest works */
-    (*jni)->ExceptionClear(jni);
-    return true;
-  }
-  JsValues = (*jni)->NewGlobalRef(jni, c);
-  jclass v = (*jni)->FindClass(jni, "dev/napijava/JSValue");
-  if (!v) return false;
-  JSValue = (*jni)->NewGlobalRef(jni, v);
-  jclass ise = (*jni)->FindClass(jni, "java/lang/IllegalStateException");
-  if (!ise) return false;
-  IllegalState = (*jni)->NewGlobalRef(jni, ise);
-  if (!(JsValues_wrap = (*jni)->GetStaticMethodID(jni, c, "wrap", "(Ldev/napijava/bridge/JsEnv;JI)Ljava/lang/Object;")))
-    return false;
-  if (!(JSValue_cookie = (*jni)->GetFieldID(jni, v, "cookie", "J"))) return false;
-  if (!(JSValue_kind = (*jni)->GetFieldID(jni, v, "kind", "I"))) return false;
-  if (!(JSValue_prim = (*jni)->GetFieldID(jni, v, "prim", "Ljava/lang/Object;"))) return false;
+  if (!c) return false;
+  jclass v = JSValue;
   jfieldID uf = (*jni)->GetStaticFieldID(jni, c, "UNDEFINED", "Ljava/lang/Object;");
   if (!uf) return false;
   jobject u = (*jni)->GetStaticObjectField(jni, c, uf);
-  undefined_marker = (*jni)->NewGlobalRef(jni, u);
+  if (!u || !(undefined_marker = (*jni)->NewGlobalRef(jni, u))) return false;
+  if (!(JsValues_wrap = (*jni)->GetStaticMethodID(jni, c, "wrap", "(Ldev/napijava/bridge/JsEnv;JI)Ljava/lang/Object;")) ||
+      !(JSValue_cookie = (*jni)->GetFieldID(jni, v, "cookie", "J")) ||
+      !(JSValue_kind = (*jni)->GetFieldID(jni, v, "kind", "I")) ||
+      !(JSValue_prim = (*jni)->GetFieldID(jni, v, "prim", "Ljava/lang/Object;")) ||
+      !(JSValue_env = (*jni)->GetFieldID(jni, v, "env", "Ldev/napijava/bridge/JsEnv;")))
+    return false;
   JNINativeMethod natives[] = {
       {"global", "(J)Ljava/lang/Object;", (void*)n_global},
       {"get", "(JJLjava/lang/Object;)Ljava/lang/Object;", (void*)n_get},
@@ -497,5 +503,7 @@ bool jsvalues_init(JNIEnv* jni) {
       {"weakGet", "(JJ)Ljava/lang/Object;", (void*)n_weak_get},
       {"whenSettled", "(JJLjava/util/concurrent/CompletableFuture;)V", (void*)n_when_settled},
   };
-  return (*jni)->RegisterNatives(jni, JsValues, natives, sizeof natives / sizeof natives[0]) == 0;
+  if ((*jni)->RegisterNatives(jni, c, natives, sizeof natives / sizeof natives[0]) != 0) return false;
+  /* last: JsValues != NULL means everything above is set */
+  return (JsValues = (*jni)->NewGlobalRef(jni, c)) != NULL;
 }

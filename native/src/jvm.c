@@ -1,9 +1,14 @@
 /* Loading libjvm at run time, creating (or joining) the JVM, per-thread JNIEnv, cached IDs. */
+#define _GNU_SOURCE
 #include <dlfcn.h>
+#include <locale.h>
 #include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bridge.h"
 
@@ -15,8 +20,11 @@ typedef jint (*create_vm_fn)(JavaVM**, void**, void*);
 typedef jint (*created_vms_fn)(JavaVM**, jsize, jsize*);
 
 static pthread_t creator_thread;
+static bool created_here; /* this addon created the JVM (Node hosts Java), not joined it */
 
 bool jvm_started(void) { return J.vm != NULL; }
+
+bool jvm_created_here(void) { return created_here; }
 
 /* A Node worker's thread is going away: release its JVM thread (the JS main thread keeps its own). */
 void jni_detach_if_worker(void) {
@@ -82,6 +90,8 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.String = global_class(jni, "java/lang/String"));
   REQUIRE(J.Class = global_class(jni, "java/lang/Class"));
   REQUIRE(J.Throwable = global_class(jni, "java/lang/Throwable"));
+  REQUIRE(J.StackOverflowError = global_class(jni, "java/lang/StackOverflowError"));
+  REQUIRE(J.OutOfMemoryError = global_class(jni, "java/lang/OutOfMemoryError"));
   REQUIRE(J.ObjectArray = global_class(jni, "[Ljava/lang/Object;"));
   for (int i = 0; i < 8; i++) {
     REQUIRE(J.box[i] = global_class(jni, boxes[i]));
@@ -95,14 +105,16 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.ObjectTable = global_class(jni, "dev/napijava/bridge/ObjectTable"));
   REQUIRE(J.BridgeTypeError = global_class(jni, "dev/napijava/bridge/BridgeTypeError"));
   jclass B = J.Bridge;
-  REQUIRE(J.Bridge_resolveName = (*jni)->GetStaticMethodID(jni, B, "resolveName", "(Ljava/lang/String;)Ljava/lang/Object;"));
-  REQUIRE(J.Bridge_importClass = (*jni)->GetStaticMethodID(jni, B, "importClass", "(Ljava/lang/String;)Ljava/lang/Class;"));
-  REQUIRE(J.Bridge_describe = (*jni)->GetStaticMethodID(jni, B, "describe", "(Ljava/lang/Class;)Ldev/napijava/bridge/ClassDescriptor;"));
-  REQUIRE(J.Bridge_classIndexOf = (*jni)->GetStaticMethodID(jni, B, "classIndexOf", "(Ljava/lang/Object;)I"));
-  REQUIRE(J.Bridge_classIndex = (*jni)->GetStaticMethodID(jni, B, "classIndex", "(Ljava/lang/Class;)I"));
-  REQUIRE(J.Bridge_classAt = (*jni)->GetStaticMethodID(jni, B, "classAt", "(I)Ljava/lang/Class;"));
-  REQUIRE(J.Bridge_load = (*jni)->GetStaticMethodID(jni, B, "load", "(Ljava/lang/String;)V"));
-  REQUIRE(J.Bridge_javaVersion = (*jni)->GetStaticMethodID(jni, B, "javaVersion", "()Ljava/lang/String;"));
+#define STATIC_METHOD(dst, cls, name, sig) REQUIRE(dst = (*jni)->GetStaticMethodID(jni, cls, name, sig))
+  STATIC_METHOD(J.Bridge_resolveName, B, "resolveName", "(Ljava/lang/String;)Ljava/lang/Object;");
+  STATIC_METHOD(J.Bridge_importClass, B, "importClass", "(Ljava/lang/String;)Ljava/lang/Class;");
+  STATIC_METHOD(J.Bridge_describe, B, "describe", "(Ljava/lang/Class;)Ldev/napijava/bridge/ClassDescriptor;");
+  STATIC_METHOD(J.Bridge_classIndexOf, B, "classIndexOf", "(Ljava/lang/Object;)I");
+  STATIC_METHOD(J.Bridge_classIndex, B, "classIndex", "(Ljava/lang/Class;)I");
+  STATIC_METHOD(J.Bridge_classAt, B, "classAt", "(I)Ljava/lang/Class;");
+  STATIC_METHOD(J.Bridge_load, B, "load", "(Ljava/lang/String;)V");
+  STATIC_METHOD(J.Bridge_javaVersion, B, "javaVersion", "()Ljava/lang/String;");
+  STATIC_METHOD(J.Bridge_runShutdownHooks, B, "runShutdownHooks", "(J)V");
   jclass T = J.ObjectTable;
   REQUIRE(J.ObjectTable_init = (*jni)->GetMethodID(jni, T, "<init>", "()V"));
   REQUIRE(J.ObjectTable_lookup = (*jni)->GetMethodID(jni, T, "lookup", "(Ljava/lang/Object;)J"));
@@ -115,10 +127,10 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.Class_isInterface = (*jni)->GetMethodID(jni, J.Class, "isInterface", "()Z"));
 
   jclass cd = (*jni)->FindClass(jni, "dev/napijava/bridge/ClassDescriptor");
-  jclass os = (*jni)->FindClass(jni, "dev/napijava/bridge/OverloadSet");
-  jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/Callable");
-  jclass tr = (*jni)->FindClass(jni, "dev/napijava/bridge/TypeRef");
-  jclass fd = (*jni)->FindClass(jni, "dev/napijava/bridge/FieldDescriptor");
+  jclass os = cd ? (*jni)->FindClass(jni, "dev/napijava/bridge/OverloadSet") : NULL;
+  jclass c = os ? (*jni)->FindClass(jni, "dev/napijava/bridge/Callable") : NULL;
+  jclass tr = c ? (*jni)->FindClass(jni, "dev/napijava/bridge/TypeRef") : NULL;
+  jclass fd = tr ? (*jni)->FindClass(jni, "dev/napijava/bridge/FieldDescriptor") : NULL;
   REQUIRE(cd && os && c && tr && fd);
 #define FIELD(dst, cls, name, sig) REQUIRE(dst = (*jni)->GetFieldID(jni, cls, name, sig))
   FIELD(J.CD_type, cd, "type", "Ljava/lang/Class;");
@@ -153,6 +165,7 @@ static bool cache_ids(JNIEnv* jni) {
   FIELD(J.FD_isFinal, fd, "isFinal", "Z");
   FIELD(J.FD_declaringClass, fd, "declaringClass", "Ljava/lang/Class;");
 #undef FIELD
+#undef STATIC_METHOD
   REQUIRE(callbacks_init(jni));
 #undef REQUIRE
   (*jni)->DeleteLocalRef(jni, cd);
@@ -163,56 +176,246 @@ static bool cache_ids(JNIEnv* jni) {
   return true;
 }
 
+/* ---------- creating the JVM ---------- */
+
 /*
- * Creates the JVM on the calling (JS) thread, or joins one that already runs in this process
- * (Node hosted by Java, or a second Node environment). On failure a JS Error is pending.
+ * HotSpot ends the whole process when its initialization fails late (-Xmx1k, a heap it cannot
+ * reserve, a JDK without lib/modules): vm_exit_during_initialization -> os::abort -> exit(1).
+ * Its "abort" hook runs first; on the creating thread, during creation, it jumps back to
+ * jvm_start, which reports the failure as a JS error. That JVM is never touched again.
  */
+static __thread sigjmp_buf* t_creating;
+
+static void JNICALL on_jvm_abort(void) {
+  if (t_creating) siglongjmp(*t_creating, 1);
+}
+
+/*
+ * What HotSpot prints while it starts goes through this hook: kept during creation (so that the
+ * reason of a failure becomes the JS error's message; printed as usual when the start works) and
+ * written straight to the stream's descriptor afterwards (unbuffered, like HotSpot's own writes).
+ */
+#define CAPTURE_MAX 16384
+static pthread_mutex_t output_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool capturing;
+static char captured[2][CAPTURE_MAX]; /* [0] stdout, [1] stderr */
+static size_t captured_len[2];
+
+static void write_all(int fd, const char* s, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(fd, s, n);
+    if (w <= 0) return;
+    s += w;
+    n -= (size_t)w;
+  }
+}
+
+static jint JNICALL on_jvm_output(FILE* fp, const char* format, va_list args) {
+  char stack[1024];
+  va_list copy;
+  va_copy(copy, args);
+  int n = vsnprintf(stack, sizeof stack, format, copy);
+  va_end(copy);
+  if (n < 0) return n;
+  char* text = stack;
+  if ((size_t)n >= sizeof stack) {
+    text = malloc((size_t)n + 1);
+    if (!text) return -1;
+    vsnprintf(text, (size_t)n + 1, format, args);
+  }
+  int fd = fp ? fileno(fp) : 2;
+  bool kept = false;
+  pthread_mutex_lock(&output_lock);
+  int which = fd == 1 ? 0 : 1; /* only stdout and stderr are kept; a -Xlog file is written as usual */
+  if (capturing && (fd == 1 || fd == 2) && captured_len[which] + (size_t)n < CAPTURE_MAX) {
+    memcpy(captured[which] + captured_len[which], text, (size_t)n);
+    captured_len[which] += (size_t)n;
+    kept = true;
+  }
+  pthread_mutex_unlock(&output_lock);
+  if (!kept) write_all(fd < 0 ? 2 : fd, text, (size_t)n);
+  if (text != stack) free(text);
+  return n;
+}
+
+/* Ends the capture; the text (both streams, stderr's last) for an error message when keep. */
+static void end_capture(bool print, char* message, size_t size) {
+  pthread_mutex_lock(&output_lock);
+  capturing = false;
+  if (print) {
+    write_all(1, captured[0], captured_len[0]);
+    write_all(2, captured[1], captured_len[1]);
+  } else if (message) {
+    snprintf(message, size, "%.*s%.*s", (int)captured_len[0], captured[0], (int)captured_len[1], captured[1]);
+  }
+  captured_len[0] = captured_len[1] = 0;
+  pthread_mutex_unlock(&output_lock);
+}
+
+/*
+ * With LANG/LC_* unset (containers), the JVM would take the C locale's ASCII as its path
+ * encoding, turning every non-ASCII byte of the class path (and of any later file name) into '?'.
+ * Node passes UTF-8, so the JVM reads its locale as C.UTF-8 while it starts (the JDK reads the
+ * locale from the environment once, then); the environment is restored right after.
+ */
+typedef struct locale_fix {
+  const char* name; /* variable set, or NULL */
+  char* old;        /* its previous value (malloc'ed), or NULL when it was unset */
+} locale_fix;
+
+static bool plain_c(const char* v) { return !v || !*v || !strcmp(v, "C") || !strcmp(v, "POSIX"); }
+
+static locale_fix utf8_locale_for_jvm(void) {
+  locale_fix fix = {NULL, NULL};
+  const char* all = getenv("LC_ALL");
+  const char* ctype = getenv("LC_CTYPE");
+  const char* lang = getenv("LANG");
+  const char* effective = all && *all ? all : ctype && *ctype ? ctype : lang;
+  if (!plain_c(effective)) return fix;
+  locale_t probe = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+  if (!probe) return fix; /* no such locale here: nothing better to offer */
+  freelocale(probe);
+  fix.name = all && *all ? "LC_ALL" : "LC_CTYPE";
+  const char* old = getenv(fix.name);
+  fix.old = old ? strdup(old) : NULL;
+  setenv(fix.name, "C.UTF-8", 1);
+  return fix;
+}
+
+static void restore_locale(locale_fix fix) {
+  if (!fix.name) return;
+  if (fix.old) setenv(fix.name, fix.old, 1);
+  else unsetenv(fix.name);
+  free(fix.old);
+}
+
+/* One start per process: the first caller creates (or joins) the JVM, under this lock; a failed
+ * start is remembered (HotSpot cannot be created twice) and every later start reports it. */
+static pthread_mutex_t start_lock = PTHREAD_MUTEX_INITIALIZER;
+static char* start_error;
+static const char* start_error_code;
+
+static void fail_start(const char* code, const char* fmt, ...) {
+  char msg[CAPTURE_MAX + 512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  size_t len = strlen(msg);
+  while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' ')) msg[--len] = '\0';
+  free(start_error);
+  start_error = strdup(msg);
+  start_error_code = code;
+}
+
+/* JNI_CreateJavaVM; JNI_ERR when HotSpot aborted (the abort hook jumped back here). Nothing but
+ * the jump target lives in this frame, so no local is clobbered by the jump. */
+static __attribute__((noinline)) jint create_guarded(create_vm_fn create, JavaVM** vm, JNIEnv** jni,
+                                                     JavaVMInitArgs* args) {
+  sigjmp_buf jump;
+  t_creating = &jump;
+  jint rc = JNI_ERR;
+  if (sigsetjmp(jump, 0) == 0) rc = create(vm, (void**)jni, args);
+  t_creating = NULL;
+  return rc;
+}
+
+/* JNI_CreateJavaVM with the hooks above; JNI_OK, its error code, or JNI_ERR after an abort. */
+static jint create_with_hooks(create_vm_fn create, JavaVM** vm, JNIEnv** jni, char** options, int option_count,
+                              char* output, size_t output_size) {
+  JavaVMOption* opts = calloc((size_t)option_count + 2, sizeof(JavaVMOption));
+  if (!opts) return JNI_ENOMEM;
+  for (int i = 0; i < option_count; i++) opts[i].optionString = options[i];
+  opts[option_count].optionString = "abort";
+  opts[option_count].extraInfo = (void*)on_jvm_abort;
+  opts[option_count + 1].optionString = "vfprintf";
+  opts[option_count + 1].extraInfo = (void*)on_jvm_output;
+  JavaVMInitArgs args = {JNI_VERSION_1_8, option_count + 2, opts, JNI_FALSE};
+  locale_fix locale = utf8_locale_for_jvm();
+  pthread_mutex_lock(&output_lock);
+  capturing = true;
+  pthread_mutex_unlock(&output_lock);
+  jint rc = create_guarded(create, vm, jni, &args);
+  restore_locale(locale);
+  end_capture(rc == JNI_OK, output, output_size);
+  free(opts);
+  return rc;
+}
+
+static bool report_start_error(napi_env env) {
+  throw_error_code(env, start_error_code, "%s", start_error);
+  return false;
+}
+
 bool jvm_start(napi_env env, const char* libjvm, char** options, int option_count) {
-  if (J.vm) return true;
+  pthread_mutex_lock(&start_lock);
+  bool ok = J.vm != NULL;
+  if (ok || start_error) {
+    pthread_mutex_unlock(&start_lock);
+    return ok || report_start_error(env);
+  }
   void* lib = dlopen(libjvm, RTLD_NOW | RTLD_GLOBAL);
-  if (!lib) {
-    napi_throw_error(env, "ERR_JVM_LOAD", dlerror());
-    return false;
-  }
-  created_vms_fn created = (created_vms_fn)dlsym(lib, "JNI_GetCreatedJavaVMs");
-  create_vm_fn create = (create_vm_fn)dlsym(lib, "JNI_CreateJavaVM");
-  if (!created || !create) {
-    throw_type_error(env, "%s is not a JVM library (JNI_CreateJavaVM missing)", libjvm);
-    return false;
-  }
+  created_vms_fn created = lib ? (created_vms_fn)dlsym(lib, "JNI_GetCreatedJavaVMs") : NULL;
+  create_vm_fn create = lib ? (create_vm_fn)dlsym(lib, "JNI_CreateJavaVM") : NULL;
   JavaVM* vm = NULL;
   jsize count = 0;
   JNIEnv* jni = NULL;
-  if (created(&vm, 1, &count) == JNI_OK && count > 0) {
-    J.vm = vm;
+  if (!lib) {
+    /* not remembered: another JDK (configure({ javaHome })) may still load */
+    const char* why = dlerror();
+    pthread_mutex_unlock(&start_lock);
+    throw_error_code(env, "ERR_JVM_LOAD", "Could not load the JVM library %s: %s", libjvm, why ? why : "dlopen failed");
+    return false;
+  } else if (!created || !create) {
+    pthread_mutex_unlock(&start_lock);
+    throw_type_error(env, "%s is not a JVM library (JNI_CreateJavaVM missing)", libjvm);
+    return false;
+  } else if (created(&vm, 1, &count) == JNI_OK && count > 0) {
+    J.vm = vm; /* Java hosts Node, or a JVM another library created: join it */
     creator_thread = pthread_self(); /* a JVM we did not create: never detach this thread */
     jni = jni_env();
   } else {
-    JavaVMOption* opts = calloc((size_t)option_count, sizeof(JavaVMOption));
-    for (int i = 0; i < option_count; i++) opts[i].optionString = options[i];
-    JavaVMInitArgs args = {JNI_VERSION_1_8, option_count, opts, JNI_FALSE};
-    jint rc = create(&vm, (void**)&jni, &args);
-    free(opts);
+    char output[CAPTURE_MAX];
+    output[0] = '\0';
+    jint rc = create_with_hooks(create, &vm, &jni, options, option_count, output, sizeof output);
     if (rc != JNI_OK) {
-      char msg[256];
-      snprintf(msg, sizeof msg,
-               "JNI_CreateJavaVM failed with code %d (%s). Check jvmOptions and NAPI_JAVA_JVM_OPTIONS; the JVM "
-               "prints the reason on stderr.",
-               (int)rc, rc == JNI_EINVAL ? "invalid option" : rc == JNI_ENOMEM ? "out of memory" : "error");
-      napi_throw_error(env, "ERR_JVM_CREATE", msg);
-      return false;
+      fail_start("ERR_JVM_CREATE",
+                 "The JVM could not start (JNI_CreateJavaVM: %s). Check jvmOptions and NAPI_JAVA_JVM_OPTIONS. %s%s",
+                 rc == JNI_EINVAL ? "invalid option" : rc == JNI_ENOMEM ? "out of memory"
+                 : rc == JNI_EEXIST ? "a JVM already exists" : "error",
+                 output[0] ? "The JVM said: " : "", output);
+      pthread_mutex_unlock(&start_lock);
+      return report_start_error(env);
     }
     J.vm = vm;
     t_jni = jni;
     creator_thread = pthread_self();
+    created_here = true;
   }
   if (!jni || !cache_ids(jni)) {
-    if (jni && (*jni)->ExceptionCheck(jni)) (*jni)->ExceptionDescribe(jni);
-    napi_throw_error(env, "ERR_JVM_RUNTIME",
-                     "The JVM started but the node-api-java runtime classes (dev.napijava.bridge) were not "
-                     "found: is java/napi-java-runtime.jar on the classpath?");
+    char detail[512] = "";
+    if (jni && (*jni)->ExceptionCheck(jni)) {
+      jthrowable t = (*jni)->ExceptionOccurred(jni);
+      (*jni)->ExceptionClear(jni);
+      jstring msg = t && J.Throwable_getMessage ? (*jni)->CallObjectMethod(jni, t, J.Throwable_getMessage) : NULL;
+      (*jni)->ExceptionClear(jni);
+      char* text = msg ? jstring_to_utf8(jni, msg) : NULL;
+      if (text) snprintf(detail, sizeof detail, " (%s)", text);
+      free(text);
+    }
+    fail_start("ERR_JVM_RUNTIME",
+               "The JVM started but the node-api-java runtime classes (dev.napijava.bridge) were not found or do "
+               "not match this addon%s: is java/napi-java-runtime.jar of this package on the classpath?",
+               detail);
     J.vm = NULL;
-    return false;
+    pthread_mutex_unlock(&start_lock);
+    return report_start_error(env);
   }
+  pthread_mutex_unlock(&start_lock);
   return true;
+}
+
+void jvm_run_shutdown_hooks(JNIEnv* jni, jlong timeout_ms) {
+  (*jni)->CallStaticVoidMethod(jni, J.Bridge, J.Bridge_runShutdownHooks, timeout_ms);
+  (*jni)->ExceptionClear(jni);
 }

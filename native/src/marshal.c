@@ -1,6 +1,11 @@
 /*
  * The conversion mechanism, one function per direction, switched on the type code that Java's
  * TypeCode table assigned. Used for arguments, returns, fields and array elements alike.
+ *
+ * Limits (each a RangeError naming it, never a crash or an unbounded allocation): arrays nest at
+ * most MAX_NESTING deep in one value (cyclic arrays are named as such), JS arrays are converted up
+ * to MAX_JS_ARRAY_LENGTH elements, in chunks inside their own handle scopes, and anything the Java
+ * heap or V8 cannot hold is their OutOfMemoryError / RangeError.
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,6 +16,7 @@
 
 #define MAX_SAFE 9007199254740991.0
 #define STACK_CHARS 512
+#define CHUNK 64 /* array elements converted per handle scope (small: nested arrays recurse) */
 
 /* ---------- strings ---------- */
 
@@ -47,9 +53,7 @@ void marshal_free_thread_buffers(void) {
 }
 
 static void* no_string_memory(napi_env env, size_t bytes) {
-  char msg[96];
-  snprintf(msg, sizeof msg, "node-api-java: out of memory for a string of %zu bytes", bytes);
-  napi_throw_error(env, "ERR_OUT_OF_MEMORY", msg);
+  throw_error_code(env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory for a string of %zu bytes", bytes);
   return NULL;
 }
 
@@ -75,71 +79,82 @@ static jstring string_from_value(JNIEnv* jni, jbyteArray array, jbyte coder) {
   return s;
 }
 
+/* A compact String of len UTF-16 units: Latin-1 first (most text), narrowed straight into the
+ * String's array; UTF-16 when it does not fit. NULL with a Java exception pending. */
+static jstring compact_string(JNIEnv* jni, const char16_t* units, size_t len) {
+  jbyteArray array = (*jni)->NewByteArray(jni, (jsize)len);
+  if (!array) return NULL;
+  char* bytes = (*jni)->GetPrimitiveArrayCritical(jni, array, NULL);
+  if (!bytes) {
+    (*jni)->DeleteLocalRef(jni, array);
+    return NULL;
+  }
+  bool latin1 = narrow_latin1(bytes, units, len); /* pure C inside the critical region */
+  (*jni)->ReleasePrimitiveArrayCritical(jni, array, bytes, 0);
+  if (latin1) return string_from_value(jni, array, 0);
+  (*jni)->DeleteLocalRef(jni, array);
+  if (len > 0x3fffffff) { /* 2 bytes a unit do not fit a Java array */
+    java_throw(jni, "java/lang/OutOfMemoryError", "a string of %zu UTF-16 units is too long for a Java String", len);
+    return NULL;
+  }
+  array = (*jni)->NewByteArray(jni, (jsize)(len * 2));
+  if (!array) return NULL;
+  (*jni)->SetByteArrayRegion(jni, array, 0, (jsize)(len * 2), (const jbyte*)units);
+  return string_from_value(jni, array, 1);
+}
+
 /*
  * JS -> Java string, exact in UTF-16 (lone surrogates included). V8 writes UTF-16 into a buffer;
- * long strings then become a compact Java String directly: narrowed into its Latin-1 byte[] when
- * every unit fits, else the UTF-16 bytes as they are. One Java array, no re-scan by HotSpot.
+ * long strings then become a compact Java String directly. One Java array, no re-scan by HotSpot.
+ * NULL with a JS exception (reading the string) or a Java one (allocating it) pending.
  */
-static jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v) {
+jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v) {
   size_t len = 0;
-  if (napi_get_value_string_utf16(env, v, NULL, 0, &len) != napi_ok) return NULL;
+  if (!NAPI_OK(env, napi_get_value_string_utf16(env, v, NULL, 0, &len))) return NULL;
   char16_t stack[STACK_CHARS];
   char16_t* buf = string_buffer(stack, sizeof stack, (len + 1) * sizeof(char16_t));
   if (!buf) return no_string_memory(env, (len + 1) * sizeof(char16_t));
-  napi_get_value_string_utf16(env, v, buf, len + 1, &len);
   jstring s = NULL;
-  if (len < COMPACT_PATH_MIN || !J.String_init_coder) {
-    s = (*jni)->NewString(jni, (const jchar*)buf, (jsize)len);
-  } else {
-    /* Latin-1 first (most text), narrowed straight into the String's array; UTF-16 when it does
-     * not fit. */
-    jbyteArray array = (*jni)->NewByteArray(jni, (jsize)len);
-    char* bytes = array ? (*jni)->GetPrimitiveArrayCritical(jni, array, NULL) : NULL;
-    if (bytes) {
-      bool latin1 = narrow_latin1(bytes, buf, len); /* pure C inside the critical region */
-      (*jni)->ReleasePrimitiveArrayCritical(jni, array, bytes, 0);
-      if (latin1) {
-        s = string_from_value(jni, array, 0);
-      } else {
-        (*jni)->DeleteLocalRef(jni, array);
-        array = (*jni)->NewByteArray(jni, (jsize)(len * 2));
-        if (array) (*jni)->SetByteArrayRegion(jni, array, 0, (jsize)(len * 2), (const jbyte*)buf);
-        s = array ? string_from_value(jni, array, 1) : NULL;
-      }
-    } else if (array) {
-      (*jni)->DeleteLocalRef(jni, array);
-    }
+  if (NAPI_OK(env, napi_get_value_string_utf16(env, v, buf, len + 1, &len))) {
+    s = len < COMPACT_PATH_MIN || !J.String_init_coder ? (*jni)->NewString(jni, (const jchar*)buf, (jsize)len)
+                                                      : compact_string(jni, buf, len);
   }
   release_buffer(buf, stack);
   return s;
+}
+
+/* A JS string could not be made (longer than the engine allows, or no memory for it). */
+static napi_value string_too_long(napi_env env, jsize len) {
+  if (js_pending(env)) return NULL;
+  return throw_range_error(env, "A Java String of %d chars cannot become a JS string: it is longer than JS strings "
+                                "can be here (V8: 2^29-24 chars) or there is no memory for it", (int)len);
 }
 
 /* Java -> JS string. Long compact strings hand V8 their Latin-1 bytes or UTF-16 units as stored,
  * so nothing is inflated on the way out and V8 does not narrow it back. */
 napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s) {
   napi_value result = NULL;
-  if (!s) {
-    napi_get_null(env, &result);
-    return result;
-  }
+  if (!s) return NAPI_OK(env, napi_get_null(env, &result)) ? result : NULL;
   jsize len = (*jni)->GetStringLength(jni, s);
   jchar stack[STACK_CHARS];
   if (len < COMPACT_PATH_MIN || !J.String_value) {
     void* buf = string_buffer(stack, sizeof stack, (size_t)len * sizeof(jchar));
     if (!buf) return no_string_memory(env, (size_t)len * sizeof(jchar));
     (*jni)->GetStringRegion(jni, s, 0, len, buf);
-    napi_create_string_utf16(env, buf, (size_t)len, &result);
+    if (napi_create_string_utf16(env, buf, (size_t)len, &result) != napi_ok) result = string_too_long(env, len);
     release_buffer(buf, stack);
     return result;
   }
   jbyteArray value = (*jni)->GetObjectField(jni, s, J.String_value);
+  if (!value) return throw_type_error(env, "node-api-java: a Java String without its value array");
   bool latin1 = (*jni)->GetByteField(jni, s, J.String_coder) == 0;
   size_t size = (size_t)len << (latin1 ? 0 : 1);
   void* buf = string_buffer(stack, sizeof stack, size);
   if (buf) {
     (*jni)->GetByteArrayRegion(jni, value, 0, (jsize)size, buf);
-    if (latin1) napi_create_string_latin1(env, buf, size, &result);
-    else napi_create_string_utf16(env, buf, (size_t)len, &result);
+    napi_status status = latin1 ? napi_create_string_latin1(env, buf, size, &result)
+                                : napi_create_string_utf16(env, buf, (size_t)len, &result);
+    if (status != napi_ok) result = string_too_long(env, len);
     release_buffer(buf, stack);
   } else {
     no_string_memory(env, size);
@@ -153,6 +168,7 @@ char* jstring_to_utf8(JNIEnv* jni, jstring s) {
   if (!chars) return NULL;
   char* copy = strdup(chars);
   (*jni)->ReleaseStringUTFChars(jni, s, chars);
+  if (!copy) java_throw(jni, "java/lang/OutOfMemoryError", "no native memory for a string");
   return copy;
 }
 
@@ -179,13 +195,16 @@ static int typed_array_tag(napi_typedarray_type type) {
   }
 }
 
-/* Array.isArray semantics (Proxies of arrays count); only reached for uncommon objects. */
-static bool is_array_like(napi_env env, env_ctx* ctx, napi_value v) {
+/* Array.isArray semantics (Proxies of arrays count); only reached for uncommon objects.
+ * 1: an array, 0: not, -1: a JS exception is pending (a throwing Proxy trap). */
+static int is_array_like(napi_env env, env_ctx* ctx, napi_value v) {
   napi_value fn, global, result;
   bool is = false;
-  if (napi_get_reference_value(env, ctx->array_is_array, &fn) != napi_ok || !fn) return false;
-  napi_get_global(env, &global);
-  if (napi_call_function(env, global, fn, 1, &v, &result) == napi_ok) napi_get_value_bool(env, result, &is);
+  if (!NAPI_OK(env, napi_get_reference_value(env, ctx->array_is_array, &fn)) || !fn ||
+      !NAPI_OK(env, napi_get_global(env, &global)) ||
+      !NAPI_OK(env, napi_call_function(env, global, fn, 1, &v, &result)) ||
+      !NAPI_OK(env, napi_get_value_bool(env, result, &is)))
+    return -1;
   return is;
 }
 
@@ -194,13 +213,13 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
   napi_valuetype type;
   *cls_out = NULL;
   if (napi_get_value_double(env, v, num) == napi_ok) return number_tag(*num); /* numbers first: the hot case */
-  napi_typeof(env, v, &type);
+  if (!NAPI_OK(env, napi_typeof(env, v, &type))) return AT_COUNT;
   switch (type) {
     case napi_undefined: case napi_null: return AT_NULL;
     case napi_boolean: return AT_BOOLEAN;
     case napi_string: {
       size_t len;
-      napi_get_value_string_utf16(env, v, NULL, 0, &len);
+      if (!NAPI_OK(env, napi_get_value_string_utf16(env, v, NULL, 0, &len))) return AT_COUNT;
       return len == 1 ? AT_CHAR_STRING : AT_STRING;
     }
     case napi_bigint: return AT_BIGINT;
@@ -213,15 +232,19 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
     *cls_out = ref->cls;
     return AT_JAVA_OBJECT;
   }
-  bool is;
-  if (napi_is_array(env, v, &is) == napi_ok && is) return AT_ARRAY;
-  if (napi_is_typedarray(env, v, &is) == napi_ok && is) {
+  bool is = false;
+  if (!NAPI_OK(env, napi_is_array(env, v, &is))) return AT_COUNT;
+  if (is) return AT_ARRAY;
+  if (!NAPI_OK(env, napi_is_typedarray(env, v, &is))) return AT_COUNT;
+  if (is) {
     napi_typedarray_type ta;
-    napi_get_typedarray_info(env, v, &ta, NULL, NULL, NULL, NULL);
+    if (!NAPI_OK(env, napi_get_typedarray_info(env, v, &ta, NULL, NULL, NULL, NULL))) return AT_COUNT;
     return typed_array_tag(ta);
   }
-  if (napi_is_promise(env, v, &is) == napi_ok && is) return AT_PROMISE;
-  return is_array_like(env, ctx, v) ? AT_ARRAY : AT_OTHER_OBJECT;
+  if (!NAPI_OK(env, napi_is_promise(env, v, &is))) return AT_COUNT;
+  if (is) return AT_PROMISE;
+  int array = is_array_like(env, ctx, v);
+  return array < 0 ? AT_COUNT : array ? AT_ARRAY : AT_OTHER_OBJECT;
 }
 
 /* ---------- JS -> Java ---------- */
@@ -236,28 +259,47 @@ static const char* code_name(int code) {
   return code >= 0 && code < TC_COUNT ? names[code] : "?";
 }
 
+/* A number as a primitive of code (BYTE..DOUBLE but CHAR), with the range checks of to_primitive. */
+static bool number_to_primitive(napi_env env, double d, int code, jvalue* out) {
+  double lo, hi;
+  switch (code) {
+    case TC_FLOAT: out->f = (jfloat)d; return true;
+    case TC_DOUBLE: out->d = d; return true;
+    case TC_BYTE: lo = -128; hi = 127; break;
+    case TC_SHORT: lo = -32768; hi = 32767; break;
+    case TC_INT: lo = -2147483648.0; hi = 2147483647.0; break;
+    default: lo = -MAX_SAFE; hi = MAX_SAFE; break; /* TC_LONG */
+  }
+  if (d != floor(d) || d < lo || d > hi) {
+    if (code == TC_LONG)
+      throw_range_error(env, "%.17g is not a safe integer: pass a bigint for a Java long beyond 2^53 (no silent "
+                             "precision loss)", d);
+    else
+      throw_range_error(env, "%.17g does not fit a Java %s (%.0f..%.0f, integral)", d, code_name(code), lo, hi);
+    return false;
+  }
+  switch (code) {
+    case TC_BYTE: out->b = (jbyte)d; break;
+    case TC_SHORT: out->s = (jshort)d; break;
+    case TC_INT: out->i = (jint)d; break;
+    default: out->j = (jlong)d; break;
+  }
+  return true;
+}
+
 static bool get_number(napi_env env, napi_value v, double* d, const type_info* t) {
   if (napi_get_value_double(env, v, d) == napi_ok) return true;
   throw_type_error(env, "expected a number for a Java %s", code_name(t->code));
   return false;
 }
 
-static bool get_integral(napi_env env, napi_value v, double lo, double hi, double* d, const type_info* t) {
-  if (!get_number(env, v, d, t)) return false;
-  if (*d != floor(*d) || *d < lo || *d > hi) {
-    throw_range_error(env, "%.17g does not fit a Java %s (%.0f..%.0f, integral)", *d, code_name(t->code), lo, hi);
-    return false;
-  }
-  return true;
-}
-
 static bool get_long(napi_env env, napi_value v, jlong* out) {
   napi_valuetype type;
-  napi_typeof(env, v, &type);
+  if (!NAPI_OK(env, napi_typeof(env, v, &type))) return false;
   if (type == napi_bigint) {
     bool lossless;
     int64_t value;
-    napi_get_value_bigint_int64(env, v, &value, &lossless);
+    if (!NAPI_OK(env, napi_get_value_bigint_int64(env, v, &value, &lossless))) return false;
     if (!lossless) {
       throw_range_error(env, "bigint does not fit a Java long (-2^63..2^63-1)");
       return false;
@@ -270,12 +312,9 @@ static bool get_long(napi_env env, napi_value v, jlong* out) {
     throw_type_error(env, "expected a number or bigint for a Java long");
     return false;
   }
-  if (d != floor(d) || fabs(d) > MAX_SAFE) {
-    throw_range_error(env, "%.17g is not a safe integer: pass a bigint for a Java long beyond 2^53 (no silent "
-                           "precision loss)", d);
-    return false;
-  }
-  *out = (jlong)d;
+  jvalue value;
+  if (!number_to_primitive(env, d, TC_LONG, &value)) return false;
+  *out = value.j;
   return true;
 }
 
@@ -286,7 +325,7 @@ static bool get_char(napi_env env, napi_value v, jchar* out) {
     throw_type_error(env, "expected a one-character string for a Java char");
     return false;
   }
-  napi_get_value_string_utf16(env, v, buf, 2, &len);
+  if (!NAPI_OK(env, napi_get_value_string_utf16(env, v, buf, 2, &len))) return false;
   *out = buf[0];
   return true;
 }
@@ -304,21 +343,20 @@ static bool to_primitive(napi_env env, napi_value v, int code, const type_info* 
       out->z = b;
       return true;
     }
-    case TC_BYTE: if (!get_integral(env, v, -128, 127, &d, t)) return false; out->b = (jbyte)d; return true;
-    case TC_SHORT: if (!get_integral(env, v, -32768, 32767, &d, t)) return false; out->s = (jshort)d; return true;
-    case TC_INT: if (!get_integral(env, v, -2147483648.0, 2147483647.0, &d, t)) return false; out->i = (jint)d; return true;
     case TC_CHAR: return get_char(env, v, &out->c);
     case TC_LONG: return get_long(env, v, &out->j);
-    case TC_FLOAT: if (!get_number(env, v, &d, t)) return false; out->f = (jfloat)d; return true;
-    case TC_DOUBLE: return get_number(env, v, &out->d, t);
+    default: return get_number(env, v, &d, t) && number_to_primitive(env, d, code, out);
   }
-  return false;
 }
 
-/* Boxes a primitive jvalue of the given primitive code (BOOLEAN..DOUBLE). */
-static jobject box(JNIEnv* jni, int prim_code, jvalue value) {
+jobject box_primitive(JNIEnv* jni, int prim_code, jvalue value) {
   int i = prim_code - TC_BOOLEAN;
   return (*jni)->CallStaticObjectMethodA(jni, J.box[i], J.box_valueOf[i], &value);
+}
+
+jobject as_java_object(JNIEnv* jni, const type_info* t, jvalue v, bool is_local) {
+  if (t->code >= TC_BOOLEAN && t->code <= TC_DOUBLE) return box_primitive(jni, t->code, v);
+  return is_local || !v.l ? v.l : (*jni)->NewLocalRef(jni, v.l);
 }
 
 static bool typed_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out);
@@ -334,16 +372,22 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
   jvalue prim;
   *is_local = true;
   switch (tag) {
+    case AT_COUNT: *is_local = false; return false;
     case AT_NULL: *out = NULL; *is_local = false; return true;
     case AT_JAVA_OBJECT: *out = unwrap_java(env, v)->obj; *is_local = false; break;
-    case AT_BOOLEAN: to_primitive(env, v, TC_BOOLEAN, t, &prim); *out = box(jni, TC_BOOLEAN, prim); break;
+    case AT_BOOLEAN:
+      if (!to_primitive(env, v, TC_BOOLEAN, t, &prim)) return false;
+      *out = box_primitive(jni, TC_BOOLEAN, prim);
+      break;
     case AT_INT8: case AT_INT16: case AT_INT32:
-      to_primitive(env, v, TC_INT, t, &prim); *out = box(jni, TC_INT, prim); break;
+      prim.i = (jint)num;
+      *out = box_primitive(jni, TC_INT, prim);
+      break;
     case AT_SAFE_INTEGER: case AT_BIGINT:
       if (!get_long(env, v, &prim.j)) return false;
-      *out = box(jni, TC_LONG, prim);
+      *out = box_primitive(jni, TC_LONG, prim);
       break;
-    case AT_DOUBLE: napi_get_value_double(env, v, &prim.d); *out = box(jni, TC_DOUBLE, prim); break;
+    case AT_DOUBLE: prim.d = num; *out = box_primitive(jni, TC_DOUBLE, prim); break;
     case AT_CHAR_STRING: case AT_STRING: *out = js_to_jstring(env, jni, v); break;
     case AT_ARRAY: {
       type_info objects = {TC_OBJECT, J.Object, NULL};
@@ -360,32 +404,41 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
         if (!typed_array_to_java(ctx, jni, v, &array, out)) return false;
         break;
       }
-      if ((tag == AT_FUNCTION || tag == AT_OTHER_OBJECT) && t->cls &&
-          (*jni)->CallBooleanMethod(jni, t->cls, J.Class_isInterface)) {
-        /* a JS function or object implementing a Java interface */
-        *out = js_to_proxy(ctx, jni, v, t->cls, tag == AT_FUNCTION);
-        if (!*out) return false;
-        break;
+      if ((tag == AT_FUNCTION || tag == AT_OTHER_OBJECT) && t->cls) {
+        jboolean is_interface = (*jni)->CallBooleanMethod(jni, t->cls, J.Class_isInterface);
+        if ((*jni)->ExceptionCheck(jni)) return false;
+        if (is_interface) { /* a JS function or object implementing a Java interface */
+          *out = js_to_proxy(ctx, jni, v, t->cls, tag == AT_FUNCTION);
+          if (!*out) return false;
+          break;
+        }
       }
       if (tag == AT_PROMISE && t->cls && (*jni)->IsAssignableFrom(jni, J.CompletableFuture, t->cls)) {
         *out = promise_to_future(ctx, jni, v);
         if (!*out) return false;
         break;
       }
+      *is_local = false;
       throw_type_error(env, "a JS %s cannot be passed here (Java expects %s): pass a Java object, a primitive, or "
                             "a function/object where Java expects an interface",
                        tag == AT_FUNCTION ? "function" : tag == AT_SYMBOL ? "symbol" : tag == AT_PROMISE ? "promise" : "object",
                        t->cls ? "a class type" : code_name(t->code));
       return false;
   }
+  if (!*out && *is_local) { /* an allocation failed: its Java exception is pending */
+    *is_local = false;
+    return false;
+  }
   if ((*jni)->ExceptionCheck(jni)) return false;
   if (*out && t->cls && !(*jni)->IsInstanceOf(jni, *out, t->cls)) {
     jstring want = (*jni)->CallObjectMethod(jni, t->cls, J.Class_getName);
-    char* name = want ? jstring_to_utf8(jni, want) : NULL;
+    char* name = want && !(*jni)->ExceptionCheck(jni) ? jstring_to_utf8(jni, want) : NULL;
+    (*jni)->ExceptionClear(jni);
     throw_type_error(env, "this value cannot be passed as a Java %s", name ? name : "?");
     free(name);
     if (want) (*jni)->DeleteLocalRef(jni, want);
     if (*is_local) (*jni)->DeleteLocalRef(jni, *out);
+    *is_local = false;
     return false;
   }
   return true;
@@ -403,7 +456,7 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
   if (code >= TC_BOOLEAN && code <= TC_DOUBLE) return to_primitive(env, v, code, t, out);
 
   napi_valuetype type;
-  napi_typeof(env, v, &type);
+  if (!NAPI_OK(env, napi_typeof(env, v, &type))) return false;
   if (type == napi_null || type == napi_undefined) {
     out->l = NULL;
     return true;
@@ -420,30 +473,36 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
       return false;
     }
     out->l = js_to_jstring(env, jni, v);
-    *is_local = true;
+    *is_local = out->l != NULL;
     return out->l != NULL;
   }
   if (code >= TC_BOX_BOOLEAN && code <= TC_BOX_DOUBLE) {
     int prim = code - TC_BOX_BOOLEAN + TC_BOOLEAN;
     jvalue value;
     if (!to_primitive(env, v, prim, t, &value)) return false;
-    out->l = box(jni, prim, value);
-    *is_local = true;
+    out->l = box_primitive(jni, prim, value);
+    *is_local = out->l != NULL;
     return out->l != NULL;
   }
   if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_OBJECT) {
-    bool is;
-    *is_local = true;
-    if ((napi_is_array(env, v, &is) == napi_ok && is) || is_array_like(env, ctx, v))
-      return js_array_to_java(ctx, jni, v, t, &out->l);
-    if (napi_is_typedarray(env, v, &is) == napi_ok && is) return typed_array_to_java(ctx, jni, v, t, &out->l);
+    bool is = false;
+    if (!NAPI_OK(env, napi_is_array(env, v, &is))) return false;
+    int array_like = is ? 1 : type == napi_object ? is_array_like(env, ctx, v) : 0;
+    if (array_like < 0) return false;
+    if (array_like) {
+      *is_local = js_array_to_java(ctx, jni, v, t, &out->l);
+      return *is_local;
+    }
+    if (!NAPI_OK(env, napi_is_typedarray(env, v, &is))) return false;
+    if (is) {
+      *is_local = typed_array_to_java(ctx, jni, v, t, &out->l);
+      return *is_local;
+    }
     java_ref* ref = unwrap_java(env, v);
     if (ref && (*jni)->IsInstanceOf(jni, ref->obj, t->cls)) {
       out->l = ref->obj;
-      *is_local = false;
       return true;
     }
-    *is_local = false;
     throw_type_error(env, "expected an array or typed array for a Java %s", code_name(code));
     return false;
   }
@@ -452,8 +511,8 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
     napi_value java = stream_hook(ctx, v, code == TC_INPUT_STREAM ? "toJavaInput" : "toJavaOutput");
     java_ref* ref = java ? unwrap_java(env, java) : NULL;
     if (!ref) {
-      if (!js_pending(env)) throw_type_error(env, "expected a Node %s stream or a Java %s", code == TC_INPUT_STREAM ? "Readable" : "Writable",
-                                             code == TC_INPUT_STREAM ? "InputStream" : "OutputStream");
+      throw_type_error(env, "expected a Node %s stream or a Java %s", code == TC_INPUT_STREAM ? "Readable" : "Writable",
+                       code == TC_INPUT_STREAM ? "InputStream" : "OutputStream");
       return false;
     }
     out->l = ref->obj;
@@ -462,58 +521,158 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
   return dynamic_to_java(ctx, jni, v, t, &out->l, is_local);
 }
 
-/* Builds a Java array of type array_type from n JS values (JS arrays and varargs). */
+/* ---------- arrays, JS -> Java ---------- */
+
+/* Where array elements come from: a list of values (varargs) or a JS array read chunk by chunk. */
+typedef struct element_source {
+  napi_value* values; /* or NULL: read from array */
+  napi_value array;
+} element_source;
+
+static bool read_elements(napi_env env, const element_source* src, uint32_t from, uint32_t count, napi_value* out) {
+  for (uint32_t i = 0; i < count; i++) {
+    if (src->values) out[i] = src->values[from + i];
+    else if (!NAPI_OK(env, napi_get_element(env, src->array, from + i, &out[i]))) return false; /* a throwing getter stays pending */
+  }
+  return true;
+}
+
+static jarray new_primitive_array(JNIEnv* jni, int code, jsize len) {
+  switch (code) {
+    case TC_ARRAY_BOOLEAN: return (*jni)->NewBooleanArray(jni, len);
+    case TC_ARRAY_BYTE: return (*jni)->NewByteArray(jni, len);
+    case TC_ARRAY_CHAR: return (*jni)->NewCharArray(jni, len);
+    case TC_ARRAY_SHORT: return (*jni)->NewShortArray(jni, len);
+    case TC_ARRAY_INT: return (*jni)->NewIntArray(jni, len);
+    case TC_ARRAY_LONG: return (*jni)->NewLongArray(jni, len);
+    case TC_ARRAY_FLOAT: return (*jni)->NewFloatArray(jni, len);
+    default: return (*jni)->NewDoubleArray(jni, len);
+  }
+}
+
+/* Copies count elements (in a C buffer, element layout of code) into array at from. */
+static void set_primitive_region(JNIEnv* jni, int code, jarray array, jsize from, jsize count, const void* buf) {
+  switch (code) {
+    case TC_ARRAY_BOOLEAN: (*jni)->SetBooleanArrayRegion(jni, array, from, count, buf); break;
+    case TC_ARRAY_BYTE: (*jni)->SetByteArrayRegion(jni, array, from, count, buf); break;
+    case TC_ARRAY_CHAR: (*jni)->SetCharArrayRegion(jni, array, from, count, buf); break;
+    case TC_ARRAY_SHORT: (*jni)->SetShortArrayRegion(jni, array, from, count, buf); break;
+    case TC_ARRAY_INT: (*jni)->SetIntArrayRegion(jni, array, from, count, buf); break;
+    case TC_ARRAY_LONG: (*jni)->SetLongArrayRegion(jni, array, from, count, buf); break;
+    case TC_ARRAY_FLOAT: (*jni)->SetFloatArrayRegion(jni, array, from, count, buf); break;
+    default: (*jni)->SetDoubleArrayRegion(jni, array, from, count, buf); break;
+  }
+}
+
+static const size_t ELEMENT_SIZE[] = {sizeof(jboolean), sizeof(jbyte), sizeof(jchar), sizeof(jshort),
+                                      sizeof(jint),     sizeof(jlong), sizeof(jfloat), sizeof(jdouble)};
+
+/* Converts and stores one chunk of values; false with a JS or Java exception pending. Object
+ * elements may be arrays again: this frame stays small, the primitive buffer lives elsewhere. */
+static bool store_objects(env_ctx* ctx, JNIEnv* jni, const type_info* array_type, jarray array, uint32_t from,
+                          napi_value* values, uint32_t count) {
+  for (uint32_t i = 0; i < count; i++) {
+    jvalue v;
+    bool local;
+    if (!to_java(ctx, jni, values[i], array_type->element, &v, &local)) return false;
+    (*jni)->SetObjectArrayElement(jni, array, (jsize)(from + i), v.l);
+    if (local) (*jni)->DeleteLocalRef(jni, v.l);
+    if ((*jni)->ExceptionCheck(jni)) return false; /* ArrayStoreException */
+  }
+  return true;
+}
+
+static bool store_primitives(env_ctx* ctx, JNIEnv* jni, const type_info* array_type, jarray array, uint32_t from,
+                             napi_value* values, uint32_t count) {
+  int code = array_type->code;
+  int prim = code - TC_ARRAY_BOOLEAN + TC_BOOLEAN;
+  size_t size = ELEMENT_SIZE[prim - TC_BOOLEAN];
+  type_info pt = {prim, NULL, NULL};
+  jlong buf[CHUNK]; /* wide enough for any element type */
+  for (uint32_t i = 0; i < count; i++) {
+    jvalue v;
+    if (!to_primitive(ctx->env, values[i], prim, &pt, &v)) return false;
+    memcpy((char*)buf + i * size, &v, size); /* jvalue is a union: the first bytes hold the value */
+  }
+  set_primitive_region(jni, code, array, (jsize)from, (jsize)count, buf);
+  return !(*jni)->ExceptionCheck(jni);
+}
+
+/* Builds a Java array of type array_type from n elements; JS arrays are read in chunks, each in
+ * its own handle scope, so a long array costs no more JS handles than one chunk. */
+static bool elements_to_java_array(env_ctx* ctx, JNIEnv* jni, const element_source* src, uint32_t n,
+                                   const type_info* array_type, jobject* out) {
+  napi_env env = ctx->env;
+  if (n > 0x7ffffff7u) { /* the largest array HotSpot makes */
+    throw_range_error(env, "%u elements do not fit a Java array", n);
+    return false;
+  }
+  jarray array = array_type->code == TC_ARRAY_OBJECT
+                     ? (*jni)->NewObjectArray(jni, (jsize)n, array_type->element->cls, NULL)
+                     : new_primitive_array(jni, array_type->code, (jsize)n);
+  if (!array) return false; /* OutOfMemoryError pending */
+  bool objects = array_type->code == TC_ARRAY_OBJECT;
+  bool ok = true;
+  for (uint32_t from = 0; from < n && ok; from += CHUNK) {
+    uint32_t count = n - from < CHUNK ? n - from : CHUNK;
+    napi_value values[CHUNK];
+    napi_handle_scope scope = NULL;
+    if (!src->values && !NAPI_OK(env, napi_open_handle_scope(env, &scope))) {
+      ok = false;
+      break;
+    }
+    /* the chunk's Java local refs live in a frame of their own */
+    bool framed = (*jni)->PushLocalFrame(jni, 8) == 0;
+    ok = framed && read_elements(env, src, from, count, values) &&
+         (objects ? store_objects : store_primitives)(ctx, jni, array_type, array, from, values, count);
+    if (framed) {
+      jthrowable t = (*jni)->ExceptionOccurred(jni); /* carried out of the frame */
+      if (t) (*jni)->ExceptionClear(jni);
+      t = (*jni)->PopLocalFrame(jni, t);
+      if (t) {
+        (*jni)->Throw(jni, t);
+        (*jni)->DeleteLocalRef(jni, t);
+      }
+    }
+    if (scope) napi_close_handle_scope(env, scope);
+  }
+  if (!ok) {
+    (*jni)->DeleteLocalRef(jni, array);
+    return false;
+  }
+  *out = array;
+  return true;
+}
+
 bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_t n, const type_info* array_type,
                           jobject* out) {
-  int code = array_type->code;
-  const type_info* el = array_type->element;
-  jsize len = (jsize)n;
-  if (code == TC_ARRAY_OBJECT) {
-    jobjectArray array = (*jni)->NewObjectArray(jni, len, el->cls, NULL);
-    if (!array) return false;
-    for (uint32_t i = 0; i < n; i++) {
-      jvalue v;
-      bool local;
-      if (!to_java(ctx, jni, values[i], el, &v, &local)) {
-        (*jni)->DeleteLocalRef(jni, array);
-        return false;
-      }
-      (*jni)->SetObjectArrayElement(jni, array, (jsize)i, v.l);
-      if (local) (*jni)->DeleteLocalRef(jni, v.l);
-      if ((*jni)->ExceptionCheck(jni)) return false;
-    }
-    *out = array;
-    return true;
+  element_source src = {values, NULL};
+  return elements_to_java_array(ctx, jni, &src, n, array_type, out);
+}
+
+
+/* Enters one more level of nested array conversion; false with a RangeError pending. */
+static bool enter_js_array(env_ctx* ctx, napi_value v) {
+  napi_env env = ctx->env;
+  if (ctx->js_depth >= MAX_NESTING) {
+    throw_range_error(env, "Arrays nested more than %d levels deep cannot be converted to Java", MAX_NESTING);
+    return false;
   }
-  /* primitive arrays: convert into a C buffer, then one bulk copy */
-  static const size_t sizes[] = {sizeof(jboolean), sizeof(jbyte), sizeof(jchar), sizeof(jshort),
-                                 sizeof(jint),     sizeof(jlong), sizeof(jfloat), sizeof(jdouble)};
-  int prim = code - TC_ARRAY_BOOLEAN + TC_BOOLEAN;
-  size_t size = sizes[prim - TC_BOOLEAN];
-  char* buf = malloc(size * (n ? n : 1));
-  for (uint32_t i = 0; i < n; i++) {
-    jvalue v;
-    type_info pt = {prim, NULL, NULL};
-    if (!to_primitive(ctx->env, values[i], prim, &pt, &v)) {
-      free(buf);
+  if (stack_exhausted()) {
+    throw_stack_exhausted(env);
+    return false;
+  }
+  for (int i = 0; i < ctx->js_depth; i++) {
+    bool same = false;
+    if (!NAPI_OK(env, napi_strict_equals(env, ctx->js_nest[i], v, &same))) return false;
+    if (same) {
+      throw_type_error(env, "A cyclic array cannot be converted to Java: an element (at depth %d) is the array "
+                            "that contains it (at depth %d)", ctx->js_depth, i);
       return false;
     }
-    memcpy(buf + i * size, &v, size); /* jvalue is a union: the first bytes hold the value */
   }
-  jarray array = NULL;
-  switch (code) {
-    case TC_ARRAY_BOOLEAN: array = (*jni)->NewBooleanArray(jni, len); if (array) (*jni)->SetBooleanArrayRegion(jni, array, 0, len, (jboolean*)buf); break;
-    case TC_ARRAY_BYTE: array = (*jni)->NewByteArray(jni, len); if (array) (*jni)->SetByteArrayRegion(jni, array, 0, len, (jbyte*)buf); break;
-    case TC_ARRAY_CHAR: array = (*jni)->NewCharArray(jni, len); if (array) (*jni)->SetCharArrayRegion(jni, array, 0, len, (jchar*)buf); break;
-    case TC_ARRAY_SHORT: array = (*jni)->NewShortArray(jni, len); if (array) (*jni)->SetShortArrayRegion(jni, array, 0, len, (jshort*)buf); break;
-    case TC_ARRAY_INT: array = (*jni)->NewIntArray(jni, len); if (array) (*jni)->SetIntArrayRegion(jni, array, 0, len, (jint*)buf); break;
-    case TC_ARRAY_LONG: array = (*jni)->NewLongArray(jni, len); if (array) (*jni)->SetLongArrayRegion(jni, array, 0, len, (jlong*)buf); break;
-    case TC_ARRAY_FLOAT: array = (*jni)->NewFloatArray(jni, len); if (array) (*jni)->SetFloatArrayRegion(jni, array, 0, len, (jfloat*)buf); break;
-    case TC_ARRAY_DOUBLE: array = (*jni)->NewDoubleArray(jni, len); if (array) (*jni)->SetDoubleArrayRegion(jni, array, 0, len, (jdouble*)buf); break;
-  }
-  free(buf);
-  *out = array;
-  return array != NULL;
+  ctx->js_nest[ctx->js_depth++] = v;
+  return true;
 }
 
 static bool js_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out) {
@@ -523,94 +682,121 @@ static bool js_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type
     /* a Proxy of an array: read length like JS does (a throwing trap stays pending) */
     napi_value length;
     double d = 0;
-    if (napi_get_named_property(env, v, "length", &length) != napi_ok) return false;
-    napi_get_value_double(env, length, &d);
-    n = d > 0 && d < 4294967295.0 ? (uint32_t)d : 0;
+    if (!NAPI_OK(env, napi_get_named_property(env, v, "length", &length))) return false;
+    if (napi_get_value_double(env, length, &d) != napi_ok || !(d >= 0) || d != floor(d) || d > 4294967295.0) {
+      throw_range_error(env, "the array's length is not a valid array length");
+      return false;
+    }
+    n = d > MAX_JS_ARRAY_LENGTH ? MAX_JS_ARRAY_LENGTH + 1 : (uint32_t)d;
   }
-  napi_value stack[64];
-  napi_value* values = n <= 64 ? stack : malloc(sizeof(napi_value) * n);
-  bool ok = true;
-  for (uint32_t i = 0; i < n && ok; i++) {
-    ok = napi_get_element(env, v, i, &values[i]) == napi_ok; /* a throwing getter leaves its exception pending */
+  if (n > MAX_JS_ARRAY_LENGTH) {
+    throw_range_error(env, "A JS array of %u elements is longer than the %u the bridge converts element by element "
+                           "(V8's largest dense array): pass a typed array, or a Java array built in chunks",
+                      n, MAX_JS_ARRAY_LENGTH);
+    return false;
   }
-  if (ok) ok = values_to_java_array(ctx, jni, values, n, t, out);
-  if (values != stack) free(values);
+  if (!enter_js_array(ctx, v)) return false;
+  element_source src = {NULL, v};
+  bool ok = elements_to_java_array(ctx, jni, &src, n, t, out);
+  ctx->js_depth--;
   return ok;
 }
 
-/* Typed array -> primitive Java array: one bulk copy when the element types match. */
+/* One element of a typed array as a double (or, for bigint arrays, through *big). */
+static double typed_element(napi_typedarray_type ta, const void* data, size_t i) {
+  switch (ta) {
+    case napi_int8_array: return ((const int8_t*)data)[i];
+    case napi_uint8_array: case napi_uint8_clamped_array: return ((const uint8_t*)data)[i];
+    case napi_int16_array: return ((const int16_t*)data)[i];
+    case napi_uint16_array: return ((const uint16_t*)data)[i];
+    case napi_int32_array: return ((const int32_t*)data)[i];
+    case napi_uint32_array: return ((const uint32_t*)data)[i];
+    case napi_float32_array: return ((const float*)data)[i];
+    default: return ((const double*)data)[i];
+  }
+}
+
+/* Typed array -> primitive Java array: one bulk copy when the element types match, else element
+ * by element with the range checks of a JS number. */
 static bool typed_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out) {
   napi_env env = ctx->env;
   napi_typedarray_type ta;
   size_t length;
   void* data;
-  napi_get_typedarray_info(env, v, &ta, &length, &data, NULL, NULL);
-  jsize len = (jsize)length;
+  if (!NAPI_OK(env, napi_get_typedarray_info(env, v, &ta, &length, &data, NULL, NULL))) return false;
   int code = t->code;
   bool bytes = ta == napi_int8_array || ta == napi_uint8_array || ta == napi_uint8_clamped_array;
-  jarray array = NULL;
-  if (code == TC_ARRAY_BYTE && bytes) {
-    array = (*jni)->NewByteArray(jni, len);
-    if (array) (*jni)->SetByteArrayRegion(jni, array, 0, len, data);
-  } else if (code == TC_ARRAY_SHORT && ta == napi_int16_array) {
-    array = (*jni)->NewShortArray(jni, len);
-    if (array) (*jni)->SetShortArrayRegion(jni, array, 0, len, data);
-  } else if (code == TC_ARRAY_CHAR && ta == napi_uint16_array) {
-    array = (*jni)->NewCharArray(jni, len);
-    if (array) (*jni)->SetCharArrayRegion(jni, array, 0, len, data);
-  } else if (code == TC_ARRAY_INT && ta == napi_int32_array) {
-    array = (*jni)->NewIntArray(jni, len);
-    if (array) (*jni)->SetIntArrayRegion(jni, array, 0, len, data);
-  } else if (code == TC_ARRAY_LONG && (ta == napi_bigint64_array)) {
-    array = (*jni)->NewLongArray(jni, len);
-    if (array) (*jni)->SetLongArrayRegion(jni, array, 0, len, data);
-  } else if (code == TC_ARRAY_FLOAT && ta == napi_float32_array) {
-    array = (*jni)->NewFloatArray(jni, len);
-    if (array) (*jni)->SetFloatArrayRegion(jni, array, 0, len, data);
-  } else if (code == TC_ARRAY_DOUBLE && ta == napi_float64_array) {
-    array = (*jni)->NewDoubleArray(jni, len);
-    if (array) (*jni)->SetDoubleArrayRegion(jni, array, 0, len, data);
-  } else if (code >= TC_ARRAY_BYTE && code <= TC_ARRAY_DOUBLE && code != TC_ARRAY_CHAR &&
-             ta != napi_bigint64_array && ta != napi_biguint64_array) {
-    /* other numeric kinds: element-wise with range checks, through the same primitive path */
-    napi_value stack[64];
-    napi_value* values = length <= 64 ? stack : malloc(sizeof(napi_value) * length);
-    bool ok = true;
-    for (uint32_t i = 0; i < length && ok; i++) ok = napi_get_element(env, v, i, &values[i]) == napi_ok;
-    if (ok) ok = values_to_java_array(ctx, jni, values, (uint32_t)length, t, out);
-    if (values != stack) free(values);
-    return ok;
-  } else {
+  bool big = ta == napi_bigint64_array || ta == napi_biguint64_array;
+  bool exact = (code == TC_ARRAY_BYTE && bytes) || (code == TC_ARRAY_SHORT && ta == napi_int16_array) ||
+               (code == TC_ARRAY_CHAR && ta == napi_uint16_array) || (code == TC_ARRAY_INT && ta == napi_int32_array) ||
+               (code == TC_ARRAY_LONG && ta == napi_bigint64_array) || (code == TC_ARRAY_FLOAT && ta == napi_float32_array) ||
+               (code == TC_ARRAY_DOUBLE && ta == napi_float64_array);
+  bool numeric = code >= TC_ARRAY_BYTE && code <= TC_ARRAY_DOUBLE && code != TC_ARRAY_CHAR && !big;
+  if (!exact && !numeric) {
     throw_type_error(env, "this typed array cannot be passed as a Java %s", code_name(code));
     return false;
   }
+  if (length > 0x7ffffff7u) {
+    throw_range_error(env, "%zu elements do not fit a Java array", length);
+    return false;
+  }
+  jsize len = (jsize)length;
+  jarray array = new_primitive_array(jni, code, len);
+  if (!array) return false;
+  if (exact) {
+    set_primitive_region(jni, code, array, 0, len, data);
+  } else {
+    int prim = code - TC_ARRAY_BOOLEAN + TC_BOOLEAN;
+    size_t size = ELEMENT_SIZE[prim - TC_BOOLEAN];
+    jlong buf[CHUNK];
+    for (size_t from = 0; from < length; from += CHUNK) {
+      size_t count = length - from < CHUNK ? length - from : CHUNK;
+      for (size_t i = 0; i < count; i++) {
+        jvalue value;
+        if (!number_to_primitive(env, typed_element(ta, data, from + i), prim, &value)) {
+          (*jni)->DeleteLocalRef(jni, array);
+          return false;
+        }
+        memcpy((char*)buf + i * size, &value, size);
+      }
+      set_primitive_region(jni, code, array, (jsize)from, (jsize)count, buf);
+    }
+  }
+  if ((*jni)->ExceptionCheck(jni)) {
+    (*jni)->DeleteLocalRef(jni, array);
+    return false;
+  }
   *out = array;
-  return array != NULL;
+  return true;
 }
 
 /* ---------- Java -> JS ---------- */
 
 static napi_value long_to_js(napi_env env, jlong value) {
-  napi_value result;
-  if (value >= -(jlong)MAX_SAFE && value <= (jlong)MAX_SAFE) napi_create_double(env, (double)value, &result);
-  else napi_create_bigint_int64(env, value, &result);
+  napi_value result = NULL;
+  if (value >= -(jlong)MAX_SAFE && value <= (jlong)MAX_SAFE) {
+    if (!NAPI_OK(env, napi_create_double(env, (double)value, &result))) return NULL;
+  } else if (!NAPI_OK(env, napi_create_bigint_int64(env, value, &result))) {
+    return NULL;
+  }
   return result;
 }
 
 static napi_value primitive_to_js(napi_env env, int code, jvalue v) {
   napi_value result = NULL;
+  napi_status status = napi_ok;
   switch (code) {
-    case TC_VOID: napi_get_undefined(env, &result); break;
-    case TC_BOOLEAN: napi_get_boolean(env, v.z, &result); break;
-    case TC_BYTE: napi_create_int32(env, v.b, &result); break;
-    case TC_SHORT: napi_create_int32(env, v.s, &result); break;
-    case TC_INT: napi_create_int32(env, v.i, &result); break;
-    case TC_CHAR: napi_create_string_utf16(env, (const char16_t*)&v.c, 1, &result); break;
-    case TC_LONG: result = long_to_js(env, v.j); break;
-    case TC_FLOAT: napi_create_double(env, v.f, &result); break;
-    case TC_DOUBLE: napi_create_double(env, v.d, &result); break;
+    case TC_VOID: status = napi_get_undefined(env, &result); break;
+    case TC_BOOLEAN: status = napi_get_boolean(env, v.z, &result); break;
+    case TC_BYTE: status = napi_create_int32(env, v.b, &result); break;
+    case TC_SHORT: status = napi_create_int32(env, v.s, &result); break;
+    case TC_INT: status = napi_create_int32(env, v.i, &result); break;
+    case TC_CHAR: status = napi_create_string_utf16(env, (const char16_t*)&v.c, 1, &result); break;
+    case TC_LONG: return long_to_js(env, v.j);
+    case TC_FLOAT: status = napi_create_double(env, v.f, &result); break;
+    case TC_DOUBLE: status = napi_create_double(env, v.d, &result); break;
   }
-  return result;
+  return NAPI_OK(env, status) ? result : NULL;
 }
 
 static napi_value unbox_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj, int prim_code) {
@@ -626,6 +812,7 @@ static napi_value unbox_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj, int prim_c
     case TC_FLOAT: v.f = (*jni)->CallFloatMethod(jni, obj, J.box_value[i]); break;
     case TC_DOUBLE: v.d = (*jni)->CallDoubleMethod(jni, obj, J.box_value[i]); break;
   }
+  if (java_failed(ctx, jni)) return NULL;
   return primitive_to_js(ctx->env, prim_code, v);
 }
 
@@ -635,15 +822,18 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
   napi_value result, buffer;
   void* data;
   if (code == TC_ARRAY_BOOLEAN) {
-    jboolean* values = malloc((size_t)len + 1);
-    (*jni)->GetBooleanArrayRegion(jni, array, 0, len, values);
-    napi_create_array_with_length(env, (size_t)len, &result);
-    for (jsize i = 0; i < len; i++) {
-      napi_value b;
-      napi_get_boolean(env, values[i], &b);
-      napi_set_element(env, result, (uint32_t)i, b);
+    if (!NAPI_OK(env, napi_create_array_with_length(env, (size_t)len, &result))) return NULL;
+    jboolean chunk[CHUNK];
+    for (jsize from = 0; from < len; from += CHUNK) {
+      jsize count = len - from < CHUNK ? len - from : CHUNK;
+      (*jni)->GetBooleanArrayRegion(jni, array, from, count, chunk);
+      for (jsize i = 0; i < count; i++) {
+        napi_value b;
+        if (!NAPI_OK(env, napi_get_boolean(env, chunk[i], &b)) ||
+            !NAPI_OK(env, napi_set_element(env, result, (uint32_t)(from + i), b)))
+          return NULL;
+      }
     }
-    free(values);
     return result;
   }
   static const size_t sizes[] = {1, 2, 2, 4, 8, 4, 8}; /* byte char short int long float double */
@@ -651,7 +841,12 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
                                                napi_int32_array,    napi_bigint64_array, napi_float32_array,
                                                napi_float64_array};
   int k = code - TC_ARRAY_BYTE;
-  if (napi_create_arraybuffer(env, sizes[k] * (size_t)len, &data, &buffer) != napi_ok) return NULL;
+  if (napi_create_arraybuffer(env, sizes[k] * (size_t)len, &data, &buffer) != napi_ok) {
+    if (!js_pending(env))
+      throw_range_error(env, "A Java %s of %d elements cannot become a JS typed array: no memory for %zu bytes",
+                        code_name(code), (int)len, sizes[k] * (size_t)len);
+    return NULL;
+  }
   switch (code) {
     case TC_ARRAY_BYTE: (*jni)->GetByteArrayRegion(jni, array, 0, len, data); break;
     case TC_ARRAY_CHAR: (*jni)->GetCharArrayRegion(jni, array, 0, len, data); break;
@@ -661,24 +856,53 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
     case TC_ARRAY_FLOAT: (*jni)->GetFloatArrayRegion(jni, array, 0, len, data); break;
     case TC_ARRAY_DOUBLE: (*jni)->GetDoubleArrayRegion(jni, array, 0, len, data); break;
   }
-  napi_create_typedarray(env, kinds[k], (size_t)len, buffer, 0, &result);
+  if (!NAPI_OK(env, napi_create_typedarray(env, kinds[k], (size_t)len, buffer, 0, &result))) return NULL;
   return result;
+}
+
+
+static bool enter_java_array(env_ctx* ctx, JNIEnv* jni, jobject array) {
+  napi_env env = ctx->env;
+  if (ctx->java_depth >= MAX_NESTING) {
+    throw_range_error(env, "Java arrays nested more than %d levels deep cannot be converted to JS", MAX_NESTING);
+    return false;
+  }
+  if (stack_exhausted()) {
+    throw_stack_exhausted(env);
+    return false;
+  }
+  for (int i = 0; i < ctx->java_depth; i++) {
+    if ((*jni)->IsSameObject(jni, ctx->java_nest[i], array)) {
+      throw_type_error(env, "A cyclic Java array cannot be converted to JS: an element (at depth %d) is the array "
+                            "that contains it (at depth %d)", ctx->java_depth, i);
+      return false;
+    }
+  }
+  ctx->java_nest[ctx->java_depth++] = array;
+  return true;
 }
 
 static napi_value object_array_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray array, const type_info* element) {
   napi_env env = ctx->env;
+  if (!enter_java_array(ctx, jni, array)) return NULL;
   jsize len = (*jni)->GetArrayLength(jni, array);
-  napi_value result;
-  napi_create_array_with_length(env, (size_t)len, &result);
-  for (jsize i = 0; i < len; i++) {
+  napi_value result = NULL;
+  bool ok = NAPI_OK(env, napi_create_array_with_length(env, (size_t)len, &result));
+  for (jsize i = 0; i < len && ok; i++) {
+    napi_handle_scope scope;
+    if (!NAPI_OK(env, napi_open_handle_scope(env, &scope))) {
+      ok = false;
+      break;
+    }
     jobject item = (*jni)->GetObjectArrayElement(jni, array, i);
     jvalue v = {.l = item};
     napi_value js = element ? to_js(ctx, jni, v, element) : object_to_js(ctx, jni, item);
     if (item) (*jni)->DeleteLocalRef(jni, item);
-    if (!js) return NULL;
-    napi_set_element(env, result, (uint32_t)i, js);
+    ok = js && NAPI_OK(env, napi_set_element(env, result, (uint32_t)i, js));
+    napi_close_handle_scope(env, scope);
   }
-  return result;
+  ctx->java_depth--;
+  return ok ? result : NULL;
 }
 
 /* Any Java reference by its run-time class: strings and boxes by value, arrays copied, else wrapped. */
@@ -686,20 +910,26 @@ napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   napi_env env = ctx->env;
   if (!obj) {
     napi_value n;
-    napi_get_null(env, &n);
-    return n;
+    return NAPI_OK(env, napi_get_null(env, &n)) ? n : NULL;
   }
   jclass cls = (*jni)->GetObjectClass(jni, obj);
+  if (!cls) return NULL;
   napi_value result = NULL;
+  bool done = false;
   if ((*jni)->IsSameObject(jni, cls, J.String)) {
     result = jstring_to_js(env, jni, obj);
+    done = true;
   } else {
-    for (int i = 0; i < 8 && !result; i++) {
-      if ((*jni)->IsSameObject(jni, cls, J.box[i])) result = unbox_to_js(ctx, jni, obj, TC_BOOLEAN + i);
-      else if ((*jni)->IsSameObject(jni, cls, J.prim_array[i]))
+    for (int i = 0; i < 8 && !done; i++) {
+      if ((*jni)->IsSameObject(jni, cls, J.box[i])) {
+        result = unbox_to_js(ctx, jni, obj, TC_BOOLEAN + i);
+        done = true;
+      } else if ((*jni)->IsSameObject(jni, cls, J.prim_array[i])) {
         result = primitive_array_to_js(ctx, jni, obj, TC_ARRAY_BOOLEAN + i);
+        done = true;
+      }
     }
-    if (!result) {
+    if (!done) {
       if ((*jni)->IsInstanceOf(jni, obj, J.ObjectArray)) result = object_array_to_js(ctx, jni, obj, NULL);
       else result = wrap_object(ctx, jni, obj);
     }
@@ -708,14 +938,13 @@ napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   return result;
 }
 
-/* A Java value of declared type t as JS. Does not delete value.l. */
+/* A Java value of declared type t as JS. Does not delete value.l. NULL with a JS exception pending. */
 napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
   int code = t->code;
   if (code <= TC_DOUBLE) return primitive_to_js(ctx->env, code, value);
   if (!value.l) {
     napi_value n;
-    napi_get_null(ctx->env, &n);
-    return n;
+    return NAPI_OK(ctx->env, napi_get_null(ctx->env, &n)) ? n : NULL;
   }
   if (code == TC_STRING) return jstring_to_js(ctx->env, jni, value.l);
   if (code >= TC_BOX_BOOLEAN && code <= TC_BOX_DOUBLE) return unbox_to_js(ctx, jni, value.l, code - TC_BOX_BOOLEAN + TC_BOOLEAN);
@@ -729,18 +958,43 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
   return object_to_js(ctx, jni, value.l);
 }
 
+/* ---------- type descriptions ---------- */
+
 bool read_type_info(JNIEnv* jni, jobject ref, type_info* out) {
-  out->code = (*jni)->GetIntField(jni, ref, J.TR_code);
-  jobject cls = (*jni)->GetObjectField(jni, ref, J.TR_type);
   out->cls = NULL;
-  if (out->code > TC_DOUBLE) out->cls = (*jni)->NewGlobalRef(jni, cls);
-  (*jni)->DeleteLocalRef(jni, cls);
   out->element = NULL;
+  out->code = (*jni)->GetIntField(jni, ref, J.TR_code);
+  if (out->code > TC_DOUBLE) {
+    jobject cls = (*jni)->GetObjectField(jni, ref, J.TR_type);
+    out->cls = cls ? (*jni)->NewGlobalRef(jni, cls) : NULL;
+    if (cls) (*jni)->DeleteLocalRef(jni, cls);
+    if (cls && !out->cls) {
+      java_throw(jni, "java/lang/OutOfMemoryError", "no JNI global references left");
+      return false;
+    }
+  }
   jobject el = (*jni)->GetObjectField(jni, ref, J.TR_element);
   if (el) {
     out->element = calloc(1, sizeof(type_info));
-    read_type_info(jni, el, out->element);
+    bool ok = out->element && read_type_info(jni, el, out->element);
     (*jni)->DeleteLocalRef(jni, el);
+    if (!ok) {
+      if (!out->element) java_throw(jni, "java/lang/OutOfMemoryError", "no native memory for a type description");
+      type_info_release(jni, out);
+      return false;
+    }
   }
   return true;
+}
+
+void type_info_release(JNIEnv* jni, type_info* t) {
+  if (t->cls) (*jni)->DeleteGlobalRef(jni, t->cls);
+  t->cls = NULL;
+  for (type_info* e = t->element; e;) { /* element chain of array types */
+    type_info* next = e->element;
+    if (e->cls) (*jni)->DeleteGlobalRef(jni, e->cls);
+    free(e);
+    e = next;
+  }
+  t->element = NULL;
 }

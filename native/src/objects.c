@@ -13,81 +13,105 @@ java_ref* unwrap_java(napi_env env, napi_value v) {
   bool tagged = false;
   if (napi_check_object_type_tag(env, v, &JAVA_REF_TAG, &tagged) != napi_ok || !tagged) return NULL;
   java_ref* ref = NULL;
-  napi_unwrap(env, v, (void**)&ref);
+  if (napi_unwrap(env, v, (void**)&ref) != napi_ok) return NULL;
   return ref;
+}
+
+static void free_ref(JNIEnv* jni, java_ref* ref) {
+  if (jni && ref->obj) (*jni)->DeleteGlobalRef(jni, ref->obj);
+  free(ref);
 }
 
 static void finalize_ref(napi_env env, void* data, void* hint) {
   java_ref* ref = data;
-  JNIEnv* jni = jni_env();
+  JNIEnv* jni = jvm_started() ? jni_env() : NULL;
   if (jni) {
     (*jni)->CallVoidMethod(jni, ref->ctx->object_table, J.ObjectTable_detach, ref->obj, (jlong)(intptr_t)ref);
-    if ((*jni)->ExceptionCheck(jni)) (*jni)->ExceptionClear(jni);
-    (*jni)->DeleteGlobalRef(jni, ref->obj);
+    (*jni)->ExceptionClear(jni);
   }
   if (ref->weak) napi_delete_reference(env, ref->weak);
-  free(ref);
+  free_ref(jni, ref);
 }
 
-/* Binds a fresh java_ref to a JS object created by a projected class's constructor. */
+/* A record for obj (a new global ref); NULL with a JS exception pending. */
+static java_ref* new_ref(env_ctx* ctx, JNIEnv* jni, jobject obj, class_info* ci) {
+  java_ref* ref = calloc(1, sizeof(java_ref));
+  if (!ref) {
+    throw_error_code(ctx->env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory for a Java object wrapper");
+    return NULL;
+  }
+  ref->obj = (*jni)->NewGlobalRef(jni, obj);
+  if (!ref->obj) {
+    free(ref);
+    throw_error_code(ctx->env, "ERR_OUT_OF_MEMORY", "node-api-java: no JNI global references left");
+    return NULL;
+  }
+  ref->cls = ci;
+  ref->ctx = ctx;
+  return ref;
+}
+
+/* Binds a fresh java_ref to a JS object created by a projected class's constructor. Once wrapped,
+ * the wrapper's finalizer owns ref; before that, a failure frees it here. */
 static bool bind(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, java_ref* ref) {
   napi_env env = ctx->env;
-  if (napi_wrap(env, this_obj, ref, finalize_ref, NULL, NULL) != napi_ok ||
-      napi_type_tag_object(env, this_obj, &JAVA_REF_TAG) != napi_ok ||
-      napi_create_reference(env, this_obj, 0, &ref->weak) != napi_ok) {
+  if (!NAPI_OK(env, napi_wrap(env, this_obj, ref, finalize_ref, NULL, NULL))) {
+    free_ref(jni, ref);
     return false;
   }
+  if (!NAPI_OK(env, napi_type_tag_object(env, this_obj, &JAVA_REF_TAG)) ||
+      !NAPI_OK(env, napi_create_reference(env, this_obj, 0, &ref->weak)))
+    return false;
   (*jni)->CallVoidMethod(jni, ctx->object_table, J.ObjectTable_attach, ref->obj, (jlong)(intptr_t)ref);
-  return !(*jni)->ExceptionCheck(jni);
+  return !java_failed(ctx, jni);
 }
 
 /* Constructor path, `new Cls(...)`: obj is a new local ref, not yet known to the table. */
 bool wrap_new_instance(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, jobject obj, class_info* ci) {
-  java_ref* ref = calloc(1, sizeof(java_ref));
-  ref->obj = (*jni)->NewGlobalRef(jni, obj);
-  ref->cls = ci;
-  ref->ctx = ctx;
-  return bind(ctx, jni, this_obj, ref);
+  java_ref* ref = new_ref(ctx, jni, obj, ci);
+  return ref && bind(ctx, jni, this_obj, ref);
 }
 
 /* Called by the constructor when invoked with the sentinel from wrap_object. */
-void attach_pending(env_ctx* ctx, napi_value this_obj) {
+bool attach_pending(env_ctx* ctx, napi_value this_obj) {
   java_ref* ref = ctx->pending;
   ctx->pending = NULL;
-  bind(ctx, jni_env(), this_obj, ref);
+  return ref && bind(ctx, jni_env(), this_obj, ref);
 }
 
 /* The JS object for a Java object: the existing wrapper if JS still holds one, else a new one
- * built by the run-time class's constructor (so prototype methods and instanceof work). */
+ * built by the run-time class's constructor (so prototype methods and instanceof work). NULL with
+ * a JS exception pending. */
 napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   napi_env env = ctx->env;
   jlong cookie = (*jni)->CallLongMethod(jni, ctx->object_table, J.ObjectTable_lookup, obj);
+  if (java_failed(ctx, jni)) return NULL;
   if (cookie) {
     java_ref* existing = (java_ref*)(intptr_t)cookie;
     napi_value live = NULL;
-    napi_get_reference_value(env, existing->weak, &live);
-    if (live) return live;
+    if (napi_get_reference_value(env, existing->weak, &live) == napi_ok && live) return live;
     /* collected but not yet finalized: make a new wrapper; the old finalizer won't detach it */
   }
   napi_value original = proxy_to_js(ctx, jni, obj); /* a JS value that went to Java as a proxy */
-  if (original) return original;
+  if (original || js_pending(env)) return original;
   jint index = (*jni)->CallStaticIntMethod(jni, J.Bridge, J.Bridge_classIndexOf, obj);
   if (java_failed(ctx, jni)) return NULL;
   class_info* ci = class_for(ctx, jni, NULL, index);
   if (!ci) return NULL;
+  java_ref* ref = new_ref(ctx, jni, obj, ci);
+  if (!ref) return NULL;
   napi_value ctor, sentinel, result = NULL;
-  java_ref* ref = calloc(1, sizeof(java_ref));
-  ref->obj = (*jni)->NewGlobalRef(jni, obj);
-  ref->cls = ci;
-  ref->ctx = ctx;
-  napi_get_reference_value(env, ci->ctor, &ctor);
-  napi_get_reference_value(env, ctx->sentinel, &sentinel);
-  ctx->pending = ref;
-  if (napi_new_instance(env, ctor, 1, &sentinel, &result) != napi_ok) {
-    ctx->pending = NULL;
-    (*jni)->DeleteGlobalRef(jni, ref->obj);
-    free(ref);
+  if (!NAPI_OK(env, napi_get_reference_value(env, ci->ctor, &ctor)) ||
+      !NAPI_OK(env, napi_get_reference_value(env, ctx->sentinel, &sentinel))) {
+    free_ref(jni, ref);
     return NULL;
   }
+  ctx->pending = ref;
+  napi_status status = napi_new_instance(env, ctor, 1, &sentinel, &result);
+  if (ctx->pending) { /* the constructor did not take it (it threw before, or never ran) */
+    ctx->pending = NULL;
+    free_ref(jni, ref);
+  }
+  if (!NAPI_OK(env, status)) return NULL;
   return result;
 }

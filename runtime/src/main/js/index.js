@@ -11,7 +11,10 @@ const startupCache = require('./lib/startup-cache');
 const native = require(`./prebuilds/${process.platform}-${process.arch}/napi_java.node`);
 const { RUNTIME_JAR, PACKAGE_JSON } = require('./lib/package-files');
 
-const config = { javaHome: undefined, classpath: [], jvmOptions: [], asyncThreads: undefined, startupCache: undefined };
+const config = {
+  javaHome: undefined, classpath: [], jvmOptions: [], asyncThreads: undefined, startupCache: undefined,
+  shutdownTimeout: 5000,
+};
 let running = null; // { home, version, cache } once started
 
 function splitOptions(text) {
@@ -29,7 +32,7 @@ function configure(options = {}) {
   if (running) {
     throw new Error('node-api-java: configure() must be called before the JVM starts (before first use of a Java class)');
   }
-  const known = new Set(['javaHome', 'classpath', 'jvmOptions', 'asyncThreads', 'startupCache']);
+  const known = new Set(['javaHome', 'classpath', 'jvmOptions', 'asyncThreads', 'startupCache', 'shutdownTimeout']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) throw new TypeError(`node-api-java: unknown configure() option '${key}' (known: ${[...known].join(', ')})`);
   }
@@ -41,6 +44,12 @@ function configure(options = {}) {
       throw new TypeError('node-api-java: configure({ asyncThreads }) takes a positive integer (threads for methodAsync calls)');
     }
     config.asyncThreads = options.asyncThreads;
+  }
+  if (options.shutdownTimeout !== undefined) {
+    if (!Number.isInteger(options.shutdownTimeout) || options.shutdownTimeout < 0) {
+      throw new TypeError('node-api-java: configure({ shutdownTimeout }) takes the milliseconds the JVM\'s shutdown hooks may take at exit (0: do not run them)');
+    }
+    config.shutdownTimeout = options.shutdownTimeout;
   }
   if (options.startupCache !== undefined) {
     if (typeof options.startupCache !== 'boolean' && typeof options.startupCache !== 'string') {
@@ -70,6 +79,18 @@ const hooks = {
   stream: makeStreamHook((name) => native.importClass(name)),
 };
 
+// Node's main thread is the process's primordial thread, whose stack HotSpot sizes from -Xss
+// (1 MB by default) instead of the real 8 MB: JS -> Java -> JS recursion then reaches HotSpot's
+// guard pages before V8's own limit. Unless the user decides -Xss, the JVM gets V8's stack plus
+// room for Java frames (Java threads then also default to that size: virtual memory, not RSS).
+function stackOption(userOptions) {
+  const tool = [process.env.JAVA_TOOL_OPTIONS, process.env._JAVA_OPTIONS].filter(Boolean).join(' ').split(/\s+/);
+  if ([...userOptions, ...tool].some((o) => o.startsWith('-Xss') || o.startsWith('-XX:ThreadStackSize='))) return [];
+  const flag = process.execArgv.find((a) => a.startsWith('--stack-size='));
+  const v8Kb = flag ? Number(flag.slice('--stack-size='.length)) || 984 : 984;
+  return [`-Xss${Math.max(2048, Math.ceil(v8Kb) + 1024)}k`];
+}
+
 function ensureStarted() {
   if (running) return;
   const jdk = findJdk(config.javaHome);
@@ -82,12 +103,16 @@ function ensureStarted() {
     `-Djava.class.path=${classpath}`,
     // Node owns SIGINT/SIGTERM/SIGHUP; the JVM must not turn Ctrl-C into its own shutdown.
     '-Xrs',
+    ...stackOption(userOptions),
     ...(config.asyncThreads ? [`-Dnapi.java.asyncThreads=${config.asyncThreads}`] : []),
     ...cache.options, // before the user's options: theirs win
     ...userOptions,
   ];
   native.start(jdk.libjvm, options, hooks);
   running = { home: jdk.home, version: jdk.version, cache };
+  // The environment's end: Java stops reaching it; on the main thread the JVM's shutdown hooks
+  // run (bounded by shutdownTimeout), as they would when a Java program ends.
+  process.on('exit', () => native.exiting(config.shutdownTimeout));
   cache.afterStart(); // no archive yet: trains one in the background
 }
 

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * A JS exception seen from Java. The message is the JS message; the stack trace holds the JS
  * frames ({@code <js>.fn(file.js:12)}) followed by the Java frames of the thread that called JS.
- * Thrown back into JS, the original JS error object is rethrown with both stacks.
+ * {@link #getError()} is the thrown JS value itself: thrown back into JS (in its environment),
+ * that very value is rethrown (same object, class and own properties), its stack extended by the
+ * Java frames it crossed.
  */
 public class JSException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -22,9 +24,16 @@ public class JSException extends RuntimeException {
 
     private final String jsName;
     private final String jsStack;
+    private final transient JSValue error;
 
     public JSException(String jsName, String message, String jsStack) {
+        this(jsName, message, jsStack, null);
+    }
+
+    /** @param error the thrown JS value (null when it is not known) */
+    public JSException(String jsName, String message, String jsStack, JSValue error) {
         super(message);
+        this.error = error;
         this.jsName = jsName == null ? "Error" : jsName;
         this.jsStack = jsStack == null ? "" : jsStack;
         List<StackTraceElement> frames = new ArrayList<>();
@@ -43,6 +52,14 @@ public class JSException extends RuntimeException {
             }
         }
         setStackTrace(frames.toArray(new StackTraceElement[0]));
+    }
+
+    /**
+     * The JS value that was thrown (usually an Error object; whatever JS threw), or null when this
+     * exception was made in Java. Like every JSValue it is used on its environment's JS thread.
+     */
+    public JSValue getError() {
+        return error;
     }
 
     /** The JS error's name ({@code TypeError}, {@code Error}...). */

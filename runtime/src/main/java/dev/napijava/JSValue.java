@@ -58,6 +58,11 @@ public class JSValue {
         }
     }
 
+    /** Internal: a native result of the bridge (see JsValues) as a JSValue. */
+    public static JSValue ofNative(Object result) {
+        return of(result);
+    }
+
     /** A native result (see JsValues) as a JSValue. */
     static JSValue of(Object result) {
         if (result instanceof JSValue) {

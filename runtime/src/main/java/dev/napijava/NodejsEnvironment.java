@@ -143,17 +143,18 @@ public final class NodejsEnvironment implements AutoCloseable {
         return env().callOnJsThread(call, "NodejsEnvironment.run");
     }
 
-    /** Runs the call on the JS thread later; the future completes with its result. */
+    /**
+     * Runs the call on the JS thread later; the future completes with its result, its exception,
+     * or a {@link JSEnvironmentClosedException} when the environment ends before the call ran.
+     */
     public <T> CompletableFuture<T> runAsync(Supplier<T> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        env().post(() -> {
-            try {
-                result.complete(call.get());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result;
+        JsEnv e = jsEnv;
+        if (closed || e == null) {
+            return CompletableFuture.failedFuture(new JSEnvironmentClosedException("The Node.js environment is closed"));
+        }
+        JsEnv.Call<T> task = new JsEnv.Call<>(call);
+        e.post(task);
+        return task.result();
     }
 
     public CompletableFuture<Void> runAsync(Runnable task) {
@@ -180,7 +181,7 @@ public final class NodejsEnvironment implements AutoCloseable {
 
     private JsEnv env() {
         if (closed) {
-            throw new IllegalStateException("The Node.js environment is closed");
+            throw new JSEnvironmentClosedException("The Node.js environment is closed");
         }
         return jsEnv;
     }

@@ -149,12 +149,19 @@ public final class Bridge {
         JS_THREADS.add(t);
     }
 
+    static void unregisterJsThread(Thread t) {
+        JS_THREADS.remove(t);
+    }
+
     /** Is the current thread the JS thread of some Node environment? */
     static boolean isJsThread() {
         return JS_THREADS.contains(Thread.currentThread());
     }
 
     private static volatile boolean jsValuesLoaded;
+    /** Read by the native core at start: a class literal loads JSValue without initializing it,
+     *  so any JSValue (even a primitive one made before any JS ran) is recognised as one. */
+    static final Class<?> JSVALUE_CLASS = dev.napijava.JSValue.class;
 
     /** Implemented by the native core once it runs in this JVM: registers the JsValues natives. */
     private static native void initJsValues();
@@ -172,6 +179,30 @@ public final class Bridge {
     /** Asked by the native core at start: was JsValues initialized before the addon ran? */
     public static boolean jsValuesLoaded() {
         return jsValuesLoaded;
+    }
+
+    /** Implemented by the native core: runs java.lang.Shutdown.shutdown(), i.e. the shutdown hooks. */
+    private static native void runJvmShutdownHooks();
+
+    /**
+     * Node's main thread is exiting and the JVM goes with the process: runs the JVM's shutdown
+     * hooks (what DestroyJavaVM or System.exit would run), for at most timeoutMs, so that libraries
+     * that flush or close in a hook (file databases, log appenders) lose nothing. Once they ran,
+     * new hooks are refused as in any JVM that shuts down.
+     */
+    public static void runShutdownHooks(long timeoutMs) {
+        Thread runner = new Thread(Bridge::runJvmShutdownHooks, "node-api-java-shutdown");
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            runner.join(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (runner.isAlive()) {
+            System.err.println("node-api-java: the JVM's shutdown hooks did not finish within " + timeoutMs
+                    + " ms; the process exits without waiting for them (jvm.configure({ shutdownTimeout }))");
+        }
     }
 
     public static String javaVersion() {

@@ -1,10 +1,16 @@
 package dev.napijava.bridge;
 
+import dev.napijava.JSEnvironmentClosedException;
+import dev.napijava.JSException;
 import dev.napijava.JSInvalidThreadAccessException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +21,13 @@ import java.util.function.Supplier;
  * One Node environment (main thread or worker) as Java sees it: its JS thread, its identity table
  * and the queue through which other Java threads reach JS. Only the JS thread touches JS values;
  * every other thread posts a task here and the native core runs it on the JS thread.
+ *
+ * <p>An environment ends (worker exit or terminate, process exit, hosted close) while other
+ * threads may still hold its proxies, futures and queued calls. {@link #close()} is called first
+ * (by the native core, or by the hosting code): from then on nothing reaches the native side
+ * again; queued calls, waiting threads and futures of JS promises fail with
+ * {@link JSEnvironmentClosedException}, fire-and-forget work is dropped (as Node drops a
+ * terminated worker's pending work).
  */
 public final class JsEnv {
     /** How long the JS thread may stay parked inside a synchronous Java call before a Java
@@ -28,6 +41,12 @@ public final class JsEnv {
         }
     }
 
+    /** A queued unit of work somebody waits for: told when it will never run. */
+    public abstract static class Task implements Runnable {
+        /** The environment ended before the task ran. */
+        protected abstract void abandon(JSEnvironmentClosedException why);
+    }
+
     final long nativeCtx;
     final Thread jsThread;
     public final ObjectTable objects = new ObjectTable();
@@ -39,10 +58,13 @@ public final class JsEnv {
     /** Orders wake() against close(): no wake-up reaches a native queue that close() let go. */
     private final Object wakeLock = new Object();
     /** Native int: depth of JS -> Java synchronous calls in progress on the JS thread (a plain
-     *  memory write per call in C, read here only while a Java thread waits for JS). */
+     *  memory write per call in C, read here only while a Java thread waits for JS). Its memory is
+     *  never freed, so a read racing the environment's end reads a stale count, nothing worse. */
     private final ByteBuffer syncDepth;
-    /** Set when a hosted environment stops: no more wake-ups of its (soon freed) native queue. */
+    /** Set when the environment ends: no more wake-ups of its (soon freed) native queue. */
     private volatile boolean closed;
+    /** Futures of JS promises not settled yet (guarded by this): failed if the environment ends first. */
+    private final Map<CompletableFuture<?>, Boolean> unsettled = new IdentityHashMap<>();
     private static final ThreadLocal<JsEnv> CURRENT = new ThreadLocal<>();
 
     private JsEnv(long nativeCtx, ByteBuffer syncDepth) {
@@ -55,7 +77,8 @@ public final class JsEnv {
 
     /** The environment whose JS thread is the calling thread, or null. */
     public static JsEnv current() {
-        return CURRENT.get();
+        JsEnv env = CURRENT.get();
+        return env == null || env.closed ? null : env;
     }
 
     /** The native context, for the natives of {@link JsValues}. */
@@ -63,13 +86,35 @@ public final class JsEnv {
         return nativeCtx;
     }
 
-    /** The hosted environment is stopping: later posts are dropped, waiting callers fail. */
+    /**
+     * The environment ends: later posts are dropped, queued tasks and waiting callers fail, futures
+     * of unsettled promises fail. Idempotent; from any thread (the native core calls it on the JS
+     * thread before the environment's native state goes away).
+     */
     public void close() {
+        List<Runnable> dropped;
+        List<CompletableFuture<?>> pending;
         synchronized (wakeLock) {
             synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 closed = true;
+                dropped = new ArrayList<>(queue);
                 queue.clear();
+                pending = new ArrayList<>(unsettled.keySet());
+                unsettled.clear();
             }
+        }
+        Bridge.unregisterJsThread(jsThread);
+        JSEnvironmentClosedException why = closedError("its work was dropped");
+        for (Runnable task : dropped) {
+            if (task instanceof Task) {
+                ((Task) task).abandon(why);
+            }
+        }
+        for (CompletableFuture<?> future : pending) {
+            future.completeExceptionally(closedError("the JS promise never settled"));
         }
     }
 
@@ -77,9 +122,35 @@ public final class JsEnv {
         return closed;
     }
 
+    static JSEnvironmentClosedException closedError(String what) {
+        return new JSEnvironmentClosedException("The Node.js environment has ended (a worker exited or was "
+                + "terminated, the process is exiting, or the hosted environment was closed): " + what);
+    }
+
     /** Called by the native core on the JS thread when the environment starts using Java. */
     public static JsEnv create(long nativeCtx, ByteBuffer syncDepth) {
         return new JsEnv(nativeCtx, syncDepth);
+    }
+
+    /** Called by the native core for each future a JS promise will complete: fails it if this ends first. */
+    public void track(CompletableFuture<?> future) {
+        synchronized (this) {
+            if (!closed) {
+                unsettled.put(future, Boolean.TRUE);
+                future.whenComplete((value, error) -> untrack(future));
+                return;
+            }
+        }
+        future.completeExceptionally(closedError("the JS promise cannot settle"));
+    }
+
+    private synchronized void untrack(CompletableFuture<?> future) {
+        unsettled.remove(future);
+    }
+
+    /** Called by the native core: a JS throw as a JSException holding the thrown value. */
+    static JSException jsException(JsEnv env, Object thrown, String name, String message, String stack) {
+        return new JSException(name, message, stack, JsValues.asValue(thrown));
     }
 
     // ---- implemented by the native core (registered with RegisterNatives) ----
@@ -102,16 +173,24 @@ public final class JsEnv {
         return Thread.currentThread() == jsThread;
     }
 
-    /** Runs the task on the JS thread, later; from any thread. */
-    public void post(Runnable task) {
+    /** Runs the task on the JS thread, later; from any thread. False (and the task dropped, or
+     *  abandoned if it is a {@link Task}) once the environment has ended. */
+    public boolean post(Runnable task) {
         boolean mustWake;
+        boolean accepted;
         synchronized (this) {
-            if (closed) {
-                return;
+            accepted = !closed;
+            mustWake = accepted && !wakePending;
+            if (accepted) {
+                queue.add(task);
+                wakePending = true;
             }
-            queue.add(task);
-            mustWake = !wakePending;
-            wakePending = true;
+        }
+        if (!accepted) {
+            if (task instanceof Task) {
+                ((Task) task).abandon(closedError("it was queued after the end"));
+            }
+            return false;
         }
         if (mustWake) {
             // Not under this monitor, which drain() takes per task: the JS thread never waits for it.
@@ -121,6 +200,7 @@ public final class JsEnv {
                 }
             }
         }
+        return true;
     }
 
     /** Runs queued tasks; called by the native core on the JS thread. */
@@ -128,7 +208,7 @@ public final class JsEnv {
         while (true) {
             Runnable task;
             synchronized (this) {
-                task = queue.poll();
+                task = closed ? null : queue.poll();
                 if (task == null) {
                     wakePending = false; // a later post wakes the JS thread again
                     return;
@@ -147,34 +227,56 @@ public final class JsEnv {
         return queue.remove(task);
     }
 
-    /**
-     * Runs the call on the JS thread: directly when already there (re-entrant, e.g. a comparator
-     * during list.sort), else through the queue while this thread waits. If the JS thread is parked
-     * inside a synchronous Java call meanwhile, the two threads most likely wait for each other:
-     * fail with a clear error instead of hanging.
-     */
-    public <T> T callOnJsThread(Supplier<T> call, Object what) {
-        if (onJsThread()) {
-            return call.get();
+    /** A call someone waits for: its future completes with the result, the failure, or the
+     *  environment's end. */
+    public static final class Call<T> extends Task {
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final Supplier<T> call;
+
+        public Call(Supplier<T> call) {
+            this.call = call;
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Runnable task = () -> {
+
+        public CompletableFuture<T> result() {
+            return result;
+        }
+
+        @Override
+        public void run() {
             try {
                 result.complete(call.get());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
-        };
+        }
+
+        @Override
+        protected void abandon(JSEnvironmentClosedException why) {
+            result.completeExceptionally(why);
+        }
+    }
+
+    /**
+     * Runs the call on the JS thread: directly when already there (re-entrant, e.g. a comparator
+     * during list.sort), else through the queue while this thread waits. If the JS thread is parked
+     * inside a synchronous Java call meanwhile, the two threads most likely wait for each other:
+     * fail with a clear error instead of hanging. If the environment ends, fail with
+     * {@link JSEnvironmentClosedException}.
+     */
+    public <T> T callOnJsThread(Supplier<T> call, Object what) {
+        if (onJsThread() && !closed) {
+            return call.get();
+        }
+        if (closed) {
+            throw closedError(what + " cannot run");
+        }
+        Call<T> task = new Call<>(call);
         post(task);
         long blockedSince = 0;
         while (true) {
             try {
-                return result.get(10, TimeUnit.MILLISECONDS);
+                return task.result().get(10, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (closed) {
-                    unpost(task);
-                    throw new IllegalStateException("The Node.js environment was closed (" + what + " not run)");
-                }
                 if (!jsThreadParkedInJava()) {
                     blockedSince = 0;
                 } else if (blockedSince == 0) {
@@ -206,10 +308,16 @@ public final class JsEnv {
 
     /** The JS thread is inside a synchronous Java call and parked there (not running JS). */
     private boolean jsThreadParkedInJava() {
-        if (syncDepth.getInt(0) == 0) {
+        if (closed || syncDepth.getInt(0) == 0) {
             return false;
         }
         Thread.State state = jsThread.getState();
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+    }
+
+    /** For diagnostics. */
+    @Override
+    public String toString() {
+        return "JsEnv[" + jsThread.getName() + (closed ? ", ended" : "") + "]";
     }
 }

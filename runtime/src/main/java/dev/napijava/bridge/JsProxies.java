@@ -60,10 +60,12 @@ public final class JsProxies {
         return proxy;
     }
 
-    /** The JsRef behind a proxy made here, or null: lets the same JS value come back to JS. */
-    public static long cookieOf(Object o) {
+    /** The JsRef behind a proxy made here for env's JS value, or 0: lets the same JS value come
+     *  back to JS. A proxy of another environment's value stays a Java object there. */
+    public static long cookieOf(Object o, JsEnv env) {
         if (o != null && Proxy.isProxyClass(o.getClass()) && Proxy.getInvocationHandler(o) instanceof Handler) {
-            return ((Handler) Proxy.getInvocationHandler(o)).ref.cookie;
+            Handler h = (Handler) Proxy.getInvocationHandler(o);
+            return h.env == env ? h.ref.cookie : 0;
         }
         return 0;
     }

@@ -30,6 +30,11 @@ public final class JsValues {
     private JsValues() {
     }
 
+    /** A native result (a JSValue handle, box, String, UNDEFINED, null or a Java object) as a JSValue. */
+    static JSValue asValue(Object result) {
+        return JSValue.ofNative(result);
+    }
+
     /** Called by the native core: a handle on a JS value kept alive until the handle is collected. */
     static Object wrap(JsEnv env, long cookie, int kind) {
         JSValue value = JSValue.handle(env, cookie, kind);
