@@ -91,6 +91,16 @@ function stackOption(userOptions) {
   return [`-Xss${Math.max(2048, Math.ceil(v8Kb) + 1024)}k`];
 }
 
+// No perf data file (/tmp/hsperfdata_<user>/<pid>) and no attach socket (/tmp/.java_pid<pid>,
+// which -Xrs makes the JVM open at start): by default local tools (jps, jcmd, jconsole) neither
+// list this process nor attach to it. Placed before the user's options, so theirs win (HotSpot
+// takes the last occurrence); left out when JAVA_TOOL_OPTIONS names the flag, since the JVM reads
+// that before these.
+function privacyOptions() {
+  const tool = process.env.JAVA_TOOL_OPTIONS || '';
+  return ['-XX:-UsePerfData', '-XX:+DisableAttachMechanism'].filter((o) => !tool.includes(o.slice(5)));
+}
+
 function ensureStarted() {
   if (running) return;
   const jdk = findJdk(config.javaHome);
@@ -105,10 +115,15 @@ function ensureStarted() {
     '-Xrs',
     ...stackOption(userOptions),
     ...(config.asyncThreads ? [`-Dnapi.java.asyncThreads=${config.asyncThreads}`] : []),
-    ...cache.options, // before the user's options: theirs win
+    ...privacyOptions(), // these two and the cache's before the user's options: theirs win
+    ...cache.options,
     ...userOptions,
   ];
-  native.start(jdk.libjvm, options, hooks);
+  try {
+    native.start(jdk.libjvm, options, hooks);
+  } finally {
+    cache.release();
+  }
   running = { home: jdk.home, version: jdk.version, cache };
   // The environment's end: Java stops reaching it; on the main thread the JVM's shutdown hooks
   // run (bounded by shutdownTimeout), as they would when a Java program ends.

@@ -5,12 +5,21 @@
 // 15-20 ms of a ~140 ms cold start). One archive per JDK install and runtime jar, in a private
 // cache folder; trained once, in the background, by dev.napijava.bridge.StartupTraining.
 //
-// Safety: the archive is code, so it only lives in a folder the user owns that nobody else can
-// write (a planted archive would be code injection). The JVM validates an archive before using it
-// (JDK build, class path, jar sizes and times) and silently starts without it when it does not
-// fit; a truncated archive, though, crashes JDK 17 (SIGBUS while mapping), so the trainer checks
-// its output with a second JVM before publishing it and records its size, which every start
-// compares before handing the archive to the JVM.
+// Safety: the archive is code that the JVM maps without checking most of it (flipped bytes crash
+// JDK 17 while mapping, a truncated file raises SIGBUS), so it is used only when
+// - its folder is a real folder (not a symlink) that the user owns and nobody else can write, and
+//   so is every folder above it, unless it belongs to root or has the sticky bit (/tmp);
+// - the archive, its record (<base>.size: size, jar, SHA-256, written by the trainer) and the
+//   check stamp (<base>.verified) are regular files of the user that nobody else can write,
+//   opened with O_NOFOLLOW;
+// - its content has the SHA-256 that the trainer recorded. Hashing costs ~5 ms per start (3 ms of
+//   it loading node's crypto module), a third of what the cache saves, so a start that found the
+//   right digest records the file's identity (device, inode, size, ctime in ns) in <base>.verified
+//   and later starts compare that instead (~0.05 ms). Any write to the file or replacement of it
+//   changes that identity: the kernel sets ctime on every change and only root can set it back
+//   (mtime can be set by anyone who can write the file, so it is not used).
+// The JVM is handed /proc/self/fd/<fd> of the very file checked, so a name swapped in between
+// changes nothing. Anything else: the JVM starts without the archive, and a new one is trained.
 const fs = require('fs');
 const path = require('path');
 
@@ -25,15 +34,20 @@ const CDS_OPTIONS = ['-Xshare:', '-XX:SharedArchiveFile', '-XX:ArchiveClassesAtE
 // The background job (sh: Linux only, like the addon). Arguments: java, temp file, archive base path
 // (no extension), lock, runtime jar. The JVM writes the archive at exit, after shutdown hooks, so
 // the trainer cannot publish it itself; this wrapper does, with a rename, once a second JVM has
-// mapped it with -Xshare:on (which refuses a bad archive). <base>.size records its size and the jar
-// it is for. The user's process never waits for any of it. A failed training leaves the lock saying
-// so, which holds off retries for a day.
+// mapped it with -Xshare:on (which refuses a bad archive). <base>.size records its size, the jar it
+// is for and its SHA-256 (every start checks the archive against it). umask 077: the files must
+// be the user's alone to be used at all. No perf data file or attach socket, as in the user's
+// process (they do not change what the archive holds). The user's process never waits for any of
+// it. A failed training leaves the lock saying so, which holds off retries for a day.
+const JVM_FLAGS = '-XX:-UsePerfData -XX:+DisableAttachMechanism';
 const TRAIN_SCRIPT = `
 PATH="$PATH:/usr/bin:/bin"
+umask 077
 java=$1 tmp=$2 base=$3 lock=$4 jar=$5
-if "$java" -XX:ArchiveClassesAtExit="$tmp" -Xshare:auto -cp "$jar" dev.napijava.bridge.StartupTraining &&
-   "$java" -Xshare:on -XX:SharedArchiveFile="$tmp" -XX:ErrorFile="$tmp.err" -cp "$jar" -version &&
-   { wc -c < "$tmp" && printf '%s\\n' "$jar"; } > "$tmp.size" &&
+if "$java" ${JVM_FLAGS} -XX:ArchiveClassesAtExit="$tmp" -Xshare:auto -cp "$jar" dev.napijava.bridge.StartupTraining &&
+   sum=$(sha256sum < "$tmp") &&
+   "$java" ${JVM_FLAGS} -Xshare:on -XX:SharedArchiveFile="$tmp" -XX:ErrorFile="$tmp.err" -cp "$jar" -version &&
+   { wc -c < "$tmp" && printf '%s\\n%s\\n' "$jar" "\${sum%% *}"; } > "$tmp.size" &&
    mv -f "$tmp" "$base.jsa" && mv -f "$tmp.size" "$base.size"; then
   rm -f "$lock"
 else
@@ -42,8 +56,9 @@ fi
 rm -f "$tmp" "$tmp.size" "$tmp.err"
 `;
 
-// This runs on every start, before the JVM: a few stats and two small reads, plain string tests (no
-// regular expressions: compiling one costs ~0.1 ms in a fresh process); about 1 ms in all here.
+// This runs on every start, before the JVM: a few stats and three small reads, plain string tests
+// (no regular expressions: compiling one costs ~0.1 ms in a fresh process); about 1 ms in all here,
+// plus ~5 ms for the SHA-256 when an archive is checked for the first time.
 
 /**
  * The cache folder, or null (no cache): `setting` is configure({ startupCache }) (undefined, a
@@ -64,22 +79,75 @@ function cacheFolder(setting) {
     dir = path.join(base, 'node-api-java');
   }
   dir = path.resolve(dir);
-  const st = fs.statSync(dir, { throwIfNoEntry: false });
-  return !st || isPrivate(st) ? dir : null; // missing: made when the first archive is trained
+  if (!fs.lstatSync(dir, { throwIfNoEntry: false })) return dir; // made (and checked) when the first archive is trained
+  return isPrivateFolder(dir) ? dir : null;
 }
 
-/** A folder we own that nobody else can write. */
-function isPrivate(st) {
-  return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+/**
+ * A folder (not a symlink) that we own and nobody else can write, below folders that nobody but
+ * us or root can change (others may write a folder with the sticky bit, /tmp, without being able
+ * to rename what is ours in it). A symlink above it is resolved and its target checked instead.
+ */
+function isPrivateFolder(dir) {
+  try {
+    const st = fs.lstatSync(dir);
+    if (!st.isDirectory() || st.uid !== process.getuid() || (st.mode & 0o022) !== 0) return false;
+    for (let p = fs.realpathSync.native(path.dirname(dir)); ; p = path.dirname(p)) {
+      const up = fs.statSync(p);
+      if ((up.uid !== process.getuid() && up.uid !== 0) || ((up.mode & 0o022) !== 0 && (up.mode & 0o1000) === 0)) return false;
+      if (p === path.dirname(p)) return true;
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Creates the folder with mode 0700 if it is missing; true when it is private. */
 function makeFolder(dir) {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return isPrivate(fs.statSync(dir));
   } catch {
     return false;
+  }
+  return isPrivateFolder(dir);
+}
+
+/**
+ * Opens a file of the cache folder without following a symlink: { fd, st } (bigint stats) when it
+ * is a regular file of ours that nobody else can write, else null (missing, a symlink, a FIFO...).
+ */
+function openPrivate(file) {
+  let fd = -1;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    const st = fs.fstatSync(fd, { bigint: true });
+    if (st.isFile() && st.uid === BigInt(process.getuid()) && (st.mode & 0o022n) === 0n) return { fd, st };
+  } catch {
+    // missing, a symlink (ELOOP) or unreadable
+  }
+  if (fd >= 0) fs.closeSync(fd);
+  return null;
+}
+
+/** The file's bytes, read through the descriptor (readFileSync(fd) costs ~0.3 ms more on a fresh start). */
+function readAll(fd, size) {
+  const bytes = Buffer.allocUnsafe(Number(size));
+  let done = 0;
+  for (let n; done < bytes.length && (n = fs.readSync(fd, bytes, done, bytes.length - done, done)) > 0;) done += n;
+  return done === bytes.length ? bytes : null;
+}
+
+/** A small private file's text (see openPrivate), or null. */
+function readPrivate(file) {
+  const f = openPrivate(file);
+  if (!f) return null;
+  try {
+    const bytes = f.st.size <= 4096n ? readAll(f.fd, f.st.size) : null;
+    return bytes && bytes.latin1Slice();
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(f.fd);
   }
 }
 
@@ -106,27 +174,35 @@ function stamp(st) {
  * 'missing' (another process trains it, training failed recently, or a JVM already runs here).
  */
 function prepare({ setting, jdk, runtimeJar, packageJson, userOptions }) {
-  const off = { options: [], status: 'off', archive: null, afterStart() {} };
+  const off = { options: [], status: 'off', archive: null, release() {}, afterStart() {} };
   const toolOptions = [process.env.JAVA_TOOL_OPTIONS, process.env._JAVA_OPTIONS].filter(Boolean).join(' ').split(' ');
   if ([...userOptions, ...toolOptions].some((o) => CDS_OPTIONS.some((p) => o.startsWith(p)))) return off;
   const place = archivePlace(setting, jdk, runtimeJar, packageJson);
   if (!place) return off;
   const { dir, base } = place;
   const archive = `${base}.jsa`;
-  if (published(base, archive)) {
+  const fd = openArchive(base);
+  if (fd >= 0) {
     // -Xlog: a stale or mismatched archive is reported on stdout by JDK 24+ ([cds] and [aot] tags),
     // and an unknown tag would stop the JVM, so `aot` only where it exists.
     const quiet = jdk.version >= 24 ? '-Xlog:cds*=off,aot*=off' : '-Xlog:cds*=off';
-    return { options: [`-XX:SharedArchiveFile=${archive}`, '-Xshare:auto', quiet], status: 'archive', archive, afterStart() {} };
+    // The JVM opens the file checked here through its descriptor (the path only without /proc).
+    const file = fs.existsSync(`/proc/self/fd/${fd}`) ? `/proc/self/fd/${fd}` : archive;
+    return {
+      options: [`-XX:SharedArchiveFile=${file}`, '-Xshare:auto', quiet], status: 'archive', archive,
+      release: () => fs.closeSync(fd), // once the JVM has mapped it (or failed to start)
+      afterStart() {},
+    };
   }
   const java = path.join(jdk.home, 'bin', 'java');
-  const started = { options: [], status: 'missing', archive, afterStart() {} };
+  const started = { options: [], status: 'missing', archive, release() {}, afterStart() {} };
   // A JVM already in the process (Java hosts Node, or the main thread started it before this
   // worker) is joined, not started: no start here would use an archive, so none is trained.
   if (jvmLoaded()) return started;
   started.afterStart = () => {
     if (!fs.existsSync(java) || !makeFolder(dir) || !takeLock(`${base}.lock`)) return;
     started.status = 'training';
+    discard(base); // a refused archive (no trainer runs now: we hold the lock)
     // Not now: loading child_process and forking a process that holds a JVM take ~20 ms, and the
     // trainer's JVM would compete with the user's first calls. After the current tick instead, or
     // at exit if the script ends with process.exit() first.
@@ -168,28 +244,72 @@ function archivePlace(setting, jdk, runtimeJar, packageJson) {
 function trainNow({ jdk, runtimeJar, packageJson, timeoutMs = 120_000 }) {
   const place = archivePlace(undefined, jdk, runtimeJar, packageJson);
   if (!place) return false;
-  const archive = `${place.base}.jsa`;
-  if (published(place.base, archive)) return true;
+  const ready = () => {
+    const fd = openArchive(place.base);
+    if (fd >= 0) fs.closeSync(fd);
+    return fd >= 0;
+  };
+  if (ready()) return true;
   const java = path.join(jdk.home, 'bin', 'java');
   if (!fs.existsSync(java) || !makeFolder(place.dir) || !takeLock(`${place.base}.lock`)) return false;
+  discard(place.base);
   startTrainer(java, place.base, runtimeJar, place.dir, timeoutMs);
-  return published(place.base, archive);
+  return ready();
 }
 
-/** Is the archive complete (its recorded size matches)? If not, it is removed so that it is trained again. */
-function published(base, archive) {
-  let expected;
+/**
+ * The published archive, opened and checked (see "Safety" above): its descriptor, or -1 when
+ * there is none or it is refused (then the JVM starts without it).
+ */
+function openArchive(base) {
+  const record = readPrivate(`${base}.size`); // "<size>\n<jar>\n<sha256>\n"
+  const [size, , digest] = record ? record.split('\n') : [];
+  if (!digest || digest.length !== 64) return -1; // none, or a record without a digest (older versions)
+  const f = openPrivate(`${base}.jsa`);
+  if (!f) return -1;
+  const { dev, ino, ctimeNs } = f.st;
+  const stamp = `${digest} ${dev}:${ino}:${f.st.size}:${ctimeNs}`; // see "Safety" above
+  if (String(f.st.size) === size && (readPrivate(`${base}.verified`) === stamp || hashMatches(f, digest, base, stamp))) {
+    return f.fd;
+  }
+  fs.closeSync(f.fd);
+  return -1;
+}
+
+/** Reads the archive through its descriptor and compares its SHA-256 with the recorded one. */
+function hashMatches({ fd, st }, digest, base, stamp) {
+  const startedMs = Date.now();
+  let bytes;
   try {
-    expected = parseInt(fs.readFileSync(`${base}.size`, 'utf8'), 10);
+    bytes = readAll(fd, st.size);
   } catch {
-    return false;
+    // unreadable
   }
-  const st = fs.statSync(archive, { throwIfNoEntry: false });
-  if (st && st.size === expected) return true;
-  for (const f of [`${base}.size`, archive]) {
-    try { fs.unlinkSync(f); } catch { /* gone already */ }
+  if (!bytes) return false;
+  const { createHash } = require('crypto'); // ~3 ms to load: only here, not on the common path
+  if (createHash('sha256').update(bytes).digest('hex') !== digest) return false;
+  // A write in the same clock tick as the file's last change could leave its ctime as it is
+  // (the kernel's file times advance by ticks of a few ms), so only a file unchanged for a second
+  // before this read gets its stamp; a fresher one is hashed again by the next start.
+  if (startedMs - Number(st.ctimeNs / 1_000_000n) > 1000) {
+    const tmp = `${base}.tmp-${process.pid}-verified`;
+    const unlink = () => { try { fs.unlinkSync(tmp); } catch { /* not there */ } };
+    try {
+      unlink();
+      fs.writeFileSync(tmp, stamp, { flag: 'wx', mode: 0o600 });
+      fs.renameSync(tmp, `${base}.verified`);
+    } catch {
+      unlink(); // e.g. a read-only folder: the next start hashes again
+    }
   }
-  return false;
+  return true;
+}
+
+/** Removes an archive and its files (unlink never follows a symlink). */
+function discard(base) {
+  for (const ext of ['jsa', 'size', 'verified']) {
+    try { fs.unlinkSync(`${base}.${ext}`); } catch { /* not there */ }
+  }
 }
 
 /** O_EXCL lock file; a lock older than LOCK_STALE_MS (or a day, for a failed training) is taken over. */
@@ -268,7 +388,7 @@ function prune(dir, name) {
     try {
       const file = path.join(dir, entry);
       const st = fs.statSync(file);
-      if ((stale.has(owner) && (kind === 'jsa' || kind === 'size')) || now - Math.max(st.atimeMs, st.mtimeMs) > maxAge) {
+      if ((stale.has(owner) && ['jsa', 'size', 'verified'].includes(kind)) || now - Math.max(st.atimeMs, st.mtimeMs) > maxAge) {
         fs.unlinkSync(file);
       }
     } catch {

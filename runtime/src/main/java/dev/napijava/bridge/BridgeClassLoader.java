@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.jar.JarFile;
 import java.util.zip.ZipException;
 
@@ -19,28 +23,57 @@ final class BridgeClassLoader extends URLClassLoader {
         super("node-api-java", new URL[0], parent);
     }
 
-    /** Validates and adds a jar or class folder; errors name the file and what is wrong with it. */
+    /**
+     * Validates and adds a jar or class folder; errors name the file, what is wrong with it and the
+     * fix. A URLClassLoader takes any path silently: a folder this user cannot list or enter would
+     * just never yield a class, so that is checked here too.
+     */
     void addPath(Path path) {
-        if (!Files.exists(path)) {
-            throw new BridgeTypeError("Cannot load " + path + ": file not found. Check the path (relative paths "
-                    + "resolve against the current directory).");
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw cannotLoad(path, "file not found. Check the path (relative paths resolve against the current directory).");
+        } catch (AccessDeniedException e) {
+            throw cannotLoad(path, "permission denied on a folder above it: this user needs x (search) permission "
+                    + "on every folder of the path.");
+        } catch (IOException e) {
+            throw cannotLoad(path, e.toString());
         }
-        if (Files.isRegularFile(path)) {
+        if (attrs.isRegularFile()) {
+            if (!Files.isReadable(path)) {
+                throw cannotLoad(path, "the file is not readable by this user (permission denied). Make it readable "
+                        + "(chmod a+r) or run as a user who can read it.");
+            }
             try (JarFile jar = new JarFile(path.toFile())) {
                 jar.size();
             } catch (ZipException e) {
-                throw new BridgeTypeError("Cannot load " + path + ": not a valid jar/zip file (" + e.getMessage()
-                        + "). Is the file corrupt or truncated?");
+                throw cannotLoad(path, "not a valid jar/zip file (" + e.getMessage() + "). Is the file corrupt or truncated?");
             } catch (IOException e) {
-                throw new BridgeTypeError("Cannot load " + path + ": " + e);
+                throw cannotLoad(path, "cannot read it (" + e + ").");
             }
-        } else if (!Files.isDirectory(path)) {
-            throw new BridgeTypeError("Cannot load " + path + ": neither a jar file nor a class folder");
+        } else if (attrs.isDirectory()) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+                entries.iterator().hasNext();
+            } catch (IOException e) { // AccessDeniedException: no r permission
+                throw cannotLoad(path, "a class folder this user cannot list (" + e.getClass().getSimpleName()
+                        + "). It needs r and x permission for this user (chmod a+rx, its subfolders too).");
+            }
+            if (!Files.isExecutable(path)) {
+                throw cannotLoad(path, "a class folder this user cannot enter (no x permission), so its classes "
+                        + "cannot be read. Give it r and x permission (chmod a+rx, its subfolders too).");
+            }
+        } else {
+            throw cannotLoad(path, "neither a jar file nor a class folder");
         }
         try {
             addURL(path.toUri().toURL());
         } catch (MalformedURLException e) {
-            throw new BridgeTypeError("Cannot load " + path + ": " + e.getMessage());
+            throw cannotLoad(path, e.getMessage());
         }
+    }
+
+    private static BridgeTypeError cannotLoad(Path path, String problem) {
+        return new BridgeTypeError("Cannot load " + path + ": " + problem);
     }
 }
