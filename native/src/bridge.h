@@ -197,8 +197,8 @@ bool stack_exhausted(void);
 /* ---- errors.c: failures ---- */
 /* A failed napi status: leaves a JS exception pending (the call's own, or an Error naming the
  * call) and returns false. NAPI_OK(env, call) is true when the call succeeded. */
-bool napi_check(napi_env env, napi_status status, const char* call);
-#define NAPI_OK(env, call) napi_check((env), (call), #call)
+bool status_checked(napi_env env, napi_status status, const char* call);
+#define NAPI_OK(env, call) status_checked((env), (call), #call)
 /* Each returns NULL so callers can `return throw_...(...)`; none replaces a pending exception. */
 napi_value throw_type_error(napi_env env, const char* fmt, ...);
 napi_value throw_range_error(napi_env env, const char* fmt, ...);

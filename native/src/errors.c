@@ -18,7 +18,7 @@ bool js_pending(napi_env env) {
   return pending;
 }
 
-bool napi_check(napi_env env, napi_status status, const char* call) {
+bool status_checked(napi_env env, napi_status status, const char* call) {
   if (status == napi_ok) return true;
   /* the environment is ending (worker terminated, process exiting): nothing can be thrown */
   if (status == napi_pending_exception || status == napi_cannot_run_js || status == napi_closing || js_pending(env))
@@ -253,7 +253,7 @@ static jobject thrown_java(env_ctx* ctx, JNIEnv* jni, napi_value error) {
 void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error) {
   napi_env env = ctx->env;
   napi_valuetype type = napi_undefined;
-  napi_typeof(env, error, &type);
+  if (napi_typeof(env, error, &type) != napi_ok) type = napi_undefined;
   if (type == napi_object) {
     jobject java = thrown_java(ctx, jni, error);
     if (java) {

@@ -332,14 +332,18 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
     case napi_null: out[0] = R_NULL; break;
     case napi_boolean: {
       bool b = false;
-      napi_get_value_bool(env, result, &b); /* a boolean: cannot fail */
+      if (js_failed(ctx, jni, napi_get_value_bool(env, result, &b))) {
+        LEAVE(NULL);
+      }
       out[0] = R_BOOLEAN;
       out[1] = b;
       break;
     }
     case napi_number: {
       double d = 0;
-      napi_get_value_double(env, result, &d); /* a number: cannot fail */
+      if (js_failed(ctx, jni, napi_get_value_double(env, result, &d))) {
+        LEAVE(NULL);
+      }
       out[0] = R_NUMBER;
       memcpy(&out[1], &d, sizeof d);
       break;

@@ -246,7 +246,24 @@ static void end_capture(bool print, char* message, size_t size) {
     write_all(1, captured[0], captured_len[0]);
     write_all(2, captured[1], captured_len[1]);
   } else if (message) {
-    snprintf(message, size, "%.*s%.*s", (int)captured_len[0], captured[0], (int)captured_len[1], captured[1]);
+    /* one line: "Error occurred during initialization of VM: Too small maximum heap" */
+    size_t n = 0;
+    for (int s = 0; s < 2; s++) {
+      for (size_t i = 0; i < captured_len[s] && n + 3 < size; i++) {
+        char c = captured[s][i];
+        if (c == '\n' || c == '\r') {
+          if (n > 0 && message[n - 1] != ' ') {
+            char last = message[n - 1];
+            if (last != ':' && last != '.') message[n++] = ':';
+            message[n++] = ' ';
+          }
+        } else {
+          message[n++] = c;
+        }
+      }
+    }
+    while (n > 0 && (message[n - 1] == ' ' || message[n - 1] == ':')) n--;
+    message[n] = '\0';
   }
   captured_len[0] = captured_len[1] = 0;
   pthread_mutex_unlock(&output_lock);
@@ -325,11 +342,12 @@ static jint create_with_hooks(create_vm_fn create, JavaVM** vm, JNIEnv** jni, ch
                               char* output, size_t output_size) {
   JavaVMOption* opts = calloc((size_t)option_count + 2, sizeof(JavaVMOption));
   if (!opts) return JNI_ENOMEM;
-  for (int i = 0; i < option_count; i++) opts[i].optionString = options[i];
-  opts[option_count].optionString = "abort";
-  opts[option_count].extraInfo = (void*)on_jvm_abort;
-  opts[option_count + 1].optionString = "vfprintf";
-  opts[option_count + 1].extraInfo = (void*)on_jvm_output;
+  /* the hooks first: HotSpot takes options in order, and reports a bad one through the hook */
+  opts[0].optionString = "abort";
+  opts[0].extraInfo = (void*)on_jvm_abort;
+  opts[1].optionString = "vfprintf";
+  opts[1].extraInfo = (void*)on_jvm_output;
+  for (int i = 0; i < option_count; i++) opts[i + 2].optionString = options[i];
   JavaVMInitArgs args = {JNI_VERSION_1_8, option_count + 2, opts, JNI_FALSE};
   locale_fix locale = utf8_locale_for_jvm();
   pthread_mutex_lock(&output_lock);
@@ -380,10 +398,10 @@ bool jvm_start(napi_env env, const char* libjvm, char** options, int option_coun
     jint rc = create_with_hooks(create, &vm, &jni, options, option_count, output, sizeof output);
     if (rc != JNI_OK) {
       fail_start("ERR_JVM_CREATE",
-                 "The JVM could not start (JNI_CreateJavaVM: %s). Check jvmOptions and NAPI_JAVA_JVM_OPTIONS. %s%s",
+                 "The JVM could not start (JNI_CreateJavaVM: %s). Check jvmOptions and NAPI_JAVA_JVM_OPTIONS%s%s",
                  rc == JNI_EINVAL ? "invalid option" : rc == JNI_ENOMEM ? "out of memory"
                  : rc == JNI_EEXIST ? "a JVM already exists" : "error",
-                 output[0] ? "The JVM said: " : "", output);
+                 output[0] ? ". The JVM said: " : ".", output);
       pthread_mutex_unlock(&start_lock);
       return report_start_error(env);
     }

@@ -677,24 +677,26 @@ static bool enter_js_array(env_ctx* ctx, napi_value v) {
 
 static bool js_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out) {
   napi_env env = ctx->env;
-  uint32_t n = 0;
-  if (napi_get_array_length(env, v, &n) != napi_ok) {
+  uint32_t length = 0;
+  double d = 0;
+  if (napi_get_array_length(env, v, &length) == napi_ok) {
+    d = length;
+  } else {
     /* a Proxy of an array: read length like JS does (a throwing trap stays pending) */
-    napi_value length;
-    double d = 0;
-    if (!NAPI_OK(env, napi_get_named_property(env, v, "length", &length))) return false;
-    if (napi_get_value_double(env, length, &d) != napi_ok || !(d >= 0) || d != floor(d) || d > 4294967295.0) {
+    napi_value value;
+    if (!NAPI_OK(env, napi_get_named_property(env, v, "length", &value))) return false;
+    if (napi_get_value_double(env, value, &d) != napi_ok || !(d >= 0) || d != floor(d) || d > 4294967295.0) {
       throw_range_error(env, "the array's length is not a valid array length");
       return false;
     }
-    n = d > MAX_JS_ARRAY_LENGTH ? MAX_JS_ARRAY_LENGTH + 1 : (uint32_t)d;
   }
-  if (n > MAX_JS_ARRAY_LENGTH) {
-    throw_range_error(env, "A JS array of %u elements is longer than the %u the bridge converts element by element "
+  if (d > MAX_JS_ARRAY_LENGTH) {
+    throw_range_error(env, "A JS array of %.0f elements is longer than the %u the bridge converts element by element "
                            "(V8's largest dense array): pass a typed array, or a Java array built in chunks",
-                      n, MAX_JS_ARRAY_LENGTH);
+                      d, MAX_JS_ARRAY_LENGTH);
     return false;
   }
+  uint32_t n = (uint32_t)d;
   if (!enter_js_array(ctx, v)) return false;
   element_source src = {NULL, v};
   bool ok = elements_to_java_array(ctx, jni, &src, n, t, out);

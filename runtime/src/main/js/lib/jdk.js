@@ -40,6 +40,14 @@ function javaOnPath() {
   return null;
 }
 
+function hasClassLibrary(libjvm) {
+  try {
+    return fs.statSync(path.join(path.dirname(fs.realpathSync(libjvm)), '..', 'modules')).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** @returns {{ home: string, libjvm: string, version: number|null }} */
 function findJdk(explicitHome) {
   const tried = [];
@@ -56,6 +64,12 @@ function findJdk(explicitHome) {
     const libjvm = libjvmIn(home);
     if (!libjvm) {
       tried.push(`${source}: ${home} has no lib/server/libjvm.so`);
+      continue;
+    }
+    // The JVM finds its class library next to the real libjvm; without it HotSpot ends the whole
+    // process (exit 1) before any option or hook of ours is in effect.
+    if (!hasClassLibrary(libjvm)) {
+      tried.push(`${source}: ${home} has no lib/modules (the Java class library) next to its libjvm: the JVM cannot start from it`);
       continue;
     }
     const version = featureVersion(home);

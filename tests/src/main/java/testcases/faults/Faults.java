@@ -94,4 +94,92 @@ public final class Faults {
     public static byte[] bytes(int n) {
         return new byte[n];
     }
+
+    private static volatile IntUnaryOperator kept;
+
+    /** Keeps a JS function in Java beyond the call that passed it (as listeners and caches do). */
+    public static void keep(IntUnaryOperator fn) {
+        kept = fn;
+    }
+
+    public static IntUnaryOperator kept() {
+        return kept;
+    }
+
+    /** Calls the kept function on the calling thread. */
+    public static int callKept(int n) {
+        return kept.applyAsInt(n);
+    }
+
+    /** Calls the kept function from a new Java thread and waits: the result, or the exception's class and message. */
+    public static String callKeptFromThread(int n) throws InterruptedException {
+        String[] out = new String[1];
+        Thread t = new Thread(() -> {
+            try {
+                out[0] = String.valueOf(kept.applyAsInt(n));
+            } catch (Throwable e) {
+                out[0] = e.getClass().getName() + ": " + e.getMessage();
+            }
+        });
+        t.start();
+        t.join(10_000);
+        return t.isAlive() ? "still waiting after 10 s" : out[0];
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong HAMMERED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong HAMMER_FAILED = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Java threads calling the JS function in a loop, without end (daemon threads, the script ends them). */
+    public static void hammer(IntUnaryOperator fn, int threads) {
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                while (true) {
+                    try {
+                        fn.applyAsInt(1);
+                        HAMMERED.incrementAndGet();
+                    } catch (Throwable e) {
+                        HAMMER_FAILED.incrementAndGet();
+                    }
+                }
+            }, "hammer-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    public static long hammered() {
+        return HAMMERED.get();
+    }
+
+    private static volatile boolean hookRan;
+
+    /** A shutdown hook that prints its line (to Java's System.out) when it runs. */
+    public static void addPrintingHook(String line) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hookRan = true;
+            System.out.println(line);
+            System.out.flush();
+        }, "printing-hook"));
+    }
+
+    public static boolean hookRan() {
+        return hookRan;
+    }
+
+    /** A shutdown hook that never ends (the exit must not wait for it longer than its timeout). */
+    public static void addHangingHook() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hanging-hook"));
+    }
+
+    /** Sleeps, then returns the argument (for async calls still running when their worker ends). */
+    public static Object[] slowArray(int millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return new Object[] {"late", millis};
+    }
 }

@@ -82,6 +82,12 @@ public final class JsProxies {
             this.isFunction = isFunction;
         }
 
+        /** For messages: what the calls of this proxy reach. */
+        @Override
+        public String toString() {
+            return "the JS " + (isFunction ? "function" : "object") + " passed as " + iface.getName();
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
@@ -96,7 +102,7 @@ public final class JsProxies {
             }
             TypeRef returnType = RETURN_TYPES.computeIfAbsent(method, m -> TypeRef.of(m.getReturnType()));
             String member = isFunction ? null : method.getName();
-            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member, args, returnType), method);
+            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member, args, returnType), this);
             if (result == NO_MEMBER) {
                 if (method.isDefault()) {
                     return InvocationHandler.invokeDefault(proxy, method, args);

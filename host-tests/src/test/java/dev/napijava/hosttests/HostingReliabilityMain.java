@@ -1,0 +1,131 @@
+package dev.napijava.hosttests;
+
+import dev.napijava.JSEnvironmentClosedException;
+import dev.napijava.JSValue;
+import dev.napijava.NodejsEnvironment;
+import dev.napijava.NodejsPlatform;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The hosting cases of HostingReliabilityTest, each in a JVM of its own (argv[0] = case, argv[1] =
+ * the app folder): what used to abort the JVM or leave futures pending forever. Prints one
+ * "key=value" line per observation; exits 0 when it got to the end.
+ */
+public class HostingReliabilityMain {
+    public static void main(String[] args) throws Exception {
+        Path app = Paths.get(args[1]);
+        NodejsPlatform platform = new NodejsPlatform();
+        switch (args[0]) {
+            case "two-environments" -> twoEnvironments(platform, app);
+            case "run-async-at-close" -> runAsyncAtClose(platform, app);
+            case "promise-at-exit" -> promiseAtExit(platform, app);
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+        System.out.println("end=ok");
+    }
+
+    static void print(String key, Object value) {
+        System.out.println(key + "=" + value);
+    }
+
+    /** Two environments at once; a JS object of one passed into the other is refused clearly. */
+    static void twoEnvironments(NodejsPlatform platform, Path app) throws Exception {
+        try (NodejsEnvironment a = platform.createEnvironment(app); NodejsEnvironment b = platform.createEnvironment(app)) {
+            JSValue objectOfA = a.run(() -> a.eval("({ from: 'a' })"));
+            JSValue stringOfA = a.run(() -> a.eval("'text of a'"));
+            JSValue identity = b.run(() -> b.eval("(x) => x"));
+            print("a", a.run(() -> a.eval("1 + 1").asInt()));
+            print("b", b.run(() -> b.eval("2 + 2").asInt()));
+            print("crossObject", b.run(() -> {
+                try {
+                    return "accepted: " + identity.call(objectOfA);
+                } catch (IllegalArgumentException e) {
+                    return e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+            }));
+            print("crossString", b.run(() -> identity.call(stringOfA).asString()));
+            print("crossProperty", b.run(() -> {
+                try {
+                    return "accepted: " + b.global().get("globalThis").asObject().get(objectOfA);
+                } catch (IllegalArgumentException e) {
+                    return e.getClass().getSimpleName();
+                }
+            }));
+            // b's values used on a's thread: refused as another environment's, not touched
+            print("wrongEnvironment", a.run(() -> {
+                try {
+                    return "accepted: " + identity.call(1);
+                } catch (IllegalStateException e) {
+                    return e.getClass().getSimpleName();
+                }
+            }));
+            print("afterA", a.run(() -> a.eval("'still a'").asString()));
+            print("afterB", b.run(() -> b.eval("'still b'").asString()));
+        }
+    }
+
+    /** Many runAsync calls queued when the environment closes: every future completes. */
+    static void runAsyncAtClose(NodejsPlatform platform, Path app) throws Exception {
+        NodejsEnvironment env = platform.createEnvironment(app);
+        List<CompletableFuture<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            int n = i;
+            futures.add(env.runAsync(() -> {
+                long end = System.nanoTime() + 100_000; // a little work each
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                return n;
+            }));
+        }
+        env.close();
+        int done = 0, closed = 0, other = 0, pending = 0;
+        for (CompletableFuture<Integer> f : futures) {
+            try {
+                f.get(10, TimeUnit.SECONDS);
+                done++;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof JSEnvironmentClosedException) closed++;
+                else other++;
+            } catch (TimeoutException e) {
+                pending++;
+            }
+        }
+        print("total", done + closed + other + pending);
+        print("pending", pending);
+        print("other", other);
+        print("someRan", done > 0);
+        print("afterClose", env.runAsync(() -> 1).handle((v, e) -> e == null ? "ran" : e.getClass().getSimpleName()).get(5, TimeUnit.SECONDS));
+    }
+
+    /** A promise awaited from Java whose environment ends first (process.exit in JS, or close()). */
+    static void promiseAtExit(NodejsPlatform platform, Path app) throws Exception {
+        NodejsEnvironment env = platform.createEnvironment(app);
+        CompletableFuture<JSValue> never = env.run(() -> env.eval("new Promise(() => {})").asPromise().toFuture());
+        env.post(() -> env.eval("setTimeout(() => process.exit(3), 50)"));
+        print("exited", env.awaitTermination(10, TimeUnit.SECONDS));
+        print("exitCode", env.getExitCode());
+        print("exitPromise", outcome(never));
+        NodejsEnvironment other = platform.createEnvironment(app);
+        CompletableFuture<JSValue> later = other.run(() -> other.eval("new Promise(() => {})").asPromise().toFuture());
+        other.close();
+        print("closePromise", outcome(later));
+    }
+
+    static String outcome(CompletableFuture<?> f) throws InterruptedException {
+        try {
+            return "value " + f.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause().getClass().getSimpleName();
+        } catch (TimeoutException e) {
+            return "pending";
+        }
+    }
+}
