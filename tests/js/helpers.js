@@ -126,6 +126,17 @@ function runFixture(name, fixtureArgs = [], opts = {}) {
   return runNode([...(opts.nodeArgs || []), path.join(FIXTURES, name), ...fixtureArgs], opts);
 }
 
+// Runs fixtures/<name> and asserts the safe outcome: no crash signal, finished in time, the expected
+// exit code. Returns the run (see runNode).
+function runSafely(name, fixtureArgs = [], { status = 0, timeout = 60_000, ...opts } = {}) {
+  const assert = require('node:assert/strict');
+  const r = runFixture(name, fixtureArgs, { timeout, ...opts });
+  assert.equal(r.signal, null, `crashed:\n${describeRun(r)}`);
+  assert.equal(r.timedOut, false, describeRun(r));
+  assert.equal(r.status, status, describeRun(r));
+  return r;
+}
+
 // For assertion messages.
 function describeRun(r) {
   return `status=${r.status} signal=${r.signal} ms=${r.ms}${r.timedOut ? ' (TIMED OUT)' : ''}\n` +
@@ -134,5 +145,5 @@ function describeRun(r) {
 
 module.exports = {
   TESTS_DIR, REPO_ROOT, CLASSES, FIXTURES, PACKAGE,
-  loadJvm, requireBridge, findJdk, buildExtra, tempDir, run, runNode, runFixture, describeRun, childEnv,
+  loadJvm, requireBridge, findJdk, buildExtra, tempDir, run, runNode, runFixture, runSafely, describeRun, childEnv,
 };

@@ -3,15 +3,12 @@ package dev.napijava.hosttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.napijava.NodejsPlatform;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -26,22 +23,10 @@ class HostingReliabilityTest {
         Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
         Path app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath();
         NodeHostingTest.installPackages(app);
-        Path runtime = Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path testClasses = Paths.get(HostingReliabilityMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ProcessBuilder pb = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", runtime + File.pathSeparator + testClasses, HostingReliabilityMain.class.getName(), name,
-                app.toString());
-        pb.environment().put("NAPI_JAVA_LIBNODE", libnode.toString());
-        pb.environment().put("NAPI_JAVA_PACKAGE", System.getProperty("napi.java.package"));
-        pb.directory(app.toFile()).redirectErrorStream(true);
-        Process p = pb.start();
-        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(finished, "the case finished in time: " + out);
-        assertEquals(0, p.exitValue(), "exit code (134 = SIGABRT, 139 = SIGSEGV): " + out);
+        ChildJvm.Result r = ChildJvm.run(HostingReliabilityMain.class, List.of(name, app.toString()),
+                Map.of("NAPI_JAVA_LIBNODE", libnode.toString(), "NAPI_JAVA_PACKAGE", System.getProperty("napi.java.package")), app);
+        String out = r.output();
+        assertEquals(0, r.exitCode(), "exit code (134 = SIGABRT, 139 = SIGSEGV): " + out);
         Map<String, String> values = new LinkedHashMap<>();
         out.lines().filter(l -> l.matches("\\w+=.*")).forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         assertEquals("ok", values.get("end"), out);

@@ -3,14 +3,12 @@ package dev.napijava.hosttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.napijava.NodejsPlatform;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -36,22 +34,12 @@ class QuickStartTest {
         Path app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath();
         NodeHostingTest.installPackages(app); // marked from npm
         assertTrue(!Files.exists(app.resolve("node_modules/node-api-java")), "the app must not have the npm package");
-        Path runtime = Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path testClasses = Paths.get(QuickStartMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ProcessBuilder pb = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", runtime + File.pathSeparator + testClasses, QuickStartMain.class.getName(), app.toString());
-        pb.environment().put("NAPI_JAVA_LIBNODE", libnode.toString());
-        pb.environment().put("NAPI_JAVA_CACHE_DIR", cache.toString());
-        pb.environment().remove("NAPI_JAVA_PACKAGE");
-        pb.directory(app.toFile()).redirectErrorStream(true);
-        Process p = pb.start();
-        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly();
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(finished, "the quick start finished in time: " + out);
-        return new Run(p.exitValue(), out);
+        Map<String, String> env = new HashMap<>();
+        env.put("NAPI_JAVA_LIBNODE", libnode.toString());
+        env.put("NAPI_JAVA_CACHE_DIR", cache.toString());
+        env.put("NAPI_JAVA_PACKAGE", null);
+        ChildJvm.Result r = ChildJvm.run(QuickStartMain.class, List.of(app.toString()), env, app);
+        return new Run(r.exitCode(), r.output());
     }
 
     @Test

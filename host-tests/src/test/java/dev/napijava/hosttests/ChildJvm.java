@@ -1,0 +1,52 @@
+package dev.napijava.hosttests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.napijava.NodejsPlatform;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A main class of these tests in a JVM of its own, with only the runtime jar and the test classes
+ * on its class path: a case that aborts or hangs fails its test, not the test run.
+ */
+final class ChildJvm {
+    /** Exit code and output (stdout and stderr). */
+    record Result(int exitCode, String output) {
+    }
+
+    private ChildJvm() {
+    }
+
+    /** Runs main with args in dir, with env added (a null value removes a variable), at most 120 s. */
+    static Result run(Class<?> main, List<String> args, Map<String, String> env, Path dir) throws Exception {
+        Path runtime = Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path testClasses = Paths.get(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", runtime + File.pathSeparator + testClasses, main.getName()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        pb.directory(dir.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(finished, main.getSimpleName() + " finished in time: " + out);
+        return new Result(p.exitValue(), out);
+    }
+}
