@@ -1,18 +1,42 @@
 #!/usr/bin/env bash
 # Runs all the tests: the whole Maven build with JUnit 5 and the node --test suites on the
-# machine's JDK 17, then the same build and suites on Temurin 25 when it is installed.
+# machine's JDK 17, then the same build and suites on Temurin 25 when it is installed. Ends with
+# one summary line over everything that ran (logs in target/test-logs/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdks.sh
 # libnode for the Java-hosts-Node tests (host-tests): a no-op once set up
 ./scripts/setup-libnode.sh
 
+LOGS=target/test-logs
+rm -rf "$LOGS"
+mkdir -p "$LOGS"
+
+# The totals of the logs so far: Surefire's per-module "Tests run:" lines and node --test's counts.
+summary() {
+  local status=$1
+  cat "$LOGS"/*.log 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | awk -v status="$status" '
+    /Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$/ && !/ -- in / {
+      gsub(/,/, ""); junit += $4; jfail += $6 + $8; jskip += $10 }
+    /^# pass [0-9]+$/ { node += $3 }
+    /^# fail [0-9]+$/ { nfail += $3 }
+    /^# (skipped|todo) [0-9]+$/ { nskip += $3 }
+    END {
+      verdict = status == 0 && jfail + nfail == 0 ? "PASSED" : "FAILED"
+      printf "== %s: %d tests passed, %d failed, %d skipped (JUnit %d, node --test %d) on %s\n",
+        verdict, junit - jfail - jskip + node, jfail + nfail, jskip + nskip, junit, node + nfail, jdks }' jdks="$RAN"
+}
+RAN=""
+trap 'summary $?' EXIT
+
 echo "== JDK 17: $JDK17"
-JAVA_HOME=$JDK17 mvn -B -ntp verify
+RAN="JDK 17"
+JAVA_HOME=$JDK17 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk17.log"
 
 if [ -n "$JDK25" ]; then
   echo "== Temurin 25: $JDK25"
-  JAVA_HOME=$JDK25 mvn -B -ntp verify
+  RAN="JDK 17 and Temurin 25"
+  JAVA_HOME=$JDK25 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk25.log"
 else
   echo "== Temurin 25 not found under /usr/lib/jvm: skipped the second JDK"
 fi
