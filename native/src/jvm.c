@@ -76,6 +76,29 @@ static void find_compact_strings(JNIEnv* jni) {
   J.String_init_coder = init;
 }
 
+/*
+ * Two copies of this addon in one process (two npm packages depending on node-api-java) share
+ * the one JVM and its runtime classes, whose natives each copy registers. Identical builds may;
+ * a different build would get the other's records through those natives, so it refuses to join.
+ */
+static const char BUILD[] = "node-api-java native core, built " __DATE__ " " __TIME__;
+
+static bool claim_runtime(JNIEnv* jni) {
+  jmethodID claim = (*jni)->GetStaticMethodID(jni, J.Bridge, "claimNative", "(Ljava/lang/String;)Ljava/lang/String;");
+  jstring ours = claim ? (*jni)->NewStringUTF(jni, BUILD) : NULL;
+  jstring owner = ours ? (*jni)->CallStaticObjectMethod(jni, J.Bridge, claim, ours) : NULL;
+  char* text = owner ? jstring_to_utf8(jni, owner) : NULL;
+  bool same = text && strcmp(text, BUILD) == 0;
+  if (text && !same)
+    java_throw(jni, "java/lang/IllegalStateException",
+               "another copy of node-api-java (%s) already runs in this process, and this one (%s) is a different "
+               "build: have npm install one copy (npm dedupe, or the same version everywhere)", text, BUILD);
+  free(text);
+  if (owner) (*jni)->DeleteLocalRef(jni, owner);
+  if (ours) (*jni)->DeleteLocalRef(jni, ours);
+  return same;
+}
+
 static bool cache_ids(JNIEnv* jni) {
   static const char* boxes[8] = {"java/lang/Boolean", "java/lang/Byte",    "java/lang/Character", "java/lang/Short",
                                  "java/lang/Integer", "java/lang/Long",    "java/lang/Float",     "java/lang/Double"};
@@ -90,6 +113,7 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.String = global_class(jni, "java/lang/String"));
   REQUIRE(J.Class = global_class(jni, "java/lang/Class"));
   REQUIRE(J.Throwable = global_class(jni, "java/lang/Throwable"));
+  REQUIRE(J.Throwable_getMessage = (*jni)->GetMethodID(jni, J.Throwable, "getMessage", "()Ljava/lang/String;"));
   REQUIRE(J.StackOverflowError = global_class(jni, "java/lang/StackOverflowError"));
   REQUIRE(J.OutOfMemoryError = global_class(jni, "java/lang/OutOfMemoryError"));
   REQUIRE(J.ObjectArray = global_class(jni, "[Ljava/lang/Object;"));
@@ -102,6 +126,7 @@ static bool cache_ids(JNIEnv* jni) {
     REQUIRE(J.prim_array[i] = global_class(jni, arrays[i]));
   }
   REQUIRE(J.Bridge = global_class(jni, "dev/napijava/bridge/Bridge"));
+  REQUIRE(claim_runtime(jni));
   REQUIRE(J.ObjectTable = global_class(jni, "dev/napijava/bridge/ObjectTable"));
   REQUIRE(J.BridgeTypeError = global_class(jni, "dev/napijava/bridge/BridgeTypeError"));
   jclass B = J.Bridge;
@@ -121,7 +146,6 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.ObjectTable_attach = (*jni)->GetMethodID(jni, T, "attach", "(Ljava/lang/Object;J)V"));
   REQUIRE(J.ObjectTable_detach = (*jni)->GetMethodID(jni, T, "detach", "(Ljava/lang/Object;J)V"));
   REQUIRE(J.ObjectTable_size = (*jni)->GetMethodID(jni, T, "size", "()I"));
-  REQUIRE(J.Throwable_getMessage = (*jni)->GetMethodID(jni, J.Throwable, "getMessage", "()Ljava/lang/String;"));
   find_compact_strings(jni);
   REQUIRE(J.Class_getName = (*jni)->GetMethodID(jni, J.Class, "getName", "()Ljava/lang/String;"));
   REQUIRE(J.Class_isInterface = (*jni)->GetMethodID(jni, J.Class, "isInterface", "()Z"));
@@ -418,13 +442,15 @@ bool jvm_start(napi_env env, const char* libjvm, char** options, int option_coun
       jstring msg = t && J.Throwable_getMessage ? (*jni)->CallObjectMethod(jni, t, J.Throwable_getMessage) : NULL;
       (*jni)->ExceptionClear(jni);
       char* text = msg ? jstring_to_utf8(jni, msg) : NULL;
-      if (text) snprintf(detail, sizeof detail, " (%s)", text);
+      if (text) snprintf(detail, sizeof detail, ": %s", text);
       free(text);
     }
-    fail_start("ERR_JVM_RUNTIME",
-               "The JVM started but the node-api-java runtime classes (dev.napijava.bridge) were not found or do "
-               "not match this addon%s: is java/napi-java-runtime.jar of this package on the classpath?",
-               detail);
+    if (detail[0])
+      fail_start("ERR_JVM_RUNTIME", "node-api-java could not join the JVM%s", detail);
+    else
+      fail_start("ERR_JVM_RUNTIME",
+                 "The JVM started but the node-api-java runtime classes (dev.napijava.bridge) were not found or do "
+                 "not match this addon: is java/napi-java-runtime.jar of this package on the classpath?");
     J.vm = NULL;
     pthread_mutex_unlock(&start_lock);
     return report_start_error(env);

@@ -11,7 +11,8 @@ const path = require('node:path');
 const { PACKAGE, buildExtra, describeRun, findJdk, runSafely, tempDir } = require('./helpers');
 
 // The case in a child process: no crash, in time, the expected exit code.
-const child = (mode, arg, opts) => runSafely('reliability-child.js', arg === undefined ? [mode] : [mode, arg], opts);
+const child = (mode, arg, { extraArgs = [], ...opts } = {}) =>
+  runSafely('reliability-child.js', arg === undefined ? [mode] : [mode, arg, ...extraArgs], opts);
 
 test('first use from the main thread and four workers at once: one JVM, every thread gets its result', () => {
   for (let i = 0; i < 3; i++) {
@@ -50,6 +51,30 @@ test('a JDK without lib/modules is refused with a clear error before the JVM can
   assert.equal(json.first.code, 'ERR_JAVA_NOT_FOUND');
   assert.match(json.first.message, /has no lib\/modules/);
   assert.deepEqual(json.second, json.first);
+});
+
+test('two copies of the package in one process: identical builds share the JVM, a different build is refused clearly', () => {
+  const root = tempDir('two-copies');
+  const [a, b] = ['a', 'b'].map((name) => {
+    const dir = path.join(root, name, 'node_modules', 'node-api-java');
+    fs.cpSync(PACKAGE, dir, { recursive: true });
+    return dir;
+  });
+  const same = child('two-copies', a, { extraArgs: [b] });
+  assert.deepEqual(same.json, { a: 2, b: { ok: 1 }, seen: 3, aAfter: 1 });
+  // copy b becomes "another build": its build stamp differs by one character
+  const addon = path.join(b, 'prebuilds', 'linux-x64', 'napi_java.node');
+  const bytes = fs.readFileSync(addon);
+  const at = bytes.indexOf('node-api-java native core, built ');
+  assert.ok(at > 0, 'the addon carries its build stamp');
+  bytes[at + 'node-api-java native core, built '.length] ^= 1;
+  fs.writeFileSync(addon, bytes);
+  const other = child('two-copies', a, { extraArgs: [b] });
+  assert.equal(other.json.b.error.code, 'ERR_JVM_RUNTIME');
+  assert.match(other.json.b.error.message, /another copy of node-api-java .* is a different build: have npm install one copy/);
+  assert.equal(other.json.a, 2);
+  assert.equal(other.json.seen, 1);
+  assert.equal(other.json.aAfter, 1);
 });
 
 test('a package and a jar under non-ASCII paths work with LANG and LC_* unset (the JVM reads paths as UTF-8)', () => {

@@ -158,6 +158,17 @@ public final class Bridge {
         return JS_THREADS.contains(Thread.currentThread());
     }
 
+    /** The build of the native core that registered its natives here (see the native core's claim_runtime). */
+    private static String nativeBuild;
+
+    /** Called by each copy of the native core as it joins the JVM: the build that owns the natives. */
+    public static synchronized String claimNative(String build) {
+        if (nativeBuild == null) {
+            nativeBuild = build;
+        }
+        return nativeBuild;
+    }
+
     private static volatile boolean jsValuesLoaded;
     /** Read by the native core at start: a class literal loads JSValue without initializing it,
      *  so any JSValue (even a primitive one made before any JS ran) is recognised as one. */
