@@ -19,7 +19,8 @@
 
 #include "bridge.h"
 
-static __thread uintptr_t t_floor; /* below this address the bridge stops; 0: not known yet */
+/* initial-exec: a plain TLS load on every call (it is on every call path) */
+static __thread uintptr_t t_floor __attribute__((tls_model("initial-exec"))); /* below this the bridge stops; 0: not known */
 
 /* The top of HotSpot's guard zone on the primordial thread: the start of "[stack]" when a
  * protected mapping ends right there; 0 when there is none (no JVM yet, or another layout). */
