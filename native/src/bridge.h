@@ -191,14 +191,27 @@ void jvm_run_shutdown_hooks(JNIEnv* jni, jlong timeout_ms);
 
 /* ---- stack.c: how deep this thread may still go ---- */
 /* True when the calling thread is too close to the end of its stack (as HotSpot sees it) for
- * the bridge to call on: the caller throws RangeError (JS) or StackOverflowError (Java). */
-bool stack_exhausted(void);
+ * the bridge to call on: the caller throws RangeError (JS) or StackOverflowError (Java). Inline:
+ * it is on every call path (a TLS load and a compare once the thread's floor is known). */
+extern __thread uintptr_t stack_floor __attribute__((tls_model("initial-exec")));
+uintptr_t stack_floor_compute(void);
+static inline bool stack_exhausted(void) {
+  char here;
+  uintptr_t floor = stack_floor;
+  if (__builtin_expect(!floor, 0)) floor = stack_floor = stack_floor_compute();
+  return (uintptr_t)&here < floor;
+}
 
 /* ---- errors.c: failures ---- */
 /* A failed napi status: leaves a JS exception pending (the call's own, or an Error naming the
  * call) and returns false. NAPI_OK(env, call) is true when the call succeeded. */
 bool status_checked(napi_env env, napi_status status, const char* call);
-#define NAPI_OK(env, call) status_checked((env), (call), #call)
+#define NAPI_OK(env, call)                         \
+  __extension__({                                  \
+    napi_status napi_ok_status_ = (call);          \
+    napi_ok_status_ == napi_ok ||                  \
+        status_checked((env), napi_ok_status_, #call); \
+  })
 /* Each returns NULL so callers can `return throw_...(...)`; none replaces a pending exception. */
 napi_value throw_type_error(napi_env env, const char* fmt, ...);
 napi_value throw_range_error(napi_env env, const char* fmt, ...);

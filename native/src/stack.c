@@ -19,8 +19,8 @@
 
 #include "bridge.h"
 
-/* initial-exec: a plain TLS load on every call (it is on every call path) */
-static __thread uintptr_t t_floor __attribute__((tls_model("initial-exec"))); /* below this the bridge stops; 0: not known */
+/* below this address the bridge stops calling on; 0: not known yet (see stack_exhausted) */
+__thread uintptr_t stack_floor __attribute__((tls_model("initial-exec")));
 
 /* The top of HotSpot's guard zone on the primordial thread: the start of "[stack]" when a
  * protected mapping ends right there; 0 when there is none (no JVM yet, or another layout). */
@@ -45,7 +45,7 @@ static uintptr_t primordial_guard_top(void) {
   return top;
 }
 
-static uintptr_t compute_floor(void) {
+uintptr_t stack_floor_compute(void) {
   size_t page = (size_t)sysconf(_SC_PAGESIZE);
   /* Room for one step between two checks: our frames, Node-API and V8 outside JS, a JNI entry
    * (HotSpot wants its shadow zone free too and raises StackOverflowError itself otherwise). */
@@ -64,10 +64,4 @@ static uintptr_t compute_floor(void) {
   }
   if (!low) return 1; /* unknown: never refuse (as before the check existed) */
   return low + reserve;
-}
-
-bool stack_exhausted(void) {
-  char here;
-  if (!t_floor) t_floor = compute_floor();
-  return (uintptr_t)&here < t_floor;
 }
