@@ -102,7 +102,10 @@ static void env_free(napi_env env, void* data, void* hint) {
     if (ctx->js_env) (*jni)->DeleteGlobalRef(jni, ctx->js_env);
   }
   if (!ctx->js_env) free(ctx->sync_depth); /* else Java may still read it (see env_ctx) */
-  /* class_info records live as long as the environment; the process or worker is ending */
+  /* The projected classes: no JS runs in this environment any more (a worker that ends in a
+   * process that goes on would otherwise leave all of them behind, global refs included). */
+  for (int i = 0; jni && i < ctx->class_cap; i++)
+    if (ctx->classes[i]) class_info_free(jni, ctx->classes[i]);
   free(ctx->classes);
   free(ctx);
   marshal_free_thread_buffers();
