@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs all the tests: the whole Maven build with JUnit 5 and the node --test suites on the
-# machine's JDK 17, then the same build and suites on Temurin 25 when it is installed. Ends with
-# one summary line over everything that ran (logs in target/test-logs/).
+# machine's JDK 17, the node --test suites again with the native core under AddressSanitizer
+# (scripts/test-asan.sh, on that JDK 17 build), then the same build and suites on Temurin 25 when
+# it is installed. Ends with one summary line over everything that ran (logs in target/test-logs/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdks.sh
@@ -24,7 +25,7 @@ summary() {
     END {
       verdict = status == 0 && jfail + nfail == 0 ? "PASSED" : "FAILED"
       printf "== %s: %d tests passed, %d failed, %d skipped (JUnit %d, node --test %d) on %s\n",
-        verdict, junit - jfail - jskip + node, jfail + nfail, jskip + nskip, junit, node + nfail, jdks }' jdks="$RAN"
+        verdict, junit - jfail - jskip + node, jfail + nfail, jskip + nskip, junit, node + nfail, ran }' ran="$RAN"
 }
 RAN=""
 trap 'summary $?' EXIT
@@ -33,9 +34,13 @@ echo "== JDK 17: $JDK17"
 RAN="JDK 17"
 JAVA_HOME=$JDK17 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk17.log"
 
+echo "== JDK 17, native core under AddressSanitizer + UBSan"
+RAN="JDK 17, JDK 17 under ASan"
+./scripts/test-asan.sh --no-package 2>&1 | tee "$LOGS/asan.log"
+
 if [ -n "$JDK25" ]; then
   echo "== Temurin 25: $JDK25"
-  RAN="JDK 17 and Temurin 25"
+  RAN="JDK 17, JDK 17 under ASan and Temurin 25"
   JAVA_HOME=$JDK25 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk25.log"
 else
   echo "== Temurin 25 not found under /usr/lib/jvm: skipped the second JDK"

@@ -67,6 +67,7 @@ typedef struct method_group {
   callable* items;
   shape_entry cache[SHAPE_CACHE];
   int next_slot;
+  struct method_group* next; /* the owner's list (class_info.groups) */
 } method_group;
 
 typedef struct field_info {
@@ -78,12 +79,14 @@ typedef struct field_info {
   type_info type;
   bool is_static, is_final;
   char* name;
+  struct field_info* next; /* the owner's list (class_info.fields) */
 } field_info;
 
 typedef struct nested_info {
   struct env_ctx* ctx;
   jclass cls; /* global ref */
   struct class_info* resolved;
+  struct nested_info* next; /* the outer class's list (class_info.nested) */
 } nested_info;
 
 typedef struct class_info {
@@ -94,6 +97,11 @@ typedef struct class_info {
   bool instantiable;
   napi_ref ctor;
   method_group* ctors;
+  /* Every record the JS class's functions and accessors point at (ctors included), linked when
+   * read: V8 holds them only as callback data, so they are freed with the environment. */
+  method_group* groups;
+  field_info* fields;
+  nested_info* nested;
 } class_info;
 
 /* The native record behind each JS wrapper of a Java object. Its address is the "cookie" that
@@ -303,6 +311,9 @@ napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
 
 /* ---- classes.c ---- */
 class_info* class_for(env_ctx* ctx, JNIEnv* jni, jclass cls, int index); /* index -1: ask Java */
+/* Frees a projected class and its member records (global refs included); only once no JS can
+ * call into the class any more: its environment is being deleted (env.c). */
+void class_info_free(JNIEnv* jni, class_info* ci);
 napi_value class_ctor_value(env_ctx* ctx, class_info* ci);
 
 #endif

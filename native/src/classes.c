@@ -60,6 +60,8 @@ static method_group* read_group(env_ctx* ctx, JNIEnv* jni, class_info* owner, jo
   if (!g) return no_native_memory(jni), NULL;
   g->ctx = ctx;
   g->owner = owner;
+  g->next = owner->groups; /* owned from here on, even if reading it fails below */
+  owner->groups = g;
   g->is_static = is_static;
   for (int i = 0; i < SHAPE_CACHE; i++) g->cache[i].argc = -1;
   g->overloads = (*jni)->NewGlobalRef(jni, set);
@@ -481,6 +483,8 @@ static field_info* read_field(env_ctx* ctx, JNIEnv* jni, class_info* owner, jobj
   if (!f) return no_native_memory(jni), NULL;
   f->ctx = ctx;
   f->owner = owner;
+  f->next = owner->fields;
+  owner->fields = f;
   jobject field = obj_field(jni, fd, J.FD_field);
   jobject decl = obj_field(jni, fd, J.FD_declaringClass);
   jobject type = obj_field(jni, fd, J.FD_type);
@@ -557,13 +561,15 @@ static bool add_fields(env_ctx* ctx, JNIEnv* jni, class_info* ci, jobjectArray f
   return true;
 }
 
-static bool add_nested(env_ctx* ctx, JNIEnv* jni, jobjectArray names, jobjectArray classes,
+static bool add_nested(env_ctx* ctx, JNIEnv* jni, class_info* ci, jobjectArray names, jobjectArray classes,
                        napi_property_descriptor* props, size_t* count) {
   jsize nested = (*jni)->GetArrayLength(jni, names);
   for (jsize i = 0; i < nested; i++) {
     nested_info* n = calloc(1, sizeof(nested_info));
     if (!n) return no_native_memory(jni);
     n->ctx = ctx;
+    n->next = ci->nested;
+    ci->nested = n;
     jobject k = (*jni)->GetObjectArrayElement(jni, classes, i);
     n->cls = k ? (*jni)->NewGlobalRef(jni, k) : NULL;
     if (k) (*jni)->DeleteLocalRef(jni, k);
@@ -617,7 +623,7 @@ static bool build_class(env_ctx* ctx, JNIEnv* jni, class_info* ci, jobject desc,
   }
   ok = ok && add_groups(ctx, jni, ci, sm, true, props, &count) && add_groups(ctx, jni, ci, im, false, props, &count) &&
        add_fields(ctx, jni, ci, sf, props, &count) && add_fields(ctx, jni, ci, inf, props, &count) &&
-       add_nested(ctx, jni, nn, nc, props, &count);
+       add_nested(ctx, jni, ci, nn, nc, props, &count);
   napi_value js_class_name = ok ? js_name(env, jni, obj_field(jni, desc, J.CD_jsName)) : NULL;
   char name_buf[256];
   size_t name_len = 0;
@@ -674,6 +680,48 @@ static class_info* define_class(env_ctx* ctx, JNIEnv* jni, jclass cls) {
       return NULL;
   }
   return ci;
+}
+
+static void delete_global(JNIEnv* jni, jobject ref) {
+  if (ref) (*jni)->DeleteGlobalRef(jni, ref);
+}
+
+/* Records may be partly read (a failure while reading them): every field is zero until set. */
+void class_info_free(JNIEnv* jni, class_info* ci) {
+  for (method_group* g = ci->groups; g;) {
+    method_group* next = g->next;
+    for (int i = 0; g->items && i < g->count; i++) {
+      callable* c = &g->items[i];
+      delete_global(jni, c->decl);
+      for (int p = 0; c->params && p < c->argc; p++) type_info_release(jni, &c->params[p]);
+      free(c->params);
+      type_info_release(jni, &c->ret);
+    }
+    free(g->items);
+    delete_global(jni, g->overloads);
+    free(g->name);
+    free(g);
+    g = next;
+  }
+  for (field_info* f = ci->fields; f;) {
+    field_info* next = f->next;
+    delete_global(jni, f->reflected);
+    delete_global(jni, f->decl);
+    type_info_release(jni, &f->type);
+    free(f->name);
+    free(f);
+    f = next;
+  }
+  for (nested_info* n = ci->nested; n;) {
+    nested_info* next = n->next;
+    delete_global(jni, n->cls);
+    free(n);
+    n = next;
+  }
+  /* ci->ctor is a napi reference: Node deletes those with the environment itself */
+  delete_global(jni, ci->cls);
+  free(ci->name);
+  free(ci);
 }
 
 /* The projected class for cls (or, when cls is NULL, for the registry index). */

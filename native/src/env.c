@@ -102,7 +102,10 @@ static void env_free(napi_env env, void* data, void* hint) {
     if (ctx->js_env) (*jni)->DeleteGlobalRef(jni, ctx->js_env);
   }
   if (!ctx->js_env) free(ctx->sync_depth); /* else Java may still read it (see env_ctx) */
-  /* class_info records live as long as the environment; the process or worker is ending */
+  /* The projected classes: no JS runs in this environment any more (a worker that ends in a
+   * process that goes on would otherwise leave all of them behind, global refs included). */
+  for (int i = 0; jni && i < ctx->class_cap; i++)
+    if (ctx->classes[i]) class_info_free(jni, ctx->classes[i]);
   free(ctx->classes);
   free(ctx);
   marshal_free_thread_buffers();
@@ -110,6 +113,11 @@ static void env_free(napi_env env, void* data, void* hint) {
 }
 
 static int sentinel_marker;
+
+/* The environment's JS -> Java call depth, read by Java through a direct buffer. Freed only when
+ * Java never got it: a Java thread may read it while the environment ends (see env_ctx). Its own
+ * function so that scripts/asan-report.js can tell this deliberate leak from others. */
+static int* sync_depth_new(void) { return calloc(1, sizeof(int)); }
 
 /* The context of a new environment (module init); NULL with a JS exception pending. */
 env_ctx* env_create(napi_env env) {
@@ -122,7 +130,7 @@ env_ctx* env_create(napi_env env) {
   ctx->js_thread = pthread_self();
   ctx->is_main = getpid() == (pid_t)syscall(SYS_gettid);
   ctx->refs.next = ctx->refs.prev = &ctx->refs;
-  ctx->sync_depth = calloc(1, sizeof(int));
+  ctx->sync_depth = sync_depth_new();
   if (!ctx->sync_depth) {
     free(ctx);
     napi_throw_error(env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory");

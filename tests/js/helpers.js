@@ -101,6 +101,17 @@ function childEnv(extra = {}) {
   return env;
 }
 
+// Under scripts/test-asan.sh (NAPI_JAVA_TEST_ASAN=1): the sanitizer runtime and its options, for
+// a child started with an environment of its own (without LD_PRELOAD the ASan build of the addon
+// refuses to load). Empty otherwise.
+const SANITIZER_VARS = ['NAPI_JAVA_TEST_ASAN', 'LD_PRELOAD', 'ASAN_OPTIONS', 'LSAN_OPTIONS', 'UBSAN_OPTIONS', 'NODE_OPTIONS'];
+function sanitizerEnv() {
+  const env = {};
+  if (!process.env.NAPI_JAVA_TEST_ASAN) return env;
+  for (const k of SANITIZER_VARS) if (process.env[k] !== undefined) env[k] = process.env[k];
+  return env;
+}
+
 // Runs a child Node process; returns { status, signal, stdout, stderr, ms, json }.
 // `json` is the last stdout line parsed as JSON, when it is JSON.
 function runNode(args, { env, cwd, timeout = 60_000, input } = {}) {
@@ -146,4 +157,5 @@ function describeRun(r) {
 module.exports = {
   TESTS_DIR, REPO_ROOT, CLASSES, FIXTURES, PACKAGE,
   loadJvm, requireBridge, findJdk, buildExtra, tempDir, run, runNode, runFixture, runSafely, describeRun, childEnv,
+  sanitizerEnv,
 };

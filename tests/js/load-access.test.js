@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { PACKAGE, findJdk, run, tempDir } = require('./helpers');
+const { PACKAGE, findJdk, run, tempDir, sanitizerEnv } = require('./helpers');
 
 const NOBODY = 65534;
 
@@ -67,7 +67,8 @@ function runUnprivileged(args) {
   const [cmd, cmdArgs] = process.getuid() === 0
     ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', node, ...args]]
     : [node, args];
-  const env = { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME, HOME: '/nonexistent', NAPI_JAVA_STARTUP_CACHE: '0' };
+  const env = { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME, HOME: '/nonexistent', NAPI_JAVA_STARTUP_CACHE: '0',
+    ...sanitizerEnv() };
   const r = spawnSync(cmd, cmdArgs, { encoding: 'utf8', timeout: 60_000, env, cwd: '/' });
   if (r.error) throw r.error;
   return r;

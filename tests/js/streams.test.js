@@ -96,5 +96,7 @@ test('1 GB from a Java InputStream through a Node pipeline with flat memory', ()
   const result = JSON.parse(r.stdout.trim().split('\n').pop());
   assert.equal(result.seen, 1024 * 1024 * 1024);
   assert.equal(result.bad, 0);
-  assert.ok(result.growthMb < 400, `memory grew by ${result.growthMb} MB streaming 1 GB`);
+  // Under scripts/test-asan.sh RSS is not the bridge's: ASan keeps freed chunks in quarantine
+  // (256 MB) and pads every allocation, so only the bytes are checked there.
+  if (!process.env.NAPI_JAVA_TEST_ASAN) assert.ok(result.growthMb < 400, `memory grew by ${result.growthMb} MB streaming 1 GB`);
 });
