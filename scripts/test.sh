@@ -22,6 +22,8 @@ summary() {
     /^# pass [0-9]+$/ { node += $3 }
     /^# fail [0-9]+$/ { nfail += $3 }
     /^# (skipped|todo) [0-9]+$/ { nskip += $3 }
+    /^ASan: .* tests: [0-9]+ passed, [0-9]+ failed/ {
+      for (i = 1; i < NF; i++) { if ($(i + 1) == "passed,") node += $i; if ($(i + 1) == "failed") nfail += $i } }
     END {
       verdict = status == 0 && jfail + nfail == 0 ? "PASSED" : "FAILED"
       printf "== %s: %d tests passed, %d failed, %d skipped (JUnit %d, node --test %d) on %s\n",

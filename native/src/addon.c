@@ -22,6 +22,18 @@ static env_ctx* ready(napi_env env, JNIEnv** jni) {
   return ctx;
 }
 
+/* ready() for an entry point taking one argument (missing: a TypeError with the usage). */
+static env_ctx* ready_with_arg(napi_env env, napi_callback_info info, JNIEnv** jni, napi_value* arg, const char* usage) {
+  size_t argc = 1;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, arg, NULL, NULL))) return NULL;
+  env_ctx* ctx = ready(env, jni);
+  if (ctx && argc < 1) {
+    throw_type_error(env, "%s", usage);
+    return NULL;
+  }
+  return ctx;
+}
+
 static char* js_to_utf8(napi_env env, napi_value v) {
   size_t len = 0;
   if (napi_get_value_string_utf8(env, v, NULL, 0, &len) != napi_ok) return NULL;
@@ -136,14 +148,11 @@ static napi_value import_class(napi_env env, napi_callback_info info) {
 }
 
 static napi_value load(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
+  napi_value arg;
   JNIEnv* jni;
-  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
-  env_ctx* ctx = ready(env, &jni);
+  env_ctx* ctx = ready_with_arg(env, info, &jni, &arg, "load(path) takes the path of a jar or class folder");
   if (!ctx) return NULL;
-  if (argc < 1) return throw_type_error(env, "load(path) takes the path of a jar or class folder");
-  jstring path = js_to_java_string(ctx, jni, argv[0]);
+  jstring path = js_to_java_string(ctx, jni, arg);
   if (!path) return NULL;
   (*jni)->CallStaticVoidMethod(jni, J.Bridge, J.Bridge_load, path);
   (*jni)->DeleteLocalRef(jni, path);
@@ -198,6 +207,17 @@ static napi_value java_version(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* classObject(ctor): the java.lang.Class a projected constructor stands for (Cls.class). */
+static napi_value class_object(napi_env env, napi_callback_info info) {
+  napi_value arg;
+  JNIEnv* jni;
+  env_ctx* ctx = ready_with_arg(env, info, &jni, &arg, "classObject(ctor) takes a projected Java class");
+  if (!ctx) return NULL;
+  class_info* ci = unwrap_class(env, arg);
+  if (!ci) return throw_type_error(env, "classObject(ctor) takes a projected Java class");
+  return wrap_object(ctx, jni, ci->cls);
+}
+
 /* exiting(shutdownTimeoutMs): the environment's process.on('exit'). Java learns first that this
  * environment ends (its threads stop reaching JS); on the process's main thread, when this process
  * created the JVM, the JVM's shutdown hooks then run, for at most shutdownTimeoutMs (0: not). */
@@ -228,6 +248,7 @@ NAPI_MODULE_INIT() {
       {"liveObjects", NULL, live_objects, NULL, NULL, NULL, napi_default, NULL},
       {"javaVersion", NULL, java_version, NULL, NULL, NULL, napi_default, NULL},
       {"exiting", NULL, exiting, NULL, NULL, NULL, napi_default, NULL},
+      {"classObject", NULL, class_object, NULL, NULL, NULL, napi_default, NULL},
   };
   if (!NAPI_OK(env, napi_define_properties(env, exports, sizeof props / sizeof props[0], props))) return NULL;
   return exports;

@@ -34,6 +34,9 @@
 struct env_ctx;
 struct class_info;
 
+/* The JS built-in constructors the marshaler tells objects apart by (env_ctx.builtin). */
+enum { JS_MAP, JS_SET, JS_REGEXP, JS_WEAKMAP, JS_WEAKSET, JS_BUILTIN_COUNT };
+
 typedef struct type_info {
   int code;
   jclass cls;                /* global ref; NULL for primitives */
@@ -146,6 +149,10 @@ typedef struct env_ctx {
   napi_ref on_class;    /* JS hook(ctor, classIndex) run once per projected class */
   napi_ref java_error;  /* JS hook(throwableWrapper[, originalJsError]) -> Error */
   napi_ref array_is_array; /* Array.isArray: true for Proxies of arrays, unlike napi_is_array */
+  napi_ref array_from;     /* Array.from: a JS Map's or Set's contents as an array */
+  napi_ref object_prototype; /* a plain object's prototype */
+  napi_ref builtin[JS_BUILTIN_COUNT]; /* Map, Set, RegExp, WeakMap, WeakSet (JS_MAP...) */
+  int bigint_longs;        /* > 0 inside jvm.bigint(fn): every long result is a bigint */
   js_ref refs;          /* list head of the js_refs Java holds */
 } env_ctx;
 
@@ -169,11 +176,18 @@ typedef struct jni_cache {
   jmethodID String_init_coder; /* String(byte[] value, byte coder): takes the array as is */
   /* descriptor fields */
   jfieldID CD_type, CD_classIndex, CD_jsName, CD_instantiable, CD_constructors, CD_staticMethods,
-      CD_instanceMethods, CD_staticFields, CD_instanceFields, CD_nestedNames, CD_nestedClasses;
+      CD_instanceMethods, CD_staticFields, CD_instanceFields, CD_nestedNames, CD_nestedClasses, CD_traits;
   jfieldID OS_name, OS_candidates;
   jfieldID C_executable, C_declaringClass, C_isStatic, C_isConstructor, C_isVarargs, C_params, C_returnType;
   jfieldID TR_code, TR_type, TR_element;
   jfieldID FD_field, FD_name, FD_type, FD_isStatic, FD_isFinal, FD_declaringClass;
+  /* values (dev.napijava.bridge.Values) and JS collections as Java ones (JsCollections, loaded on first use) */
+  jclass Values, JsCollections;
+  jmethodID Values_dynamicCode, Values_date, Values_millis, Values_bigInteger, Values_words, Values_toBigInteger,
+      Values_toBigDecimal, Values_record, JsCollections_listView, JsCollections_listOf, JsCollections_setOf,
+      JsCollections_mapOf;
+  jclass BigInteger, LinkedHashMap, LinkedHashSet, ArrayList, Map_, Collection_, Number_, Boolean_, Character_;
+  jmethodID Number_longValue, Number_doubleValue;
   /* callbacks and async */
   jclass JsEnv, JsProxies, AsyncCalls, JSException, JSInvalidThreadAccess, CompletableFuture, Proxy;
   jmethodID JsEnv_create, JsEnv_drain, JsEnv_close, JsEnv_track, JsProxies_create, JsProxies_cookieOf,
@@ -258,6 +272,8 @@ bool js_ref_of(env_ctx* ctx, jlong cookie);
 /* Tag of a JS argument; for numbers *num receives the value (so conversion needs no second read).
  * AT_COUNT with a JS exception pending when the value could not be inspected. */
 int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num);
+/* Array.isArray(v) (true for Proxies of arrays): 1, 0, or -1 with a JS exception pending. */
+int is_array_like(napi_env env, env_ctx* ctx, napi_value v);
 bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue* out, bool* is_local);
 bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_t n, const type_info* array_type,
                           jobject* out);
@@ -265,6 +281,8 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t);
 napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj); /* dynamic: unboxes, wraps */
 napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s);
 jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v); /* NULL with a JS or Java exception pending */
+/* A box (of the primitive's own box class) as that primitive; false with a Java exception pending. */
+bool unbox_as(JNIEnv* jni, jobject box, int prim_code, jvalue* out);
 /* A primitive (code BOOLEAN..DOUBLE) as its box; NULL with a Java exception pending. */
 jobject box_primitive(JNIEnv* jni, int prim_code, jvalue value);
 /* A converted value as a Java object for Java callers: primitives boxed, references as a new local ref. */
@@ -275,8 +293,24 @@ char* jstring_to_utf8(JNIEnv* jni, jstring s); /* malloc'ed; NULL with a Java ex
 bool read_type_info(JNIEnv* jni, jobject type_ref, type_info* out); /* false: Java exception pending */
 void type_info_release(JNIEnv* jni, type_info* t); /* the global refs and element chain read_type_info made */
 
+/* ---- values.c: big integers, dates, JS collections and records (rules in Values, JsCollections) ---- */
+int object_tag(env_ctx* ctx, napi_value v);          /* AT_DATE..AT_OTHER_OBJECT for an object; AT_COUNT on failure */
+int array_elements_tag(env_ctx* ctx, napi_value a);  /* AT_ARRAY or AT_ARRAY_OF_* by the first elements */
+bool bigint_to_biginteger(env_ctx* ctx, JNIEnv* jni, napi_value v, jobject* out);
+bool bigint_to_object(env_ctx* ctx, JNIEnv* jni, napi_value v, jobject* out); /* Long, or BigInteger beyond */
+napi_value biginteger_to_js(env_ctx* ctx, JNIEnv* jni, jobject big);
+bool js_date_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass target, jobject* out);
+napi_value java_date_to_js(env_ctx* ctx, JNIEnv* jni, jobject date);
+/* A JS array (live List view, or copy), Set, Map or plain object as a Java List, Set or Map (code). */
+bool js_collection_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int tag, int code, jobject* out);
+bool js_record_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass record, jobject* out);
+bool number_like_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int code, jobject* out); /* BigInteger/BigDecimal */
+
 /* ---- objects.c ---- */
 java_ref* unwrap_java(napi_env env, napi_value v);
+/* Projected constructors stand for their java.lang.Class (Cls where Java expects a Class). */
+bool tag_class_ctor(napi_env env, napi_value ctor, class_info* ci);
+class_info* unwrap_class(napi_env env, napi_value v);
 napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj);
 bool wrap_new_instance(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, jobject obj, class_info* ci);
 bool attach_pending(env_ctx* ctx, napi_value this_obj);

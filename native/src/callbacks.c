@@ -133,8 +133,13 @@ static void JNICALL native_settle(JNIEnv* jni, jclass cls, jlong ctxp, jlong def
     type_info t;
     if (read_type_info(jni, type, &t)) {
       jvalue v = {.l = value};
-      /* values arrive boxed: primitives by their box, references by declared type */
-      settled = t.code <= TC_DOUBLE || t.code == TC_OBJECT ? object_to_js(ctx, jni, value) : to_js(ctx, jni, v, &t);
+      /* values arrive boxed: a primitive result is unboxed and converted by its declared type
+       * (a long as a number), references by their declared type */
+      if (t.code >= TC_BOOLEAN && t.code <= TC_DOUBLE && value) {
+        settled = unbox_as(jni, value, t.code, &v) ? to_js(ctx, jni, v, &t) : NULL;
+      } else {
+        settled = t.code <= TC_DOUBLE || t.code == TC_OBJECT ? object_to_js(ctx, jni, value) : to_js(ctx, jni, v, &t);
+      }
       type_info_release(jni, &t);
     }
   }

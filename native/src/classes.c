@@ -114,6 +114,7 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
   if (cacheable) {
     for (size_t i = 0; i < argc; i++) {
       int tag = arg_tag(ctx, argv[i], &classes[i], &nums[i]);
+      if (tag == AT_ARRAY) tag = array_elements_tag(ctx, argv[i]); /* int[] or String[]: by the elements */
       if (tag == AT_COUNT) return -1;
       tags[i] = (uint8_t)tag;
     }
@@ -137,6 +138,7 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
     class_info* ci;
     double num;
     int tag = cacheable ? tags[i] : arg_tag(ctx, argv[i], &ci, &num);
+    if (!cacheable && tag == AT_ARRAY) tag = array_elements_tag(ctx, argv[i]);
     if (cacheable) ci = classes[i];
     if (tag == AT_COUNT) {
       ok = false;
@@ -664,21 +666,29 @@ static class_info* define_class(env_ctx* ctx, JNIEnv* jni, jclass cls) {
   napi_value ctor = NULL;
   bool ok = ci->ctors && build_class(ctx, jni, ci, desc, &ctor) &&
             NAPI_OK(env, napi_create_reference(env, ctor, 1, &ci->ctor)) && register_class(ctx, ci);
-  (*jni)->DeleteLocalRef(jni, desc);
+  jobject desc_traits = desc; /* kept for the hook below */
   if (!ok) { /* the partly read records are not reclaimed: a class rarely fails twice */
+    (*jni)->DeleteLocalRef(jni, desc_traits);
     if (!js_pending(env) && !java_failed(ctx, jni)) throw_type_error(env, "could not define a JS class for a Java class");
     java_failed(ctx, jni);
     return NULL;
   }
-  /* let the JS side decorate (instanceof for supertypes, inspect) */
-  napi_value hook, global, args[2], ignored;
-  if (!NAPI_OK(env, napi_get_reference_value(env, ctx->on_class, &hook))) return NULL;
+  /* let the JS side decorate: instanceof for supertypes, inspect, iteration and the like by traits */
+  napi_value hook, global, args[4], ignored;
+  if (!tag_class_ctor(env, ctor, ci) || !NAPI_OK(env, napi_get_reference_value(env, ctx->on_class, &hook))) return NULL;
   if (hook) {
+    jstring traits = (*jni)->GetObjectField(jni, desc_traits, J.CD_traits);
     args[0] = ctor;
-    if (!NAPI_OK(env, napi_create_int32(env, index, &args[1])) || !NAPI_OK(env, napi_get_global(env, &global)) ||
-        !NAPI_OK(env, napi_call_function(env, global, hook, 2, args, &ignored)))
+    args[3] = traits ? js_name(env, jni, traits) : NULL;
+    if (!args[3] || !NAPI_OK(env, napi_create_int32(env, index, &args[1])) ||
+        !NAPI_OK(env, napi_create_string_utf8(env, ci->name, NAPI_AUTO_LENGTH, &args[2])) ||
+        !NAPI_OK(env, napi_get_global(env, &global)) ||
+        !NAPI_OK(env, napi_call_function(env, global, hook, 4, args, &ignored))) {
+      (*jni)->DeleteLocalRef(jni, desc_traits);
       return NULL;
+    }
   }
+  (*jni)->DeleteLocalRef(jni, desc_traits);
   return ci;
 }
 

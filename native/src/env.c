@@ -141,14 +141,27 @@ env_ctx* env_create(napi_env env) {
     free(ctx);
     return NULL;
   }
-  napi_value sentinel, global, array_ctor, is_array;
+  napi_value sentinel, global, array_ctor, is_array, array_from, object_ctor, object_proto;
   if (!NAPI_OK(env, napi_create_external(env, &sentinel_marker, NULL, NULL, &sentinel)) ||
       !NAPI_OK(env, napi_create_reference(env, sentinel, 1, &ctx->sentinel)) ||
       !NAPI_OK(env, napi_get_global(env, &global)) ||
       !NAPI_OK(env, napi_get_named_property(env, global, "Array", &array_ctor)) ||
       !NAPI_OK(env, napi_get_named_property(env, array_ctor, "isArray", &is_array)) ||
-      !NAPI_OK(env, napi_create_reference(env, is_array, 1, &ctx->array_is_array)))
+      !NAPI_OK(env, napi_create_reference(env, is_array, 1, &ctx->array_is_array)) ||
+      !NAPI_OK(env, napi_get_named_property(env, array_ctor, "from", &array_from)) ||
+      !NAPI_OK(env, napi_create_reference(env, array_from, 1, &ctx->array_from)) ||
+      !NAPI_OK(env, napi_get_named_property(env, global, "Object", &object_ctor)) ||
+      !NAPI_OK(env, napi_get_named_property(env, object_ctor, "prototype", &object_proto)) ||
+      !NAPI_OK(env, napi_create_reference(env, object_proto, 1, &ctx->object_prototype)))
     return NULL;
+  /* the built-in kinds the marshaler tells apart (arg_tag) */
+  static const char* builtins[JS_BUILTIN_COUNT] = {"Map", "Set", "RegExp", "WeakMap", "WeakSet"};
+  for (int i = 0; i < JS_BUILTIN_COUNT; i++) {
+    napi_value ctor;
+    if (!NAPI_OK(env, napi_get_named_property(env, global, builtins[i], &ctor)) ||
+        !NAPI_OK(env, napi_create_reference(env, ctor, 1, &ctx->builtin[i])))
+      return NULL;
+  }
   return ctx;
 }
 

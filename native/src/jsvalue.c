@@ -387,6 +387,48 @@ static jobject JNICALL n_weak_get(JNIEnv* jni, jclass cls, jlong ctxp, jlong w) 
   LEAVE(r);
 }
 
+/* ---- a JS array seen from Java as a java.util.List (JsCollections.JsArrayList) ---- */
+
+static jint JNICALL n_array_length(JNIEnv* jni, jclass cls, jlong ctxp, jlong h) {
+  ENTER(0);
+  napi_value array = handle_value(ctx, jni, h), length;
+  double n = 0;
+  if (array && !js_failed(ctx, jni, napi_get_named_property(env, array, "length", &length)) &&
+      !js_failed(ctx, jni, napi_get_value_double(env, length, &n)) && !(n >= 0 && n <= 2147483647.0)) {
+    java_throw(jni, "java/lang/IllegalStateException", "the JS array's length (%g) is not a Java List size", n);
+  }
+  LEAVE((jint)n);
+}
+
+static jobject JNICALL n_array_get(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jint index) {
+  ENTER(NULL);
+  napi_value array = handle_value(ctx, jni, h), element;
+  jobject r = NULL;
+  if (array && !js_failed(ctx, jni, napi_get_element(env, array, (uint32_t)index, &element))) {
+    type_info any = {TC_OBJECT, J.Object, NULL};
+    jvalue out;
+    bool local;
+    if (to_java(ctx, jni, element, &any, &out, &local)) r = as_java_object(jni, &any, out, local);
+    else js_failed(ctx, jni, napi_pending_exception);
+  }
+  LEAVE(r);
+}
+
+static void JNICALL n_array_splice(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jint start, jint count, jobjectArray insert) {
+  ENTER();
+  napi_value array = handle_value(ctx, jni, h), splice, ignored;
+  jsize n = insert ? (*jni)->GetArrayLength(jni, insert) : 0;
+  napi_value argv[2 + 4];
+  if (n > 4) {
+    java_throw(jni, "java/lang/IllegalArgumentException", "splice inserts at most 4 elements here");
+  } else if (array && !js_failed(ctx, jni, napi_get_named_property(env, array, "splice", &splice)) &&
+             !js_failed(ctx, jni, napi_create_int32(env, start, &argv[0])) &&
+             !js_failed(ctx, jni, napi_create_int32(env, count, &argv[1])) && java_args_to_js(ctx, jni, insert, argv + 2, n)) {
+    js_failed(ctx, jni, napi_call_function(env, array, splice, (size_t)(2 + n), argv, &ignored));
+  }
+  LEAVE();
+}
+
 /* The JS value as a Java value of a declared type (String, int, List, an interface...). */
 static jobject JNICALL n_convert(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobject value, jobject type) {
   ENTER(NULL);
@@ -506,6 +548,9 @@ bool jsvalues_init(JNIEnv* jni) {
       {"weakRef", "(JJ)J", (void*)n_weak_ref},
       {"weakGet", "(JJ)Ljava/lang/Object;", (void*)n_weak_get},
       {"whenSettled", "(JJLjava/util/concurrent/CompletableFuture;)V", (void*)n_when_settled},
+      {"arrayLength", "(JJ)I", (void*)n_array_length},
+      {"arrayGet", "(JJI)Ljava/lang/Object;", (void*)n_array_get},
+      {"arraySplice", "(JJII[Ljava/lang/Object;)V", (void*)n_array_splice},
   };
   if ((*jni)->RegisterNatives(jni, c, natives, sizeof natives / sizeof natives[0]) != 0) return false;
   /* last: JsValues != NULL means everything above is set */

@@ -125,12 +125,32 @@ static bool cache_ids(JNIEnv* jni) {
     REQUIRE(J.box_value[i] = (*jni)->GetMethodID(jni, J.box[i], unbox[i], sig));
     REQUIRE(J.prim_array[i] = global_class(jni, arrays[i]));
   }
+#define STATIC_METHOD(dst, cls, name, sig) REQUIRE(dst = (*jni)->GetStaticMethodID(jni, cls, name, sig))
+  REQUIRE(J.Values = global_class(jni, "dev/napijava/bridge/Values"));
+  STATIC_METHOD(J.Values_dynamicCode, J.Values, "dynamicCode", "(Ljava/lang/Object;)I");
+  STATIC_METHOD(J.Values_date, J.Values, "date", "(DLjava/lang/Class;)Ljava/lang/Object;");
+  STATIC_METHOD(J.Values_millis, J.Values, "millis", "(Ljava/lang/Object;)D");
+  STATIC_METHOD(J.Values_bigInteger, J.Values, "bigInteger", "(Z[J)Ljava/math/BigInteger;");
+  STATIC_METHOD(J.Values_words, J.Values, "words", "(Ljava/math/BigInteger;)[J");
+  STATIC_METHOD(J.Values_toBigInteger, J.Values, "toBigInteger", "(Ljava/lang/Object;)Ljava/math/BigInteger;");
+  STATIC_METHOD(J.Values_toBigDecimal, J.Values, "toBigDecimal", "(Ljava/lang/Object;)Ljava/math/BigDecimal;");
+  STATIC_METHOD(J.Values_record, J.Values, "record", "(Ljava/lang/Class;[Ljava/lang/Object;)Ljava/lang/Object;");
+  REQUIRE(J.BigInteger = global_class(jni, "java/math/BigInteger"));
+  REQUIRE(J.LinkedHashMap = global_class(jni, "java/util/LinkedHashMap"));
+  REQUIRE(J.LinkedHashSet = global_class(jni, "java/util/LinkedHashSet"));
+  REQUIRE(J.ArrayList = global_class(jni, "java/util/ArrayList"));
+  REQUIRE(J.Map_ = global_class(jni, "java/util/Map"));
+  REQUIRE(J.Collection_ = global_class(jni, "java/util/Collection"));
+  REQUIRE(J.Number_ = global_class(jni, "java/lang/Number"));
+  REQUIRE(J.Boolean_ = global_class(jni, "java/lang/Boolean"));
+  REQUIRE(J.Character_ = global_class(jni, "java/lang/Character"));
+  REQUIRE(J.Number_longValue = (*jni)->GetMethodID(jni, J.Number_, "longValue", "()J"));
+  REQUIRE(J.Number_doubleValue = (*jni)->GetMethodID(jni, J.Number_, "doubleValue", "()D"));
   REQUIRE(J.Bridge = global_class(jni, "dev/napijava/bridge/Bridge"));
   REQUIRE(claim_runtime(jni));
   REQUIRE(J.ObjectTable = global_class(jni, "dev/napijava/bridge/ObjectTable"));
   REQUIRE(J.BridgeTypeError = global_class(jni, "dev/napijava/bridge/BridgeTypeError"));
   jclass B = J.Bridge;
-#define STATIC_METHOD(dst, cls, name, sig) REQUIRE(dst = (*jni)->GetStaticMethodID(jni, cls, name, sig))
   STATIC_METHOD(J.Bridge_resolveName, B, "resolveName", "(Ljava/lang/String;)Ljava/lang/Object;");
   STATIC_METHOD(J.Bridge_importClass, B, "importClass", "(Ljava/lang/String;)Ljava/lang/Class;");
   STATIC_METHOD(J.Bridge_describe, B, "describe", "(Ljava/lang/Class;)Ldev/napijava/bridge/ClassDescriptor;");
@@ -168,6 +188,7 @@ static bool cache_ids(JNIEnv* jni) {
   FIELD(J.CD_instanceFields, cd, "instanceFields", "[Ldev/napijava/bridge/FieldDescriptor;");
   FIELD(J.CD_nestedNames, cd, "nestedNames", "[Ljava/lang/String;");
   FIELD(J.CD_nestedClasses, cd, "nestedClasses", "[Ljava/lang/Class;");
+  FIELD(J.CD_traits, cd, "traits", "Ljava/lang/String;");
   FIELD(J.OS_name, os, "name", "Ljava/lang/String;");
   FIELD(J.OS_candidates, os, "candidates", "[Ldev/napijava/bridge/Callable;");
   FIELD(J.OS_isAsync, os, "isAsync", "Z");

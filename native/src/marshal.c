@@ -197,7 +197,7 @@ static int typed_array_tag(napi_typedarray_type type) {
 
 /* Array.isArray semantics (Proxies of arrays count); only reached for uncommon objects.
  * 1: an array, 0: not, -1: a JS exception is pending (a throwing Proxy trap). */
-static int is_array_like(napi_env env, env_ctx* ctx, napi_value v) {
+int is_array_like(napi_env env, env_ctx* ctx, napi_value v) {
   napi_value fn, global, result;
   bool is = false;
   if (!NAPI_OK(env, napi_get_reference_value(env, ctx->array_is_array, &fn)) || !fn ||
@@ -224,7 +224,13 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
     }
     case napi_bigint: return AT_BIGINT;
     case napi_symbol: return AT_SYMBOL;
-    case napi_function: return AT_FUNCTION;
+    case napi_function: {
+      if (!unwrap_class(env, v)) return AT_FUNCTION;
+      /* a projected constructor: its java.lang.Class object */
+      JNIEnv* jni = jni_env();
+      *cls_out = jni ? class_for(ctx, jni, J.Class, -1) : NULL;
+      return *cls_out ? AT_JAVA_OBJECT : AT_COUNT;
+    }
     default: break;
   }
   java_ref* ref = unwrap_java(env, v);
@@ -243,6 +249,8 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
   }
   if (!NAPI_OK(env, napi_is_promise(env, v, &is))) return AT_COUNT;
   if (is) return AT_PROMISE;
+  int tag = object_tag(ctx, v); /* Date, Map, Set, ArrayBuffer, plain object, other built-in, other */
+  if (tag != AT_OTHER_OBJECT) return tag;
   int array = is_array_like(env, ctx, v);
   return array < 0 ? AT_COUNT : array ? AT_ARRAY : AT_OTHER_OBJECT;
 }
@@ -255,7 +263,8 @@ static const char* code_name(int code) {
       "float",     "double",    "String",    "Object",    "Boolean",   "Byte",      "Character",
       "Short",     "Integer",   "Long",      "Float",     "Double",    "boolean[]", "byte[]",
       "char[]",    "short[]",   "int[]",     "long[]",    "float[]",   "double[]",  "Object[]",
-      "Future",    "InputStream", "OutputStream"};
+      "Future",    "InputStream", "OutputStream", "BigInteger", "BigDecimal", "Date", "Instant",
+      "LocalDateTime", "List", "Set", "Map", "record", "Class"};
   return code >= 0 && code < TC_COUNT ? names[code] : "?";
 }
 
@@ -287,66 +296,92 @@ static bool number_to_primitive(napi_env env, double d, int code, jvalue* out) {
   return true;
 }
 
-static bool get_number(napi_env env, napi_value v, double* d, const type_info* t) {
-  if (napi_get_value_double(env, v, d) == napi_ok) return true;
-  throw_type_error(env, "expected a number for a Java %s", code_name(t->code));
-  return false;
-}
-
-static bool get_long(napi_env env, napi_value v, jlong* out) {
-  napi_valuetype type;
-  if (!NAPI_OK(env, napi_typeof(env, v, &type))) return false;
-  if (type == napi_bigint) {
-    bool lossless;
-    int64_t value;
-    if (!NAPI_OK(env, napi_get_value_bigint_int64(env, v, &value, &lossless))) return false;
-    if (!lossless) {
-      throw_range_error(env, "bigint does not fit a Java long (-2^63..2^63-1)");
-      return false;
+/* A Java box (a wrapper from jvm.long(5) or a Java collection) unboxed for a primitive of code,
+ * with Java's unboxing and widening rules; false (nothing pending) when it is not such a box. */
+static bool unbox_wrapper(napi_env env, napi_value v, int code, jvalue* out, bool* failed) {
+  java_ref* ref = unwrap_java(env, v);
+  *failed = false;
+  if (!ref) return false;
+  JNIEnv* jni = jni_env();
+  jobject o = ref->obj;
+  if ((*jni)->IsInstanceOf(jni, o, J.Boolean_)) {
+    if (code != TC_BOOLEAN) return false;
+    out->z = (*jni)->CallBooleanMethod(jni, o, J.box_value[0]);
+  } else if ((*jni)->IsInstanceOf(jni, o, J.Character_)) {
+    jchar c = (*jni)->CallCharMethod(jni, o, J.box_value[2]);
+    if (code == TC_CHAR) out->c = c;
+    else if (code == TC_BOOLEAN) return false;
+    else if (!number_to_primitive(env, c, code, out)) return (*failed = true);
+  } else if ((*jni)->IsInstanceOf(jni, o, J.Number_) && code != TC_BOOLEAN && code != TC_CHAR) {
+    bool integral = (*jni)->IsInstanceOf(jni, o, J.box[5]) || (*jni)->IsInstanceOf(jni, o, J.box[4]) ||
+                    (*jni)->IsInstanceOf(jni, o, J.box[3]) || (*jni)->IsInstanceOf(jni, o, J.box[1]);
+    if (code == TC_FLOAT || code == TC_DOUBLE) {
+      double d = (*jni)->CallDoubleMethod(jni, o, J.Number_doubleValue);
+      if (code == TC_FLOAT) out->f = (jfloat)d;
+      else out->d = d;
+    } else if (!integral) {
+      return false; /* a Double for an int: Java does not narrow either */
+    } else {
+      jlong j = (*jni)->CallLongMethod(jni, o, J.Number_longValue);
+      if (code == TC_LONG) out->j = j;
+      else if (!number_to_primitive(env, (double)j, code, out)) return (*failed = true);
     }
-    *out = value;
-    return true;
-  }
-  double d;
-  if (type != napi_number || napi_get_value_double(env, v, &d) != napi_ok) {
-    throw_type_error(env, "expected a number or bigint for a Java long");
+  } else {
     return false;
   }
-  jvalue value;
-  if (!number_to_primitive(env, d, TC_LONG, &value)) return false;
-  *out = value.j;
   return true;
 }
 
-static bool get_char(napi_env env, napi_value v, jchar* out) {
-  char16_t buf[2];
-  size_t len = 0;
-  if (napi_get_value_string_utf16(env, v, NULL, 0, &len) != napi_ok || len != 1) {
-    throw_type_error(env, "expected a one-character string for a Java char");
-    return false;
-  }
-  if (!NAPI_OK(env, napi_get_value_string_utf16(env, v, buf, 2, &len))) return false;
-  *out = buf[0];
-  return true;
-}
-
-/* Primitive value (code BOOLEAN..DOUBLE) from a JS value, with type and range checks. */
+/* Primitive value (code BOOLEAN..DOUBLE) from a JS value, with type and range checks: the JS
+ * value of that kind (number, bigint for long, one-character string for char, boolean), else a
+ * Java box unboxed as Java would, else a TypeError. */
 static bool to_primitive(napi_env env, napi_value v, int code, const type_info* t, jvalue* out) {
   double d;
   switch (code) {
     case TC_BOOLEAN: {
       bool b;
-      if (napi_get_value_bool(env, v, &b) != napi_ok) {
-        throw_type_error(env, "expected a boolean for a Java boolean");
-        return false;
+      if (napi_get_value_bool(env, v, &b) == napi_ok) {
+        out->z = b;
+        return true;
       }
-      out->z = b;
-      return true;
+      break;
     }
-    case TC_CHAR: return get_char(env, v, &out->c);
-    case TC_LONG: return get_long(env, v, &out->j);
-    default: return get_number(env, v, &d, t) && number_to_primitive(env, d, code, out);
+    case TC_CHAR: {
+      char16_t buf[2];
+      size_t len = 0;
+      if (napi_get_value_string_utf16(env, v, NULL, 0, &len) == napi_ok && len == 1) {
+        if (!NAPI_OK(env, napi_get_value_string_utf16(env, v, buf, 2, &len))) return false;
+        out->c = buf[0];
+        return true;
+      }
+      break;
+    }
+    case TC_LONG: {
+      int64_t value;
+      bool lossless = false;
+      if (napi_get_value_bigint_int64(env, v, &value, &lossless) == napi_ok) {
+        if (!lossless) {
+          throw_range_error(env, "bigint does not fit a Java long (-2^63..2^63-1)");
+          return false;
+        }
+        out->j = value;
+        return true;
+      }
+      if (napi_get_value_double(env, v, &d) == napi_ok) return number_to_primitive(env, d, code, out);
+      break;
+    }
+    default:
+      if (napi_get_value_double(env, v, &d) == napi_ok) return number_to_primitive(env, d, code, out);
+      break;
   }
+  bool failed;
+  if (unbox_wrapper(env, v, code, out, &failed)) return true;
+  if (failed || js_pending(env)) return false;
+  throw_type_error(env, code == TC_BOOLEAN ? "expected a boolean for a Java boolean"
+                   : code == TC_CHAR ? "expected a one-character string for a Java char"
+                   : code == TC_LONG ? "expected a number or bigint for a Java long"
+                                     : "expected a number for a Java %s", code_name(t->code));
+  return false;
 }
 
 jobject box_primitive(JNIEnv* jni, int prim_code, jvalue value) {
@@ -362,6 +397,33 @@ jobject as_java_object(JNIEnv* jni, const type_info* t, jvalue v, bool is_local)
 static bool typed_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out);
 static bool js_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out);
 
+/* The TypeError for a JS value of that kind where Java expects t. */
+static bool not_for(env_ctx* ctx, JNIEnv* jni, const char* kind, const type_info* t) {
+  char* name = NULL;
+  if (t->cls) {
+    jstring want = (*jni)->CallObjectMethod(jni, t->cls, J.Class_getName);
+    name = want && !(*jni)->ExceptionCheck(jni) ? jstring_to_utf8(jni, want) : NULL;
+    (*jni)->ExceptionClear(jni);
+    if (want) (*jni)->DeleteLocalRef(jni, want);
+  }
+  throw_type_error(ctx->env, "a JS %s cannot be passed as a Java %s: pass a Java object of that type, a primitive, "
+                             "a JS function or object where Java expects an interface, or data (array, Map, Set, "
+                             "plain object) where it expects a collection or Object",
+                   kind, name ? name : code_name(t->code));
+  free(name);
+  return false;
+}
+
+/* Can a JS function or object stand for iface? 1 yes (an interface outside the collections
+ * family), 0 no, -1 with a Java exception pending. A JS object must never pose as a Map or
+ * Collection: Java would fail later, far from the call, with "no function 'size'". */
+static int proxy_target(JNIEnv* jni, jclass iface) {
+  jboolean is_interface = (*jni)->CallBooleanMethod(jni, iface, J.Class_isInterface);
+  if ((*jni)->ExceptionCheck(jni)) return -1;
+  if (!is_interface) return 0;
+  return !(*jni)->IsAssignableFrom(jni, iface, J.Map_) && !(*jni)->IsAssignableFrom(jni, iface, J.Collection_);
+}
+
 /* A JS value as a Java reference when the declared type does not decide the conversion. */
 static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out,
                             bool* is_local) {
@@ -374,7 +436,12 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
   switch (tag) {
     case AT_COUNT: *is_local = false; return false;
     case AT_NULL: *out = NULL; *is_local = false; return true;
-    case AT_JAVA_OBJECT: *out = unwrap_java(env, v)->obj; *is_local = false; break;
+    case AT_JAVA_OBJECT: {
+      java_ref* ref = unwrap_java(env, v);
+      *out = ref ? ref->obj : unwrap_class(env, v)->cls; /* a wrapper, or a constructor as its Class */
+      *is_local = false;
+      break;
+    }
     case AT_BOOLEAN:
       if (!to_primitive(env, v, TC_BOOLEAN, t, &prim)) return false;
       *out = box_primitive(jni, TC_BOOLEAN, prim);
@@ -383,18 +450,63 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
       prim.i = (jint)num;
       *out = box_primitive(jni, TC_INT, prim);
       break;
-    case AT_SAFE_INTEGER: case AT_BIGINT:
-      if (!get_long(env, v, &prim.j)) return false;
+    case AT_SAFE_INTEGER: {
+      type_info long_type = {TC_LONG, NULL, NULL};
+      if (!to_primitive(env, v, TC_LONG, &long_type, &prim)) return false;
       *out = box_primitive(jni, TC_LONG, prim);
+      break;
+    }
+    case AT_BIGINT:
+      if (!bigint_to_object(ctx, jni, v, out)) return false;
       break;
     case AT_DOUBLE: prim.d = num; *out = box_primitive(jni, TC_DOUBLE, prim); break;
     case AT_CHAR_STRING: case AT_STRING: *out = js_to_jstring(env, jni, v); break;
-    case AT_ARRAY: {
-      type_info objects = {TC_OBJECT, J.Object, NULL};
-      type_info array = {TC_ARRAY_OBJECT, J.ObjectArray, &objects};
-      if (!js_array_to_java(ctx, jni, v, &array, out)) return false;
+    case AT_ARRAY: case AT_ARRAY_OF_INTS: case AT_ARRAY_OF_NUMBERS: case AT_ARRAY_OF_STRINGS: case AT_ARRAY_OF_BOOLEANS:
+      if (t->cls && !(*jni)->IsSameObject(jni, t->cls, J.Object) && (*jni)->IsAssignableFrom(jni, J.ArrayList, t->cls)) {
+        if (!js_collection_to_java(ctx, jni, v, AT_SET, TC_LIST, out)) return false; /* an ArrayList param: a copy */
+      } else {
+        type_info objects = {TC_OBJECT, J.Object, NULL};
+        type_info array = {TC_ARRAY_OBJECT, J.ObjectArray, &objects};
+        if (!js_array_to_java(ctx, jni, v, &array, out)) return false;
+      }
+      break;
+    case AT_DATE:
+      if (!js_date_to_java(ctx, jni, v, t->cls, out)) return false;
+      break;
+    case AT_MAP: case AT_SET: {
+      bool map = tag == AT_MAP;
+      if (t->cls && !(*jni)->IsAssignableFrom(jni, map ? J.LinkedHashMap : J.LinkedHashSet, t->cls)) {
+        *is_local = false;
+        return not_for(ctx, jni, map ? "Map" : "Set", t);
+      }
+      if (!js_collection_to_java(ctx, jni, v, tag, map ? TC_MAP : TC_SET, out)) return false;
       break;
     }
+    case AT_PLAIN_OBJECT:
+      if (!t->cls || (*jni)->IsAssignableFrom(jni, J.LinkedHashMap, t->cls)) { /* data: a Map<String, Object> */
+        if (!js_collection_to_java(ctx, jni, v, AT_PLAIN_OBJECT, TC_MAP, out)) return false;
+        break;
+      }
+      __attribute__((fallthrough)); /* an object implementing an interface */
+    case AT_FUNCTION: case AT_OTHER_OBJECT: {
+      int proxy = t->cls ? proxy_target(jni, t->cls) : 0;
+      if (proxy < 0) return false;
+      if (!proxy) {
+        *is_local = false;
+        return not_for(ctx, jni, tag == AT_FUNCTION ? "function" : "object", t);
+      }
+      *out = js_to_proxy(ctx, jni, v, t->cls, tag == AT_FUNCTION); /* a JS function or object implementing it */
+      if (!*out) return false;
+      break;
+    }
+    case AT_PROMISE:
+      if (t->cls && (*jni)->IsAssignableFrom(jni, J.CompletableFuture, t->cls)) {
+        *out = promise_to_future(ctx, jni, v);
+        if (!*out) return false;
+        break;
+      }
+      *is_local = false;
+      return not_for(ctx, jni, "Promise", t);
     default:
       if (tag >= AT_INT8_ARRAY && tag <= AT_BIGINT64_ARRAY) {
         static const int exact[] = {TC_ARRAY_BYTE, TC_ARRAY_SHORT, TC_ARRAY_CHAR, TC_ARRAY_INT,
@@ -404,26 +516,9 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
         if (!typed_array_to_java(ctx, jni, v, &array, out)) return false;
         break;
       }
-      if ((tag == AT_FUNCTION || tag == AT_OTHER_OBJECT) && t->cls) {
-        jboolean is_interface = (*jni)->CallBooleanMethod(jni, t->cls, J.Class_isInterface);
-        if ((*jni)->ExceptionCheck(jni)) return false;
-        if (is_interface) { /* a JS function or object implementing a Java interface */
-          *out = js_to_proxy(ctx, jni, v, t->cls, tag == AT_FUNCTION);
-          if (!*out) return false;
-          break;
-        }
-      }
-      if (tag == AT_PROMISE && t->cls && (*jni)->IsAssignableFrom(jni, J.CompletableFuture, t->cls)) {
-        *out = promise_to_future(ctx, jni, v);
-        if (!*out) return false;
-        break;
-      }
       *is_local = false;
-      throw_type_error(env, "a JS %s cannot be passed here (Java expects %s): pass a Java object, a primitive, or "
-                            "a function/object where Java expects an interface",
-                       tag == AT_FUNCTION ? "function" : tag == AT_SYMBOL ? "symbol" : tag == AT_PROMISE ? "promise" : "object",
-                       t->cls ? "a class type" : code_name(t->code));
-      return false;
+      return not_for(ctx, jni, tag == AT_SYMBOL ? "symbol" : tag == AT_ARRAY_BUFFER ? "ArrayBuffer"
+                                : tag == AT_BUILTIN ? "built-in object (RegExp, Error, DataView, WeakMap...)" : "value", t);
   }
   if (!*out && *is_local) { /* an allocation failed: its Java exception is pending */
     *is_local = false;
@@ -440,6 +535,45 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
     if (*is_local) (*jni)->DeleteLocalRef(jni, *out);
     *is_local = false;
     return false;
+  }
+  return true;
+}
+
+/* The codes of the values issue (BigInteger..record) from the JS values that stand for them:
+ * *converted when v was one of them (else the general rules run: a Java object of the type,
+ * null, a TypeError). False with a JS or Java exception pending. */
+static bool value_kind_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, napi_valuetype type, const type_info* t,
+                               jobject* out, bool* converted) {
+  int code = t->code;
+  *converted = false;
+  if (code == TC_BIG_INTEGER && type == napi_bigint) {
+    *converted = true;
+    return bigint_to_biginteger(ctx, jni, v, out);
+  }
+  if ((code == TC_BIG_INTEGER || code == TC_BIG_DECIMAL) &&
+      (type == napi_number || type == napi_string || type == napi_bigint)) {
+    *converted = true;
+    return number_like_to_java(ctx, jni, v, code, out);
+  }
+  if (type != napi_object) return true;
+  bool is_date = false;
+  if ((code == TC_DATE || code == TC_INSTANT || code == TC_LOCAL_DATE_TIME) &&
+      NAPI_OK(ctx->env, napi_is_date(ctx->env, v, &is_date)) && is_date) {
+    *converted = true;
+    return js_date_to_java(ctx, jni, v, t->cls, out);
+  }
+  if (code == TC_LIST || code == TC_SET || code == TC_MAP || code == TC_RECORD) {
+    int tag = object_tag(ctx, v);
+    bool is_array = false;
+    if (tag == AT_COUNT || !NAPI_OK(ctx->env, napi_is_array(ctx->env, v, &is_array))) return false;
+    if (is_array) tag = AT_ARRAY;
+    bool fits = code == TC_RECORD ? tag == AT_PLAIN_OBJECT
+                : code == TC_MAP  ? tag == AT_MAP || tag == AT_PLAIN_OBJECT
+                                  : tag == AT_ARRAY || tag == AT_SET;
+    if (!fits) return true;
+    *converted = true;
+    return code == TC_RECORD ? js_record_to_java(ctx, jni, v, t->cls, out)
+                             : js_collection_to_java(ctx, jni, v, tag, code, out);
   }
   return true;
 }
@@ -505,6 +639,14 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
     }
     throw_type_error(env, "expected an array or typed array for a Java %s", code_name(code));
     return false;
+  }
+  if (code >= TC_BIG_INTEGER && code <= TC_RECORD && !unwrap_java(env, v)) {
+    bool converted = false;
+    if (!value_kind_to_java(ctx, jni, v, type, t, &out->l, &converted)) return false;
+    if (converted) {
+      *is_local = out->l != NULL;
+      return true;
+    }
   }
   if ((code == TC_INPUT_STREAM || code == TC_OUTPUT_STREAM) && type == napi_object && !unwrap_java(env, v)) {
     /* a Node stream: the JS hook builds a Java stream over it */
@@ -801,7 +943,7 @@ static napi_value primitive_to_js(napi_env env, int code, jvalue v) {
   return NAPI_OK(env, status) ? result : NULL;
 }
 
-static napi_value unbox_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj, int prim_code) {
+bool unbox_as(JNIEnv* jni, jobject obj, int prim_code, jvalue* out) {
   int i = prim_code - TC_BOOLEAN;
   jvalue v;
   switch (prim_code) {
@@ -814,7 +956,13 @@ static napi_value unbox_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj, int prim_c
     case TC_FLOAT: v.f = (*jni)->CallFloatMethod(jni, obj, J.box_value[i]); break;
     case TC_DOUBLE: v.d = (*jni)->CallDoubleMethod(jni, obj, J.box_value[i]); break;
   }
-  if (java_failed(ctx, jni)) return NULL;
+  *out = v;
+  return !(*jni)->ExceptionCheck(jni);
+}
+
+static napi_value unbox_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj, int prim_code) {
+  jvalue v;
+  if (!unbox_as(jni, obj, prim_code, &v)) return java_failed(ctx, jni), NULL;
   return primitive_to_js(ctx->env, prim_code, v);
 }
 
@@ -907,57 +1055,57 @@ static napi_value object_array_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray arr
   return ok ? result : NULL;
 }
 
-/* Any Java reference by its run-time class: strings and boxes by value, arrays copied, else wrapped. */
+/* Any Java reference by its run-time class (Values.dynamicCode): strings, boxes, arrays, big
+ * integers and dates by value, anything else wrapped. */
 napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   napi_env env = ctx->env;
   if (!obj) {
     napi_value n;
     return NAPI_OK(env, napi_get_null(env, &n)) ? n : NULL;
   }
-  jclass cls = (*jni)->GetObjectClass(jni, obj);
-  if (!cls) return NULL;
-  napi_value result = NULL;
-  bool done = false;
-  if ((*jni)->IsSameObject(jni, cls, J.String)) {
-    result = jstring_to_js(env, jni, obj);
-    done = true;
-  } else {
-    for (int i = 0; i < 8 && !done; i++) {
-      if ((*jni)->IsSameObject(jni, cls, J.box[i])) {
-        result = unbox_to_js(ctx, jni, obj, TC_BOOLEAN + i);
-        done = true;
-      } else if ((*jni)->IsSameObject(jni, cls, J.prim_array[i])) {
-        result = primitive_array_to_js(ctx, jni, obj, TC_ARRAY_BOOLEAN + i);
-        done = true;
-      }
-    }
-    if (!done) {
-      if ((*jni)->IsInstanceOf(jni, obj, J.ObjectArray)) result = object_array_to_js(ctx, jni, obj, NULL);
-      else result = wrap_object(ctx, jni, obj);
-    }
-  }
-  (*jni)->DeleteLocalRef(jni, cls);
-  return result;
+  jint code = (*jni)->CallStaticIntMethod(jni, J.Values, J.Values_dynamicCode, obj);
+  if (java_failed(ctx, jni)) return NULL;
+  if (code == TC_OBJECT) return wrap_object(ctx, jni, obj);
+  type_info t = {code, NULL, NULL}; /* an Object[]'s elements: by their run-time class too */
+  jvalue v = {.l = obj};
+  return to_js(ctx, jni, v, &t);
 }
 
 /* A Java value of declared type t as JS. Does not delete value.l. NULL with a JS exception pending. */
 napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
   int code = t->code;
-  if (code <= TC_DOUBLE) return primitive_to_js(ctx->env, code, value);
+  if (code <= TC_DOUBLE) {
+    if (code == TC_LONG && ctx->bigint_longs > 0) { /* jvm.bigint(fn) */
+      napi_value big;
+      return NAPI_OK(ctx->env, napi_create_bigint_int64(ctx->env, value.j, &big)) ? big : NULL;
+    }
+    return primitive_to_js(ctx->env, code, value);
+  }
   if (!value.l) {
     napi_value n;
     return NAPI_OK(ctx->env, napi_get_null(ctx->env, &n)) ? n : NULL;
   }
-  if (code == TC_STRING) return jstring_to_js(ctx->env, jni, value.l);
-  if (code >= TC_BOX_BOOLEAN && code <= TC_BOX_DOUBLE) return unbox_to_js(ctx, jni, value.l, code - TC_BOX_BOOLEAN + TC_BOOLEAN);
-  if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_DOUBLE) return primitive_array_to_js(ctx, jni, value.l, code);
-  if (code == TC_ARRAY_OBJECT) return object_array_to_js(ctx, jni, value.l, t->element);
-  if (code == TC_FUTURE) return future_to_promise(ctx, jni, value.l);
-  if (code == TC_INPUT_STREAM || code == TC_OUTPUT_STREAM) {
-    napi_value wrapper = object_to_js(ctx, jni, value.l);
-    return wrapper ? stream_hook(ctx, wrapper, code == TC_INPUT_STREAM ? "toReadable" : "toWritable") : NULL;
+  switch (code) {
+    case TC_STRING: return jstring_to_js(ctx->env, jni, value.l);
+    case TC_BOX_LONG: { /* a Long object is a bigint: it comes back into Java as a Long */
+      jlong j = (*jni)->CallLongMethod(jni, value.l, J.box_value[TC_LONG - TC_BOOLEAN]);
+      napi_value big;
+      if (java_failed(ctx, jni)) return NULL;
+      return NAPI_OK(ctx->env, napi_create_bigint_int64(ctx->env, j, &big)) ? big : NULL;
+    }
+    case TC_ARRAY_OBJECT: return object_array_to_js(ctx, jni, value.l, t->element);
+    case TC_FUTURE: return future_to_promise(ctx, jni, value.l);
+    case TC_BIG_INTEGER: return biginteger_to_js(ctx, jni, value.l);
+    case TC_DATE: case TC_INSTANT: return java_date_to_js(ctx, jni, value.l);
+    case TC_INPUT_STREAM: case TC_OUTPUT_STREAM: {
+      napi_value wrapper = object_to_js(ctx, jni, value.l);
+      return wrapper ? stream_hook(ctx, wrapper, code == TC_INPUT_STREAM ? "toReadable" : "toWritable") : NULL;
+    }
+    default:
+      if (code >= TC_BOX_BOOLEAN && code <= TC_BOX_DOUBLE) return unbox_to_js(ctx, jni, value.l, code - TC_BOX_BOOLEAN + TC_BOOLEAN);
+      if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_DOUBLE) return primitive_array_to_js(ctx, jni, value.l, code);
+      return object_to_js(ctx, jni, value.l); /* OBJECT, and collections, records, classes: by reference */
   }
-  return object_to_js(ctx, jni, value.l);
 }
 
 /* ---------- type descriptions ---------- */

@@ -8,6 +8,21 @@
 #include "bridge.h"
 
 static const napi_type_tag JAVA_REF_TAG = {0x6e6f64652d617069ULL, 0x2d6a6176612d7265ULL};
+/* A projected class's constructor: it stands for its java.lang.Class where Java expects one. */
+static const napi_type_tag JAVA_CLASS_TAG = {0x6e6f64652d617069ULL, 0x2d6a6176612d636cULL};
+
+bool tag_class_ctor(napi_env env, napi_value ctor, class_info* ci) {
+  return NAPI_OK(env, napi_type_tag_object(env, ctor, &JAVA_CLASS_TAG)) &&
+         NAPI_OK(env, napi_wrap(env, ctor, ci, NULL, NULL, NULL)); /* ci lives as long as the environment */
+}
+
+class_info* unwrap_class(napi_env env, napi_value v) {
+  bool tagged = false;
+  if (napi_check_object_type_tag(env, v, &JAVA_CLASS_TAG, &tagged) != napi_ok || !tagged) return NULL;
+  class_info* ci = NULL;
+  if (napi_unwrap(env, v, (void**)&ci) != napi_ok) return NULL;
+  return ci;
+}
 
 java_ref* unwrap_java(napi_env env, napi_value v) {
   bool tagged = false;

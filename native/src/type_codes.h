@@ -38,7 +38,17 @@ enum type_code {
   TC_FUTURE = 28,       /* CompletableFuture/CompletionStage/Future <-> Promise */
   TC_INPUT_STREAM = 29, /* java.io.InputStream <-> Node Readable */
   TC_OUTPUT_STREAM = 30,/* java.io.OutputStream <-> Node Writable */
-  TC_COUNT = 31
+  TC_BIG_INTEGER = 31,  /* java.math.BigInteger <-> bigint */
+  TC_BIG_DECIMAL = 32,  /* java.math.BigDecimal <- number/string/bigint */
+  TC_DATE = 33,         /* java.util.Date (and java.sql subclasses) <-> Date */
+  TC_INSTANT = 34,      /* java.time.Instant <-> Date */
+  TC_LOCAL_DATE_TIME = 35, /* LocalDateTime, LocalDate, OffsetDateTime, ZonedDateTime <- Date */
+  TC_LIST = 36,         /* List, Collection, Iterable <- array (live view), Set */
+  TC_SET = 37,          /* java.util.Set <- Set, array */
+  TC_MAP = 38,          /* java.util.Map <- Map, plain object */
+  TC_RECORD = 39,       /* a record class <- plain object */
+  TC_CLASS = 40,        /* java.lang.Class <- projected constructor */
+  TC_COUNT = 41
 };
 
 /*
@@ -69,7 +79,17 @@ enum arg_tag {
   AT_OTHER_OBJECT = 20,
   AT_SYMBOL = 21,
   AT_PROMISE = 22,
-  AT_COUNT = 23
+  AT_DATE = 23,
+  AT_MAP = 24,
+  AT_SET = 25,
+  AT_ARRAY_OF_INTS = 26,    /* JS array: the first 64 elements are integral numbers in int range */
+  AT_ARRAY_OF_NUMBERS = 27, /* ... numbers */
+  AT_ARRAY_OF_STRINGS = 28, /* ... strings */
+  AT_ARRAY_OF_BOOLEANS = 29,/* ... booleans */
+  AT_ARRAY_BUFFER = 30,
+  AT_PLAIN_OBJECT = 31,     /* prototype Object.prototype or null */
+  AT_BUILTIN = 32,          /* RegExp, Error, DataView, WeakMap...: nothing in Java stands for it */
+  AT_COUNT = 33
 };
 
 #endif

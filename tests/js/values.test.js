@@ -76,7 +76,7 @@ test('boxes: in and out, null allowed', () => {
   assert.equal(P.echoIntegerBox(5), 5);
   assert.equal(P.echoIntegerBox(null), null);
   assert.equal(P.echoIntegerBox(undefined), null);
-  assert.equal(P.echoLongBox(9), 9);
+  assert.equal(P.echoLongBox(9), 9n); // a Long object is a bigint (it comes back into Java as a Long)
   assert.equal(P.echoLongBox(2n ** 60n), 2n ** 60n);
   assert.equal(P.echoLongBox(null), null);
   assert.equal(P.echoFloatBox(1.5), 1.5);
@@ -87,7 +87,7 @@ test('boxes: in and out, null allowed', () => {
   assert.equal(P.echoCharacterBox('c'), 'c');
   assert.equal(P.echoCharacterBox(null), null);
   assert.equal(P.boxedInt(), 7);
-  assert.equal(P.boxedLong(), 8);
+  assert.equal(P.boxedLong(), 8n);
   assert.equal(P.boxedBigLong(), 9223372036854775807n);
   assert.equal(P.boxedDouble(), 2.5);
   assert.equal(P.boxedBoolean(), false);
@@ -99,7 +99,7 @@ test('boxes typed as Object come back as plain JS values', () => {
   assert.equal(P.boxAsObject('byte'), -5);
   assert.equal(P.boxAsObject('short'), 300);
   assert.equal(P.boxAsObject('int'), 123456);
-  assert.equal(P.boxAsObject('long'), 5);
+  assert.equal(P.boxAsObject('long'), 5n);
   assert.equal(P.boxAsObject('bigLong'), -9223372036854775808n);
   assert.equal(P.boxAsObject('float'), 1.5);
   assert.equal(P.boxAsObject('double'), 0.25);

@@ -6,6 +6,9 @@ const util = require('util');
 const { findJdk } = require('./lib/jdk');
 const { makeJavaErrorFactory } = require('./lib/errors');
 const { makeStreamHook } = require('./lib/streams');
+const { makeDecorator } = require('./lib/collections');
+
+const TRAITS = Symbol('node-api-java traits'); // on each projected prototype: the class's Java kinds
 const startupCache = require('./lib/startup-cache');
 
 const native = require(`./prebuilds/${process.platform}-${process.arch}/napi_java.node`);
@@ -61,19 +64,32 @@ function configure(options = {}) {
 }
 
 let bridgeClass = null;
+const collections = makeDecorator((name) => native.importClass(name));
 const hooks = {
-  // Runs once per projected class: instanceof works for superclasses and interfaces too.
-  onClass(ctor, classIndex) {
+  // Runs once per projected class: instanceof works for superclasses and interfaces too, inspect
+  // and JSON show the object, Cls.class is its java.lang.Class, collections behave as in JS.
+  onClass(ctor, classIndex, javaName, traits) {
+    const shown = javaName.replace(/\$/g, '.'); // not ctor.name: a static Java member may be called name
     Object.defineProperty(ctor, Symbol.hasInstance, {
       value: (value) => native.instanceOf(value, classIndex),
       configurable: true,
     });
+    Object.defineProperty(ctor, 'class', { get: () => native.classObject(ctor), configurable: true });
+    Object.defineProperty(ctor, util.inspect.custom, { value: () => `[Java class ${shown}]`, configurable: true });
     Object.defineProperty(ctor.prototype, util.inspect.custom, {
       value() {
-        return `[${ctor.name.replace(/\$/g, '.')}: ${this.toString()}]`;
+        let text;
+        try {
+          text = String(this.toString());
+        } catch (e) {
+          text = `toString() threw ${e && e.name}`;
+        }
+        return `[${shown}: ${text}]`;
       },
       configurable: true,
     });
+    Object.defineProperty(ctor.prototype, TRAITS, { value: traits, configurable: true });
+    collections.decorate(ctor, traits);
   },
   javaError: makeJavaErrorFactory(() => bridgeClass || (bridgeClass = native.importClass('dev.napijava.bridge.Bridge'))),
   stream: makeStreamHook((name) => native.importClass(name)),
@@ -183,6 +199,10 @@ const api = {
   },
   isJavaObject(value) {
     return native.isJavaObject(value);
+  },
+  // Java collections, maps and records as plain JS data (arrays, objects or Maps, deeply).
+  toJS(value) {
+    return collections.toJS(value, native.isJavaObject, (v) => v[TRAITS] || '');
   },
   // Node stream views of Java streams (methods declared to return InputStream/OutputStream
   // already give these; use these for subclasses such as FileInputStream).

@@ -171,14 +171,14 @@
     interface Shapes$Kind extends jvm.java.lang.Enum<jvm.gencases.Shapes$Kind> {
     }
     const Shapes$Kind: {
-      valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: jvm.java.lang.Class<T>, name: string): T;
+      valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: object | jvm.java.lang.Class<T>, name: string): T;
       valueOf(name: string): jvm.gencases.Shapes$Kind;
       values(): jvm.gencases.Shapes$Kind[];
-      valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: jvm.java.lang.Class<T>, name: string): Promise<T>;
+      valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: object | jvm.java.lang.Class<T>, name: string): Promise<T>;
       valueOfAsync(name: string): Promise<jvm.gencases.Shapes$Kind>;
       valuesAsync(): Promise<jvm.gencases.Shapes$Kind[]>;
-      'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: jvm.java.lang.Class<T>, name: string): T;
-      'valueOf(java.lang.Class,java.lang.String)'<T extends jvm.java.lang.Enum<T>>(enumClass: jvm.java.lang.Class<T>, name: string): T;
+      'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: object | jvm.java.lang.Class<T>, name: string): T;
+      'valueOf(java.lang.Class,java.lang.String)'<T extends jvm.java.lang.Enum<T>>(enumClass: object | jvm.java.lang.Class<T>, name: string): T;
       'valueOf(String)'(name: string): jvm.gencases.Shapes$Kind;
       'valueOf(java.lang.String)'(name: string): jvm.gencases.Shapes$Kind;
       'values()'(): jvm.gencases.Shapes$Kind[];

@@ -58,6 +58,11 @@ public class JSValue {
         }
     }
 
+    /** Internal: the native handle of an object, function, symbol or bigint (0 for primitives). */
+    public long nativeHandle() {
+        return cookie;
+    }
+
     /** Internal: a native result of the bridge (see JsValues) as a JSValue. */
     public static JSValue ofNative(Object result) {
         return of(result);

@@ -27,7 +27,27 @@ public enum ArgTag {
     FUNCTION("function"),
     OTHER_OBJECT("object"),
     SYMBOL("symbol"),
-    PROMISE("Promise");
+    PROMISE("Promise"),
+    /** A JS Date. */
+    DATE("Date"),
+    /** A JS Map. */
+    MAP("Map"),
+    /** A JS Set. */
+    SET("Set"),
+    /** A JS array whose elements (the first 64 looked at) are integral numbers in int range. */
+    ARRAY_OF_INTS("number[]"),
+    /** ... numbers (some not int). */
+    ARRAY_OF_NUMBERS("number[]"),
+    /** ... strings. */
+    ARRAY_OF_STRINGS("string[]"),
+    /** ... booleans. */
+    ARRAY_OF_BOOLEANS("boolean[]"),
+    /** An ArrayBuffer (a ByteBuffer over the same memory). */
+    ARRAY_BUFFER("ArrayBuffer"),
+    /** A plain JS object (prototype Object.prototype or null): data, a Map, a record, or an interface. */
+    PLAIN_OBJECT("object"),
+    /** Another built-in JS object (RegExp, Error, DataView, WeakMap...): nothing in Java stands for it. */
+    BUILTIN("built-in object");
 
     final String jsName;
 

@@ -33,6 +33,8 @@ public final class ClassDescriptor {
     public final FieldDescriptor[] instanceFields;
     public final String[] nestedNames;
     public final Class<?>[] nestedClasses;
+    /** The Java kinds JS gives native behaviour to (lib/collections.js), comma separated: "" for most. */
+    public final String traits;
 
     private static final Set<String> RESERVED_STATIC = Set.of("prototype", "caller", "arguments");
     private static final Set<String> RESERVED_INSTANCE = Set.of("constructor", "__proto__");
@@ -143,6 +145,29 @@ public final class ClassDescriptor {
         }
         this.nestedNames = nestedNameList.toArray(new String[0]);
         this.nestedClasses = nestedList.toArray(new Class<?>[0]);
+        this.traits = traitsOf(type);
+    }
+
+    /** Which JS behaviours the class gets: iteration, array-likeness, a JSON form. */
+    static String traitsOf(Class<?> type) {
+        StringBuilder out = new StringBuilder();
+        trait(out, java.util.List.class.isAssignableFrom(type), "list");
+        trait(out, java.util.Collection.class.isAssignableFrom(type), "collection");
+        trait(out, Iterable.class.isAssignableFrom(type), "iterable");
+        trait(out, java.util.Iterator.class.isAssignableFrom(type), "iterator");
+        trait(out, java.util.Enumeration.class.isAssignableFrom(type), "enumeration");
+        trait(out, java.util.stream.BaseStream.class.isAssignableFrom(type), "stream");
+        trait(out, Map.class.isAssignableFrom(type), "map");
+        trait(out, Map.Entry.class.isAssignableFrom(type), "entry");
+        trait(out, type.isRecord(), "record");
+        trait(out, Enum.class.isAssignableFrom(type) && type != Enum.class, "enum");
+        return out.toString();
+    }
+
+    private static void trait(StringBuilder out, boolean has, String name) {
+        if (has) {
+            out.append(out.length() == 0 ? "" : ",").append(name);
+        }
     }
 
     /**

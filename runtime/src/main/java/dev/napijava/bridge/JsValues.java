@@ -74,6 +74,20 @@ public final class JsValues {
 
     static native long weakRef(long ctx, long handle);
 
+    /** The JS array's length (a live view: JsCollections.JsArrayList). */
+    static native int arrayLength(long ctx, long handle);
+
+    /** Element index as a Java value (converted as for a parameter of type Object). */
+    static native Object arrayGet(long ctx, long handle, int index);
+
+    /** array.splice(start, deleteCount, ...insert), the Java values converted for JS. */
+    static native void arraySplice(long ctx, long handle, int start, int deleteCount, Object[] insert);
+
+    /** The native handle of a JSValue of an object (its cookie). */
+    static long handleOf(JSValue value) {
+        return value.nativeHandle();
+    }
+
     static native Object weakGet(long ctx, long weak);
 
     // ---- public entry points for dev.napijava (the env's context is package-private) ----

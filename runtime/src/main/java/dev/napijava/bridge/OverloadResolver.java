@@ -62,19 +62,54 @@ final class OverloadResolver {
             case SAFE_INTEGER:
             case BIGINT:
                 return p == long.class ? 0 : p == Long.class ? 1
+                        : p == java.math.BigInteger.class ? 2 : p == java.math.BigDecimal.class ? 3
                         : tag == ArgTag.BIGINT ? general(p, Long.class)
-                        : p == double.class ? 2 : p == Double.class ? 3 : general(p, Long.class);
+                        : p == double.class ? 4 : p == Double.class ? 5 : general(p, Long.class);
             case DOUBLE:
                 return p == double.class ? 0 : p == Double.class ? 1 : p == float.class ? 2
-                        : p == Float.class ? 3 : general(p, Double.class);
+                        : p == Float.class ? 3 : p == java.math.BigDecimal.class ? 8 : general(p, Double.class);
             case CHAR_STRING:
-                return p == String.class ? 0 : p == char.class ? 1 : p == Character.class ? 2 : general(p, String.class);
+                return p == String.class ? 0 : p == char.class ? 1 : p == Character.class ? 2 : bigOrGeneral(p);
             case STRING:
-                return p == String.class ? 0 : general(p, String.class);
+                return p == String.class ? 0 : bigOrGeneral(p);
             case JAVA_OBJECT:
+                if (argClass != null && p.isPrimitive()) {
+                    return unboxingCost(argClass, p); // a Java box (jvm.long(5), or from a collection)
+                }
                 return argClass != null && !p.isPrimitive() && p.isAssignableFrom(argClass) ? distance(argClass, p) : NO;
             case ARRAY:
-                return p.isArray() ? 1 : p == Object.class ? GENERAL + 10 : NO;
+                // elements of several kinds (or none): an array of references fits best
+                return p.isArray() ? (p.getComponentType().isPrimitive() ? 3 : 1) : collectionCost(p, true);
+            case ARRAY_OF_INTS:
+                return arrayCost(ArgTag.INT32, p);
+            case ARRAY_OF_NUMBERS:
+                return arrayCost(ArgTag.DOUBLE, p);
+            case ARRAY_OF_STRINGS:
+                return arrayCost(ArgTag.STRING, p);
+            case ARRAY_OF_BOOLEANS:
+                return arrayCost(ArgTag.BOOLEAN, p);
+            case DATE:
+                return p == java.util.Date.class || p == java.time.Instant.class ? 0
+                        : java.util.Date.class.isAssignableFrom(p) ? 1
+                        : p == java.time.LocalDateTime.class || p == java.time.OffsetDateTime.class
+                                || p == java.time.ZonedDateTime.class || p == java.time.LocalDate.class ? 2
+                        : general(p, java.util.Date.class);
+            case MAP:
+                return p == java.util.Map.class ? 0 : p != Object.class && p.isAssignableFrom(java.util.LinkedHashMap.class) ? 1
+                        : p == Object.class ? GENERAL + 2 : NO;
+            case SET:
+                return p == java.util.Set.class ? 0 : p == java.util.Collection.class || p == Iterable.class ? 1
+                        : p != Object.class && p.isAssignableFrom(java.util.LinkedHashSet.class) ? 2
+                        : p == java.util.List.class || p.isAssignableFrom(java.util.ArrayList.class) && p != Object.class ? 3
+                        : p == Object.class ? GENERAL + 2 : NO;
+            case PLAIN_OBJECT:
+                // a record from its components; data as a Map<String, Object>; or an interface implemented in JS
+                return p.isRecord() ? 4 : p == java.util.Map.class ? 5
+                        : p != Object.class && p.isAssignableFrom(java.util.LinkedHashMap.class) ? 6
+                        : p == Object.class ? GENERAL + 5 : proxyCost(p);
+            case ARRAY_BUFFER:
+            case BUILTIN:
+                return NO;
             case INT8_ARRAY:
             case INT16_ARRAY:
             case UINT16_ARRAY:
@@ -87,12 +122,11 @@ final class OverloadResolver {
                 // a JS function implements a functional interface (Runnable, Comparator, any SAM)
                 // prefer value-returning SAMs (submit(Callable) over submit(Runnable)), as Java does
                 // for lambdas that return a value: a JS function may always return one
-                return p.isInterface() && JsProxies.isFunctional(p)
+                return p.isInterface() && JsProxies.isFunctional(p) && proxyCost(p) != NO
                         ? (JsProxies.samReturnsVoid(p) ? 6 : 5) : NO;
             case OTHER_OBJECT:
-                // a JS object implements any interface; a Node stream stands for a Java stream
-                return p.isInterface() ? 10
-                        : p == java.io.InputStream.class || p == java.io.OutputStream.class ? 10 : NO;
+                // a JS object implements an interface; a Node stream stands for a Java stream
+                return p == java.io.InputStream.class || p == java.io.OutputStream.class ? 10 : proxyCost(p);
             case PROMISE:
                 return p == java.util.concurrent.CompletableFuture.class
                         || p == java.util.concurrent.CompletionStage.class
@@ -100,6 +134,52 @@ final class OverloadResolver {
             default:
                 return NO;
         }
+    }
+
+    /** A JS object as an implementation of p: interfaces, but never a Map or Collection (Java would
+     *  fail later, far from the call, calling methods the JS object lacks). */
+    private static int proxyCost(Class<?> p) {
+        return p.isInterface() && !java.util.Map.class.isAssignableFrom(p) && !java.util.Collection.class.isAssignableFrom(p)
+                ? 10 : NO;
+    }
+
+    /** A JS array for a collection parameter: a live List view (List, Collection, Iterable), or a copy. */
+    private static int collectionCost(Class<?> p, boolean mixed) {
+        if (p == java.util.List.class || p == java.util.Collection.class || p == Iterable.class) {
+            return 8;
+        }
+        if (p != Object.class && (p.isAssignableFrom(java.util.ArrayList.class) || p == java.util.Set.class)) {
+            return 9;
+        }
+        return p == Object.class ? GENERAL + 10 : NO;
+    }
+
+    /** A JS array whose elements are all of one kind: by how well that kind fits p's component type. */
+    private static int arrayCost(ArgTag element, Class<?> p) {
+        if (!p.isArray()) {
+            return collectionCost(p, false);
+        }
+        int cost = cost(element, null, p.getComponentType());
+        return cost < 0 ? NO : 1 + cost;
+    }
+
+    /** A Java box for a primitive parameter: unboxing, then Java's widening (never narrowing). */
+    private static int unboxingCost(Class<?> box, Class<?> p) {
+        Class<?> prim = box == Integer.class ? int.class : box == Long.class ? long.class : box == Double.class ? double.class
+                : box == Float.class ? float.class : box == Short.class ? short.class : box == Byte.class ? byte.class
+                : box == Character.class ? char.class : box == Boolean.class ? boolean.class : null;
+        if (prim == null) {
+            return NO;
+        }
+        if (prim == p) {
+            return 1;
+        }
+        if (prim == boolean.class || p == boolean.class || p == char.class) {
+            return NO;
+        }
+        int from = prim == char.class ? WIDENING.indexOf(int.class) - 1 : WIDENING.indexOf(prim);
+        int to = WIDENING.indexOf(p);
+        return to > from ? 1 + (to - from) : NO;
     }
 
     private static int integerCost(ArgTag tag, Class<?> p) {
@@ -134,7 +214,18 @@ final class OverloadResolver {
         if (p == byte.class || p == Byte.class) {
             return tag == ArgTag.INT8 ? (p == byte.class ? 10 : 11) : NO;
         }
+        if (p == java.math.BigInteger.class) {
+            return 12;
+        }
+        if (p == java.math.BigDecimal.class) {
+            return 13;
+        }
         return general(p, Integer.class);
+    }
+
+    /** A string where Java expects text, or a big number written as text ("12.50"). */
+    private static int bigOrGeneral(Class<?> p) {
+        return p == java.math.BigInteger.class || p == java.math.BigDecimal.class ? GENERAL - 1 : general(p, String.class);
     }
 
     private static int typedArrayCost(ArgTag tag, Class<?> p) {

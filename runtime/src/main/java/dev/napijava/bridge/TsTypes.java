@@ -37,7 +37,8 @@ public final class TsTypes {
             case "BYTE": case "SHORT": case "INT": case "FLOAT": case "DOUBLE":
             case "BOX_BYTE": case "BOX_SHORT": case "BOX_INTEGER": case "BOX_FLOAT": case "BOX_DOUBLE":
                 return "number";
-            case "LONG": case "BOX_LONG": return "number | bigint";
+            case "LONG": return "number | bigint";
+            case "BOX_LONG": return in ? "number | bigint" : "bigint"; // a Long object is a bigint (README Marshaling)
             case "CHAR": case "BOX_CHAR": case "STRING": return "string";
             case "ARRAY_BOOLEAN": return in ? "readonly boolean[]" : "boolean[]";
             case "ARRAY_BYTE": case "ARRAY_SHORT": case "ARRAY_INT": case "ARRAY_FLOAT": case "ARRAY_DOUBLE":
@@ -60,6 +61,11 @@ public final class TsTypes {
         boolean in = direction == Direction.TO_JAVA;
         switch (code.name()) {
             case "FUTURE": return in ? "Promise<$T> | $J" : "Promise<$T>"; // only a real Promise (napi_is_promise), not any thenable
+            case "BIG_INTEGER": return in ? "bigint | number | string | $J" : "bigint";
+            case "BIG_DECIMAL": return in ? "number | string | bigint | $J" : null;
+            case "DATE": case "INSTANT": return in ? "Date | $J" : "Date";
+            case "LOCAL_DATE_TIME": return in ? "Date | $J" : null;
+            case "CLASS": return in ? "object | $J" : null; // a projected class (its constructor) or a Class
             case "INPUT_STREAM": return in ? NODE_READABLE + " | $J" : NODE_READABLE;
             case "OUTPUT_STREAM": return in ? NODE_WRITABLE + " | $J" : NODE_WRITABLE;
             default: return null;

@@ -44,7 +44,27 @@ public enum TypeCode {
     /** java.io.InputStream: a Node Readable both ways. */
     INPUT_STREAM("Readable"),
     /** java.io.OutputStream: a Node Writable both ways. */
-    OUTPUT_STREAM("Writable");
+    OUTPUT_STREAM("Writable"),
+    /** java.math.BigInteger: a JS bigint both ways (a number or a string also in). */
+    BIG_INTEGER("bigint"),
+    /** java.math.BigDecimal: in from a number, string or bigint; out as the Java object (exact). */
+    BIG_DECIMAL("number | string | bigint"),
+    /** java.util.Date and its java.sql subclasses: a JS Date both ways. */
+    DATE("Date"),
+    /** java.time.Instant: a JS Date both ways. */
+    INSTANT("Date"),
+    /** LocalDateTime, LocalDate, OffsetDateTime, ZonedDateTime: in from a JS Date (JVM default zone). */
+    LOCAL_DATE_TIME("Date"),
+    /** List, Collection, Iterable: in from a JS array (a live view) or Set (a copy). */
+    LIST("Array"),
+    /** java.util.Set: in from a JS Set or array (a copy). */
+    SET("Set"),
+    /** java.util.Map: in from a JS Map or plain object (a copy). */
+    MAP("Map"),
+    /** A record class: in from a plain JS object (its components by name). */
+    RECORD("object"),
+    /** java.lang.Class: in from a projected class (its constructor). */
+    CLASS("Function");
 
     /** The JS type a value of this code becomes (TypeScript spelling). */
     public final String jsType;
@@ -84,14 +104,37 @@ public enum TypeCode {
             Map.entry(java.util.concurrent.CompletionStage.class, FUTURE),
             Map.entry(java.util.concurrent.Future.class, FUTURE),
             Map.entry(java.io.InputStream.class, INPUT_STREAM),
-            Map.entry(java.io.OutputStream.class, OUTPUT_STREAM));
+            Map.entry(java.io.OutputStream.class, OUTPUT_STREAM),
+            Map.entry(java.math.BigInteger.class, BIG_INTEGER),
+            Map.entry(java.math.BigDecimal.class, BIG_DECIMAL),
+            Map.entry(java.time.Instant.class, INSTANT),
+            Map.entry(java.time.LocalDateTime.class, LOCAL_DATE_TIME),
+            Map.entry(java.time.LocalDate.class, LOCAL_DATE_TIME),
+            Map.entry(java.time.OffsetDateTime.class, LOCAL_DATE_TIME),
+            Map.entry(java.time.ZonedDateTime.class, LOCAL_DATE_TIME),
+            Map.entry(java.util.List.class, LIST),
+            Map.entry(java.util.Collection.class, LIST),
+            Map.entry(Iterable.class, LIST),
+            Map.entry(java.util.Set.class, SET),
+            Map.entry(java.util.Map.class, MAP),
+            Map.entry(Class.class, CLASS));
 
     public static TypeCode of(Class<?> type) {
         TypeCode code = EXACT.get(type);
         if (code != null) {
             return code;
         }
-        return type.isArray() ? ARRAY_OBJECT : OBJECT;
+        if (type.isArray()) {
+            return ARRAY_OBJECT;
+        }
+        if (java.util.Date.class.isAssignableFrom(type)) {
+            return DATE; // Date itself, java.sql.Timestamp, java.sql.Date, java.sql.Time
+        }
+        if (java.util.concurrent.Future.class.isAssignableFrom(type)
+                || java.util.concurrent.CompletionStage.class.isAssignableFrom(type)) {
+            return FUTURE; // ScheduledFuture, FutureTask, CompletableFuture subclasses...
+        }
+        return type.isRecord() ? RECORD : OBJECT;
     }
 
     public boolean isPrimitive() {

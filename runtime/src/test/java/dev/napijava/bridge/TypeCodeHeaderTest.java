@@ -49,7 +49,15 @@ class TypeCodeHeaderTest {
         assertEquals(TypeCode.ARRAY_DOUBLE, TypeCode.of(double[].class));
         assertEquals(TypeCode.ARRAY_OBJECT, TypeCode.of(int[][].class));
         assertEquals(TypeCode.ARRAY_OBJECT, TypeCode.of(String[].class));
-        assertEquals(TypeCode.OBJECT, TypeCode.of(java.util.List.class));
+        assertEquals(TypeCode.LIST, TypeCode.of(java.util.List.class));
+        assertEquals(TypeCode.OBJECT, TypeCode.of(java.util.ArrayList.class)); // a class: by reference, as any
+        assertEquals(TypeCode.DATE, TypeCode.of(java.sql.Timestamp.class));
+        assertEquals(TypeCode.FUTURE, TypeCode.of(java.util.concurrent.ScheduledFuture.class));
+        assertEquals(TypeCode.BIG_INTEGER, TypeCode.of(java.math.BigInteger.class));
+        assertEquals(TypeCode.RECORD, TypeCode.of(Point.class));
         assertEquals("Float64Array", TypeCode.ARRAY_DOUBLE.jsType);
+    }
+
+    record Point(int x, int y) {
     }
 }

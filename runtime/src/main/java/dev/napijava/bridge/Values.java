@@ -1,0 +1,263 @@
+package dev.napijava.bridge;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+/**
+ * The Java half of the value conversions the native core makes by type code (marshal.c): one JNI
+ * call each, so the C side stays mechanism only. README "Marshaling" is the table.
+ */
+public final class Values {
+    private Values() {
+    }
+
+    // ---- what an object is, for conversions that go by its run-time class ----
+
+    private static final ClassValue<Integer> DYNAMIC = new ClassValue<Integer>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            TypeCode code = TypeCode.of(type);
+            if (code == TypeCode.STRING || code.isBox() || code.isPrimitiveArray() || code == TypeCode.ARRAY_OBJECT
+                    || code == TypeCode.BIG_INTEGER || code == TypeCode.DATE || code == TypeCode.INSTANT) {
+                return code.ordinal();
+            }
+            return TypeCode.OBJECT.ordinal(); // a wrapper (by reference)
+        }
+    };
+
+    /**
+     * The type code by which a value of unknown declared type goes to JS: strings, boxes, arrays,
+     * big integers and dates by value, anything else (OBJECT) by reference.
+     */
+    public static int dynamicCode(Object value) {
+        return DYNAMIC.get(value.getClass());
+    }
+
+    // ---- dates: a JS Date is milliseconds since the epoch (UTC) ----
+
+    /** A JS Date (epoch milliseconds) as the date type Java expects; local types in the JVM's default zone. */
+    public static Object date(double millis, Class<?> type) {
+        if (Double.isNaN(millis) || Double.isInfinite(millis)) {
+            throw new BridgeRangeError("an Invalid Date cannot be passed as a Java " + type.getName());
+        }
+        long ms = (long) millis;
+        if (type == Instant.class) {
+            return Instant.ofEpochMilli(ms);
+        }
+        if (type == java.sql.Timestamp.class) {
+            return new java.sql.Timestamp(ms);
+        }
+        if (type == java.sql.Date.class) {
+            return new java.sql.Date(ms);
+        }
+        if (type == java.sql.Time.class) {
+            return new java.sql.Time(ms);
+        }
+        Instant instant = Instant.ofEpochMilli(ms);
+        ZoneId zone = ZoneId.systemDefault();
+        if (type == LocalDateTime.class) {
+            return LocalDateTime.ofInstant(instant, zone);
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.ofInstant(instant, zone);
+        }
+        if (type == OffsetDateTime.class) {
+            return OffsetDateTime.ofInstant(instant, zone);
+        }
+        if (type == ZonedDateTime.class) {
+            return ZonedDateTime.ofInstant(instant, zone);
+        }
+        return new Date(ms); // java.util.Date, and Object
+    }
+
+    /** A java.util.Date (Timestamp, java.sql.Date...) or Instant as epoch milliseconds for a JS Date. */
+    public static double millis(Object date) {
+        if (date instanceof Instant) {
+            Instant i = (Instant) date;
+            // Instant's range is wider than a long of milliseconds: clamp to what JS Dates hold (±8.64e15)
+            if (i.getEpochSecond() > 8_640_000_000_000L || i.getEpochSecond() < -8_640_000_000_000L) {
+                return Double.NaN;
+            }
+            return (double) i.toEpochMilli();
+        }
+        return (double) ((Date) date).getTime();
+    }
+
+    // ---- records: a plain JS object where a record is expected ----
+
+    /**
+     * The record of that class whose components are the object's properties of the same names
+     * (flattened: [name0, value0, ...], values converted as for Object); missing components are
+     * null (a RangeError for primitives), unknown properties are an error naming them.
+     */
+    public static Object record(Class<?> type, Object[] flat) throws ReflectiveOperationException {
+        java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.length; i += 2) {
+            given.put(String.valueOf(flat[i]), flat[i + 1]);
+        }
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            String name = components[i].getName();
+            if (!given.containsKey(name) && types[i].isPrimitive()) {
+                throw new BridgeTypeError("the object passed as a " + type.getName() + " has no property '" + name
+                        + "' (a " + types[i].getName() + " component)");
+            }
+            args[i] = coerce(given.remove(name), types[i], type, name);
+        }
+        if (!given.isEmpty()) {
+            throw new BridgeTypeError("the object passed as a " + type.getName() + " has properties that are not "
+                    + "components of it: " + given.keySet());
+        }
+        java.lang.reflect.Constructor<?> canonical = type.getDeclaredConstructor(types);
+        canonical.setAccessible(true);
+        try {
+            return canonical.newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause(); // the record's own validation (a compact constructor)
+            }
+            throw e;
+        }
+    }
+
+    /** A value converted for Object (Integer, Double, String, Map...) as a component of type t. */
+    private static Object coerce(Object value, Class<?> t, Class<?> record, String component) {
+        if (value == null || t.isInstance(value)) {
+            return value;
+        }
+        Class<?> boxed = t.isPrimitive() ? java.lang.invoke.MethodType.methodType(t).wrap().returnType() : t;
+        if (boxed.isInstance(value)) {
+            return value;
+        }
+        if (value instanceof Number) {
+            Number n = (Number) value;
+            double d = n.doubleValue();
+            boolean integral = d == Math.rint(d);
+            if (boxed == Long.class && integral && Math.abs(d) <= 9007199254740991.0) return n.longValue();
+            if (boxed == Integer.class && integral && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) return n.intValue();
+            if (boxed == Short.class && integral && d >= Short.MIN_VALUE && d <= Short.MAX_VALUE) return n.shortValue();
+            if (boxed == Byte.class && integral && d >= Byte.MIN_VALUE && d <= Byte.MAX_VALUE) return n.byteValue();
+            if (boxed == Double.class) return d;
+            if (boxed == Float.class) return (float) d;
+            if (boxed == BigInteger.class) return toBigInteger(value);
+            if (boxed == BigDecimal.class) return toBigDecimal(value);
+        }
+        if (value instanceof String && ((String) value).length() == 1 && boxed == Character.class) {
+            return ((String) value).charAt(0);
+        }
+        if (value instanceof java.util.Map && t.isRecord()) {
+            java.util.Map<?, ?> m = (java.util.Map<?, ?>) value;
+            Object[] flat = new Object[2 * m.size()];
+            int i = 0;
+            for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+                flat[i++] = e.getKey();
+                flat[i++] = e.getValue();
+            }
+            try {
+                return record(t, flat);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (value instanceof Object[] && java.util.List.class.isAssignableFrom(t)) {
+            return new java.util.ArrayList<>(java.util.Arrays.asList((Object[]) value));
+        }
+        if (t.isEnum() && value instanceof String) {
+            for (Object constant : t.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(value)) {
+                    return constant;
+                }
+            }
+        }
+        throw new BridgeTypeError("property '" + component + "' of the object passed as a " + record.getName()
+                + " is a " + value.getClass().getSimpleName() + ", not a " + t.getName());
+    }
+
+    // ---- big numbers: a JS bigint is a sign and 64-bit words, least significant first ----
+
+    public static BigInteger bigInteger(boolean negative, long[] words) {
+        byte[] magnitude = new byte[words.length * 8];
+        for (int w = 0; w < words.length; w++) {
+            long word = words[w];
+            for (int b = 0; b < 8; b++) {
+                magnitude[magnitude.length - 1 - (w * 8 + b)] = (byte) (word >>> (8 * b));
+            }
+        }
+        return new BigInteger(negative ? -1 : 1, magnitude);
+    }
+
+    /** The words of |value|, least significant first, after a first element 1 (negative) or 0. */
+    public static long[] words(BigInteger value) {
+        BigInteger magnitude = value.abs();
+        int count = Math.max(1, (magnitude.bitLength() + 63) / 64);
+        long[] out = new long[count + 1];
+        out[0] = value.signum() < 0 ? 1 : 0;
+        for (int w = 0; w < count; w++) {
+            out[w + 1] = magnitude.shiftRight(64 * w).longValue();
+        }
+        return out;
+    }
+
+    /** A JS number, string or bigint (as Double/Integer/Long/String/BigInteger) for a BigInteger. */
+    public static BigInteger toBigInteger(Object value) {
+        if (value instanceof BigInteger) {
+            return (BigInteger) value;
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return BigInteger.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof Double) {
+            double d = (Double) value;
+            if (d != Math.rint(d) || Double.isInfinite(d)) {
+                throw new BridgeRangeError(d + " is not an integer: it cannot be passed as a java.math.BigInteger");
+            }
+            return new BigDecimal(d).toBigIntegerExact();
+        }
+        if (value instanceof String) {
+            try {
+                return new BigInteger(((String) value).trim());
+            } catch (NumberFormatException e) {
+                throw new BridgeTypeError("'" + value + "' is not an integer: it cannot be passed as a java.math.BigInteger");
+            }
+        }
+        throw new BridgeTypeError("a " + value.getClass().getName() + " cannot be passed as a java.math.BigInteger");
+    }
+
+    /** A JS number (as its shortest decimal), string or bigint for a BigDecimal. */
+    public static BigDecimal toBigDecimal(Object value) {
+        if (value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        if (value instanceof Double) {
+            double d = (Double) value;
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new BridgeRangeError(d + " cannot be passed as a java.math.BigDecimal");
+            }
+            return BigDecimal.valueOf(d); // "0.1" for 0.1, as JS prints it
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger) {
+            return new BigDecimal((BigInteger) value);
+        }
+        if (value instanceof String) {
+            try {
+                return new BigDecimal(((String) value).trim());
+            } catch (NumberFormatException e) {
+                throw new BridgeTypeError("'" + value + "' is not a decimal number: it cannot be passed as a java.math.BigDecimal");
+            }
+        }
+        throw new BridgeTypeError("a " + value.getClass().getName() + " cannot be passed as a java.math.BigDecimal");
+    }
+}
