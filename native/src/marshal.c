@@ -462,6 +462,7 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
     case AT_DOUBLE: prim.d = num; *out = box_primitive(jni, TC_DOUBLE, prim); break;
     case AT_CHAR_STRING: case AT_STRING: *out = js_to_jstring(env, jni, v); break;
     case AT_ARRAY: case AT_ARRAY_OF_INTS: case AT_ARRAY_OF_NUMBERS: case AT_ARRAY_OF_STRINGS: case AT_ARRAY_OF_BOOLEANS:
+    case AT_ARRAY_OF_CHARS:
       if (t->cls && !(*jni)->IsSameObject(jni, t->cls, J.Object) && (*jni)->IsAssignableFrom(jni, J.ArrayList, t->cls)) {
         if (!js_collection_to_java(ctx, jni, v, AT_SET, TC_LIST, out)) return false; /* an ArrayList param: a copy */
       } else {

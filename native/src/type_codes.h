@@ -89,7 +89,8 @@ enum arg_tag {
   AT_ARRAY_BUFFER = 30,
   AT_PLAIN_OBJECT = 31,     /* prototype Object.prototype or null */
   AT_BUILTIN = 32,          /* RegExp, Error, DataView, WeakMap...: nothing in Java stands for it */
-  AT_COUNT = 33
+  AT_ARRAY_OF_CHARS = 33,   /* JS array: the first elements are one-character strings */
+  AT_COUNT = 34
 };
 
 #endif

@@ -58,7 +58,7 @@ int array_elements_tag(env_ctx* ctx, napi_value array) {
   if (n > ELEMENTS_LOOKED_AT) n = ELEMENTS_LOOKED_AT;
   napi_handle_scope scope;
   if (!NAPI_OK(env, napi_open_handle_scope(env, &scope))) return AT_COUNT;
-  int kind = -1; /* 0 ints, 1 numbers, 2 strings, 3 booleans */
+  int kind = -1; /* 0 ints, 1 numbers, 2 strings, 3 booleans, 4 one-character strings */
   int tag = AT_ARRAY;
   for (uint32_t i = 0; i < n; i++) {
     napi_value e;
@@ -67,7 +67,9 @@ int array_elements_tag(env_ctx* ctx, napi_value array) {
       tag = AT_COUNT;
       break;
     }
-    int k = type == napi_string ? 2 : type == napi_boolean ? 3 : type == napi_number ? 0 : -2;
+    int k = type == napi_string ? 4 : type == napi_boolean ? 3 : type == napi_number ? 0 : -2;
+    size_t len = 0;
+    if (k == 4 && (napi_get_value_string_utf16(env, e, NULL, 0, &len) != napi_ok || len != 1)) k = 2;
     if (k == 0) {
       double d = 0;
       if (napi_get_value_double(env, e, &d) != napi_ok || d != floor(d) || d < -2147483648.0 || d > 2147483647.0) k = 1;
@@ -77,12 +79,14 @@ int array_elements_tag(env_ctx* ctx, napi_value array) {
       break;
     }
     if (kind < 0) kind = k;
-    else if (kind != k) kind = kind <= 1 && k <= 1 ? 1 : -2; /* ints and numbers mix as numbers */
+    else if (kind != k) /* ints and numbers mix as numbers; one-character and longer strings as strings */
+      kind = kind <= 1 && k <= 1 ? 1 : (kind == 2 || kind == 4) && (k == 2 || k == 4) ? 2 : -2;
     if (kind == -2) break;
   }
   napi_close_handle_scope(env, scope);
   if (tag == AT_COUNT) return AT_COUNT;
-  static const int tags[] = {AT_ARRAY_OF_INTS, AT_ARRAY_OF_NUMBERS, AT_ARRAY_OF_STRINGS, AT_ARRAY_OF_BOOLEANS};
+  static const int tags[] = {AT_ARRAY_OF_INTS, AT_ARRAY_OF_NUMBERS, AT_ARRAY_OF_STRINGS, AT_ARRAY_OF_BOOLEANS,
+                             AT_ARRAY_OF_CHARS};
   return kind >= 0 ? tags[kind] : AT_ARRAY;
 }
 
@@ -228,7 +232,8 @@ static jobjectArray flat_as_objects(env_ctx* ctx, JNIEnv* jni, napi_value v, int
 
 bool js_collection_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int tag, int code, jobject* out) {
   if (!collections_ready(jni)) return false;
-  if (code == TC_LIST && (tag == AT_ARRAY || (tag >= AT_ARRAY_OF_INTS && tag <= AT_ARRAY_OF_BOOLEANS))) {
+  if (code == TC_LIST && (tag == AT_ARRAY || (tag >= AT_ARRAY_OF_INTS && tag <= AT_ARRAY_OF_BOOLEANS) ||
+                          tag == AT_ARRAY_OF_CHARS)) {
     jobject array = js_to_jobject(ctx, jni, v); /* a JSArray handle: the view keeps it */
     if (!array) return false;
     *out = (*jni)->CallStaticObjectMethod(jni, J.JsCollections, J.JsCollections_listView, ctx->js_env, array);

@@ -47,7 +47,9 @@ public enum ArgTag {
     /** A plain JS object (prototype Object.prototype or null): data, a Map, a record, or an interface. */
     PLAIN_OBJECT("object"),
     /** Another built-in JS object (RegExp, Error, DataView, WeakMap...): nothing in Java stands for it. */
-    BUILTIN("built-in object");
+    BUILTIN("built-in object"),
+    /** A JS array whose elements (the first looked at) are one-character strings. */
+    ARRAY_OF_CHARS("string[]");
 
     final String jsName;
 

@@ -86,6 +86,8 @@ final class OverloadResolver {
                 return arrayCost(ArgTag.DOUBLE, p);
             case ARRAY_OF_STRINGS:
                 return arrayCost(ArgTag.STRING, p);
+            case ARRAY_OF_CHARS:
+                return arrayCost(ArgTag.CHAR_STRING, p);
             case ARRAY_OF_BOOLEANS:
                 return arrayCost(ArgTag.BOOLEAN, p);
             case DATE:
@@ -159,7 +161,11 @@ final class OverloadResolver {
         if (!p.isArray()) {
             return collectionCost(p, false);
         }
-        int cost = cost(element, null, p.getComponentType());
+        Class<?> c = p.getComponentType();
+        if (element == ArgTag.INT32 && (c == byte.class || c == short.class || c == Byte.class || c == Short.class)) {
+            return 12; // the elements' range is only known when they are converted (a RangeError then)
+        }
+        int cost = cost(element, null, c);
         return cost < 0 ? NO : 1 + cost;
     }
 
