@@ -22,12 +22,13 @@ static env_ctx* ready(napi_env env, JNIEnv** jni) {
   return ctx;
 }
 
-/* ready() for an entry point taking one argument (missing: a TypeError with the usage). */
-static env_ctx* ready_with_arg(napi_env env, napi_callback_info info, JNIEnv** jni, napi_value* arg, const char* usage) {
-  size_t argc = 1;
-  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, arg, NULL, NULL))) return NULL;
+/* ready() for an entry point taking n arguments into argv (fewer: a TypeError with the usage). */
+static env_ctx* ready_with_args(napi_env env, napi_callback_info info, JNIEnv** jni, napi_value* argv, size_t n,
+                                const char* usage) {
+  size_t argc = n;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
   env_ctx* ctx = ready(env, jni);
-  if (ctx && argc < 1) {
+  if (ctx && argc < n) {
     throw_type_error(env, "%s", usage);
     return NULL;
   }
@@ -101,14 +102,11 @@ static napi_value start(napi_env env, napi_callback_info info) {
  * failure, else *found (a local ref, may be null). The entry points below differ only after this. */
 static bool call_bridge_with_name(napi_env env, napi_callback_info info, jmethodID method, env_ctx** ctx_out,
                                   JNIEnv** jni_out, jobject* found) {
-  size_t argc = 1;
-  napi_value argv[1];
+  napi_value arg;
   JNIEnv* jni;
-  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return false;
-  env_ctx* ctx = ready(env, &jni);
+  env_ctx* ctx = ready_with_args(env, info, &jni, &arg, 1, "a class or package name is required");
   if (!ctx) return false;
-  if (argc < 1) return throw_type_error(env, "a class or package name is required"), false;
-  jstring name = js_to_java_string(ctx, jni, argv[0]);
+  jstring name = js_to_java_string(ctx, jni, arg);
   if (!name) return false;
   *found = (*jni)->CallStaticObjectMethod(jni, J.Bridge, method, name);
   (*jni)->DeleteLocalRef(jni, name);
@@ -150,7 +148,7 @@ static napi_value import_class(napi_env env, napi_callback_info info) {
 static napi_value load(napi_env env, napi_callback_info info) {
   napi_value arg;
   JNIEnv* jni;
-  env_ctx* ctx = ready_with_arg(env, info, &jni, &arg, "load(path) takes the path of a jar or class folder");
+  env_ctx* ctx = ready_with_args(env, info, &jni, &arg, 1, "load(path) takes the path of a jar or class folder");
   if (!ctx) return NULL;
   jstring path = js_to_java_string(ctx, jni, arg);
   if (!path) return NULL;
@@ -211,11 +209,76 @@ static napi_value java_version(napi_env env, napi_callback_info info) {
 static napi_value class_object(napi_env env, napi_callback_info info) {
   napi_value arg;
   JNIEnv* jni;
-  env_ctx* ctx = ready_with_arg(env, info, &jni, &arg, "classObject(ctor) takes a projected Java class");
+  env_ctx* ctx = ready_with_args(env, info, &jni, &arg, 1, "classObject(ctor) takes a projected Java class");
   if (!ctx) return NULL;
   class_info* ci = unwrap_class(env, arg);
   if (!ci) return throw_type_error(env, "classObject(ctor) takes a projected Java class");
   return wrap_object(ctx, jni, ci->cls);
+}
+
+/* box(kind, value): a Java box (Long for 'long'...) as a Java object in JS, for overloads and
+ * collections that must see that box (jvm.long(5)); a value that does not fit is a RangeError. */
+static napi_value box(napi_env env, napi_callback_info info) {
+  static const char* kinds[8] = {"boolean", "byte", "char", "short", "int", "long", "float", "double"};
+  static const char* usage = "box(kind, value) takes a primitive type name and a value";
+  napi_value argv[2];
+  JNIEnv* jni;
+  env_ctx* ctx = ready_with_args(env, info, &jni, argv, 2, usage);
+  if (!ctx) return NULL;
+  char kind[16] = "";
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, argv[0], kind, sizeof kind, &len) != napi_ok) return throw_type_error(env, "%s", usage);
+  for (int i = 0; i < 8; i++) {
+    if (strcmp(kind, kinds[i]) != 0) continue;
+    type_info t = {TC_BOX_BOOLEAN + i, J.box[i], NULL};
+    jvalue v;
+    bool local;
+    if (!to_java(ctx, jni, argv[1], &t, &v, &local)) return java_failed(ctx, jni), NULL;
+    if (!v.l) return throw_type_error(env, "jvm.%s(value) takes a value, not null", kind);
+    napi_value result = wrap_object(ctx, jni, v.l); /* the box itself, not its JS value */
+    if (local) (*jni)->DeleteLocalRef(jni, v.l);
+    return result;
+  }
+  return throw_type_error(env, "'%s' is not a Java primitive type (boolean, byte, char, short, int, long, float, double)", kind);
+}
+
+/* newArray(elementType, values): a Java array (as a Java object in JS) of that element type, a
+ * primitive name, a class name or a projected class; values: a JS array or typed array. */
+static napi_value new_array(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  JNIEnv* jni;
+  env_ctx* ctx = ready_with_args(env, info, &jni, argv, 2, "newArray(type, values) takes an element type and the elements");
+  if (!ctx) return NULL;
+  type_info any = {TC_OBJECT, J.Object, NULL}, array;
+  jvalue spec, out;
+  bool spec_local, local;
+  if (!to_java(ctx, jni, argv[0], &any, &spec, &spec_local)) return java_failed(ctx, jni), NULL;
+  jobject ref = (*jni)->CallStaticObjectMethod(jni, J.Bridge, J.Bridge_arrayType, spec.l);
+  if (spec_local && spec.l) (*jni)->DeleteLocalRef(jni, spec.l);
+  if (java_failed(ctx, jni)) return NULL;
+  bool ok = read_type_info(jni, ref, &array);
+  (*jni)->DeleteLocalRef(jni, ref);
+  if (!ok) return java_failed(ctx, jni), NULL;
+  napi_value result = NULL;
+  if (to_java(ctx, jni, argv[1], &array, &out, &local)) {
+    result = out.l ? wrap_object(ctx, jni, out.l) : throw_type_error(env, "newArray(type, values): values is null");
+    if (local && out.l) (*jni)->DeleteLocalRef(jni, out.l);
+  } else {
+    java_failed(ctx, jni);
+  }
+  type_info_release(jni, &array);
+  return result;
+}
+
+/* bigintLongs(+1 | -1): inside jvm.bigint(fn), every Java long result is a bigint. */
+static napi_value bigint_longs(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg;
+  int32_t delta = 0;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, &arg, NULL, NULL))) return NULL;
+  env_ctx* ctx = env_get(env);
+  if (ctx && argc == 1 && napi_get_value_int32(env, arg, &delta) == napi_ok) ctx->bigint_longs += delta;
+  return NULL;
 }
 
 /* exiting(shutdownTimeoutMs): the environment's process.on('exit'). Java learns first that this
@@ -249,6 +312,9 @@ NAPI_MODULE_INIT() {
       {"javaVersion", NULL, java_version, NULL, NULL, NULL, napi_default, NULL},
       {"exiting", NULL, exiting, NULL, NULL, NULL, napi_default, NULL},
       {"classObject", NULL, class_object, NULL, NULL, NULL, napi_default, NULL},
+      {"box", NULL, box, NULL, NULL, NULL, napi_default, NULL},
+      {"newArray", NULL, new_array, NULL, NULL, NULL, napi_default, NULL},
+      {"bigintLongs", NULL, bigint_longs, NULL, NULL, NULL, napi_default, NULL},
   };
   if (!NAPI_OK(env, napi_define_properties(env, exports, sizeof props / sizeof props[0], props))) return NULL;
   return exports;

@@ -164,9 +164,9 @@ typedef struct jni_cache {
   jmethodID box_valueOf[8];
   jmethodID box_value[8]; /* booleanValue ... doubleValue */
   jclass prim_array[8];   /* boolean[] ... double[] */
-  jclass Bridge, ObjectTable, BridgeTypeError;
+  jclass Bridge, ObjectTable, BridgeTypeError, BridgeRangeError;
   jmethodID Bridge_resolveName, Bridge_importClass, Bridge_describe, Bridge_classIndexOf, Bridge_classIndex, Bridge_classAt,
-      Bridge_load, Bridge_javaVersion, Bridge_runShutdownHooks;
+      Bridge_load, Bridge_javaVersion, Bridge_runShutdownHooks, Bridge_arrayType;
   jmethodID ObjectTable_init, ObjectTable_lookup, ObjectTable_attach, ObjectTable_detach, ObjectTable_size;
   jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName, Class_isInterface;
   /* Compact strings (JDK 9+): a String is its byte[] value plus a coder (0 Latin-1, 1 UTF-16).

@@ -204,7 +204,7 @@ bool callbacks_init(JNIEnv* jni) {
   REQUIRE(J.JsEnv_track = (*jni)->GetMethodID(jni, J.JsEnv, "track", "(Ljava/util/concurrent/CompletableFuture;)V"));
   REQUIRE(J.JsEnv_objects = (*jni)->GetFieldID(jni, J.JsEnv, "objects", "Ldev/napijava/bridge/ObjectTable;"));
   REQUIRE(J.JsProxies_create = (*jni)->GetStaticMethodID(jni, J.JsProxies, "create",
-                                                         "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Class;JZ)Ljava/lang/Object;"));
+                                                         "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Class;JZJ)Ljava/lang/Object;"));
   REQUIRE(J.JsProxies_cookieOf = (*jni)->GetStaticMethodID(jni, J.JsProxies, "cookieOf",
                                                            "(Ljava/lang/Object;Ldev/napijava/bridge/JsEnv;)J"));
   REQUIRE(J.JsProxies_NO_MEMBER = (*jni)->GetStaticFieldID(jni, J.JsProxies, "NO_MEMBER", "Ljava/lang/Object;"));
@@ -248,16 +248,51 @@ bool callbacks_init(JNIEnv* jni) {
 
 /* ---------- JS values as Java objects ---------- */
 
+static void free_identity(napi_env env, void* data, void* hint) { free(data); }
+
+/* A JS function's or object's identity for the proxy cache: a number kept on the value (napi_wrap),
+ * given once; 0 when the value cannot carry one (already wrapped by someone, or not extensible). */
+static const napi_type_tag IDENTITY_TAG = {0x6e6f64652d617069ULL, 0x2d6a6176612d6964ULL};
+
+static jlong js_identity(env_ctx* ctx, napi_value v) {
+  static jlong next; /* JS threads of all environments: an atomic counter */
+  napi_env env = ctx->env;
+  bool tagged = false;
+  jlong* id = NULL;
+  if (napi_check_object_type_tag(env, v, &IDENTITY_TAG, &tagged) == napi_ok && tagged)
+    return napi_unwrap(env, v, (void**)&id) == napi_ok && id ? *id : 0;
+  id = malloc(sizeof *id);
+  if (!id) return 0;
+  *id = __atomic_add_fetch(&next, 1, __ATOMIC_RELAXED);
+  /* wrap first: a value another addon wrapped (or tagged) simply gets no identity */
+  if (napi_wrap(env, v, id, free_identity, NULL, NULL) != napi_ok) {
+    free(id);
+    id = NULL;
+  } else if (napi_type_tag_object(env, v, &IDENTITY_TAG) != napi_ok) {
+    void* mine = NULL; /* not ours to name: undo (if that fails, the wrap's finalizer frees id) */
+    if (napi_remove_wrap(env, v, &mine) == napi_ok) free(mine);
+    id = NULL;
+  }
+  if (js_pending(env)) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+  }
+  return id ? *id : 0;
+}
+
 jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool is_function) {
   js_ref* r = js_ref_new(ctx, v, 1);
   if (!r) return NULL;
   jobject proxy = (*jni)->CallStaticObjectMethod(jni, J.JsProxies, J.JsProxies_create, ctx->js_env, iface,
-                                                 (jlong)(intptr_t)r, (jboolean)is_function);
+                                                 (jlong)(intptr_t)r, (jboolean)is_function, js_identity(ctx, v));
   if (!proxy || (*jni)->ExceptionCheck(jni)) { /* nobody owns the reference */
     js_ref_free(r);
     if (proxy) (*jni)->DeleteLocalRef(jni, proxy);
     return NULL;
   }
+  jlong owner = (*jni)->CallStaticLongMethod(jni, J.JsProxies, J.JsProxies_cookieOf, proxy, ctx->js_env);
+  if (owner != (jlong)(intptr_t)r) js_ref_free(r); /* an existing proxy of the same value came back */
+  (*jni)->ExceptionClear(jni);
   return proxy;
 }
 

@@ -133,13 +133,17 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
   }
   jbyteArray jtags = (*jni)->NewByteArray(jni, (jsize)argc);
   jobjectArray jclasses = jtags ? (*jni)->NewObjectArray(jni, (jsize)argc, J.Class, NULL) : NULL;
-  bool ok = jclasses != NULL;
+  jdoubleArray jnums = jclasses ? (*jni)->NewDoubleArray(jni, (jsize)argc) : NULL; /* for range errors */
+  bool ok = jnums != NULL;
   for (size_t i = 0; i < argc && ok; i++) {
     class_info* ci;
     double num;
     int tag = cacheable ? tags[i] : arg_tag(ctx, argv[i], &ci, &num);
     if (!cacheable && tag == AT_ARRAY) tag = array_elements_tag(ctx, argv[i]);
-    if (cacheable) ci = classes[i];
+    if (cacheable) {
+      ci = classes[i];
+      num = tag >= AT_INT8 && tag <= AT_DOUBLE ? nums[i] : 0;
+    }
     if (tag == AT_COUNT) {
       ok = false;
       break;
@@ -147,8 +151,9 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
     jbyte b = (jbyte)tag;
     (*jni)->SetByteArrayRegion(jni, jtags, (jsize)i, 1, &b);
     if (ci) (*jni)->SetObjectArrayElement(jni, jclasses, (jsize)i, ci->cls);
+    if (tag >= AT_INT8 && tag <= AT_DOUBLE) (*jni)->SetDoubleArrayRegion(jni, jnums, (jsize)i, 1, &num);
   }
-  jint result = ok ? (*jni)->CallIntMethod(jni, g->overloads, J.OverloadSet_resolve, jtags, jclasses) : -1;
+  jint result = ok ? (*jni)->CallIntMethod(jni, g->overloads, J.OverloadSet_resolve, jtags, jclasses, jnums) : -1;
   jthrowable t = (*jni)->ExceptionOccurred(jni);
   if (t) (*jni)->ExceptionClear(jni);
   t = (*jni)->PopLocalFrame(jni, t);

@@ -127,14 +127,17 @@ static void throw_plain(env_ctx* ctx, JNIEnv* jni, jthrowable t, const char* why
   }
 }
 
-/* BridgeTypeError: bridge misuse found by the Java side, a plain TypeError. */
+/* BridgeTypeError: bridge misuse found by the Java side, a plain TypeError (a RangeError for its
+ * subclass BridgeRangeError: a value out of the range of its Java type). */
 static bool throw_bridge_type_error(env_ctx* ctx, JNIEnv* jni, jthrowable t) {
   jstring msg = (*jni)->CallObjectMethod(jni, t, J.Throwable_getMessage);
   if ((*jni)->ExceptionCheck(jni)) return false;
   char* text = msg ? jstring_to_utf8(jni, msg) : NULL;
   if (msg) (*jni)->DeleteLocalRef(jni, msg);
   if ((*jni)->ExceptionCheck(jni)) return false;
-  throw_type_error(ctx->env, "%s", text ? text : "node-api-java: invalid call");
+  bool range = (*jni)->IsInstanceOf(jni, t, J.BridgeRangeError);
+  if (range) throw_range_error(ctx->env, "%s", text ? text : "node-api-java: value out of range");
+  else throw_type_error(ctx->env, "%s", text ? text : "node-api-java: invalid call");
   free(text);
   return true;
 }

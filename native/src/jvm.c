@@ -150,6 +150,7 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(claim_runtime(jni));
   REQUIRE(J.ObjectTable = global_class(jni, "dev/napijava/bridge/ObjectTable"));
   REQUIRE(J.BridgeTypeError = global_class(jni, "dev/napijava/bridge/BridgeTypeError"));
+  REQUIRE(J.BridgeRangeError = global_class(jni, "dev/napijava/bridge/BridgeRangeError"));
   jclass B = J.Bridge;
   STATIC_METHOD(J.Bridge_resolveName, B, "resolveName", "(Ljava/lang/String;)Ljava/lang/Object;");
   STATIC_METHOD(J.Bridge_importClass, B, "importClass", "(Ljava/lang/String;)Ljava/lang/Class;");
@@ -160,6 +161,7 @@ static bool cache_ids(JNIEnv* jni) {
   STATIC_METHOD(J.Bridge_load, B, "load", "(Ljava/lang/String;)V");
   STATIC_METHOD(J.Bridge_javaVersion, B, "javaVersion", "()Ljava/lang/String;");
   STATIC_METHOD(J.Bridge_runShutdownHooks, B, "runShutdownHooks", "(J)V");
+  STATIC_METHOD(J.Bridge_arrayType, B, "arrayType", "(Ljava/lang/Object;)Ldev/napijava/bridge/TypeRef;");
   jclass T = J.ObjectTable;
   REQUIRE(J.ObjectTable_init = (*jni)->GetMethodID(jni, T, "<init>", "()V"));
   REQUIRE(J.ObjectTable_lookup = (*jni)->GetMethodID(jni, T, "lookup", "(Ljava/lang/Object;)J"));
@@ -192,7 +194,7 @@ static bool cache_ids(JNIEnv* jni) {
   FIELD(J.OS_name, os, "name", "Ljava/lang/String;");
   FIELD(J.OS_candidates, os, "candidates", "[Ldev/napijava/bridge/Callable;");
   FIELD(J.OS_isAsync, os, "isAsync", "Z");
-  REQUIRE(J.OverloadSet_resolve = (*jni)->GetMethodID(jni, os, "resolve", "([B[Ljava/lang/Class;)I"));
+  REQUIRE(J.OverloadSet_resolve = (*jni)->GetMethodID(jni, os, "resolve", "([B[Ljava/lang/Class;[D)I"));
   FIELD(J.C_executable, c, "executable", "Ljava/lang/reflect/Executable;");
   FIELD(J.C_declaringClass, c, "declaringClass", "Ljava/lang/Class;");
   FIELD(J.C_isStatic, c, "isStatic", "Z");

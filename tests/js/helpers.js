@@ -74,7 +74,7 @@ function tempDir(prefix) {
 }
 
 // Compiles tests/extra-src (NOT on the initial classpath) into a temp dir:
-// - jar: testcases.extra.* packed as a jar
+// - jar: testcases.extra.* packed as a jar, with extra-src/resources
 // - folder: a class folder holding testcases.extrafolder.*
 function buildExtra() {
   const jdk = findJdk();
@@ -88,7 +88,8 @@ function buildExtra() {
   run(javac, ['--release', '17', '-cp', CLASSES, '-d', jarClasses, ...list('extra')]);
   run(javac, ['--release', '17', '-d', folder, ...list('extrafolder')]);
   const jar = path.join(dir, 'extra.jar');
-  run(path.join(jdk, 'bin', 'jar'), ['cf', jar, '-C', jarClasses, '.']);
+  // resources/: META-INF/services files (a ServiceLoader provider found through jvm.load())
+  run(path.join(jdk, 'bin', 'jar'), ['cf', jar, '-C', jarClasses, '.', '-C', path.join(TESTS_DIR, 'extra-src', 'resources'), '.']);
   return { dir, jar, folder };
 }
 

@@ -101,8 +101,9 @@ test('no applicable overload -> TypeError naming the method and listing candidat
     return true;
   });
   assert.throws(() => Overloads.needsInt(), TypeError);
-  // Fractional number to int only.
-  assert.throws(() => Overloads.needsInt(1.5), TypeError);
+  // Fractional number to int only: a RangeError naming the value and the parameter (not a kind mismatch).
+  assert.throws(() => Overloads.needsInt(1.5), (err) => err instanceof RangeError &&
+    /^1.5 \(not an integer\) does not fit parameter 1 of testcases.Overloads.needsInt\(int\)/.test(err.message));
   // Instance method.
   assert.throws(() => new Overloads().describe(Symbol('s')), (err) => {
     assert.ok(err instanceof TypeError);

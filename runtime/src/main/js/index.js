@@ -63,13 +63,23 @@ function configure(options = {}) {
   return api;
 }
 
+// A class's name as Java source writes it: a.b.Outer.Inner, int[], java.lang.String[][].
+const PRIMITIVE_DESCRIPTORS = { Z: 'boolean', B: 'byte', C: 'char', S: 'short', I: 'int', J: 'long', F: 'float', D: 'double' };
+function javaTypeName(binaryName) {
+  const dims = binaryName.length - binaryName.replace(/^\[+/, '').length;
+  if (dims === 0) return binaryName.replace(/\$/g, '.');
+  const element = binaryName.slice(dims);
+  const base = element.startsWith('L') ? element.slice(1, -1).replace(/\$/g, '.') : PRIMITIVE_DESCRIPTORS[element];
+  return base + '[]'.repeat(dims);
+}
+
 let bridgeClass = null;
 const collections = makeDecorator((name) => native.importClass(name));
 const hooks = {
   // Runs once per projected class: instanceof works for superclasses and interfaces too, inspect
   // and JSON show the object, Cls.class is its java.lang.Class, collections behave as in JS.
   onClass(ctor, classIndex, javaName, traits) {
-    const shown = javaName.replace(/\$/g, '.'); // not ctor.name: a static Java member may be called name
+    const shown = javaTypeName(javaName); // not ctor.name: a static Java member may be called name
     Object.defineProperty(ctor, Symbol.hasInstance, {
       value: (value) => native.instanceOf(value, classIndex),
       configurable: true,
@@ -80,6 +90,7 @@ const hooks = {
       value() {
         let text;
         try {
+          if (traits.includes('array')) return `[Java ${collections.describeArray(this)}]`;
           text = String(this.toString());
         } catch (e) {
           text = `toString() threw ${e && e.name}`;
@@ -199,6 +210,31 @@ const api = {
   },
   isJavaObject(value) {
     return native.isJavaObject(value);
+  },
+  // Explicit Java boxes (a Java object in JS) for overloads and collections that must see that box:
+  // map.get(jvm.long(5)) finds a Long key. Names are Java keywords: no package can take them.
+  boolean: (v) => native.box('boolean', v),
+  byte: (v) => native.box('byte', v),
+  char: (v) => native.box('char', v),
+  short: (v) => native.box('short', v),
+  int: (v) => native.box('int', v),
+  long: (v) => native.box('long', v),
+  float: (v) => native.box('float', v),
+  double: (v) => native.box('double', v),
+  // A Java array (a Java object in JS) of an element type: 'int', 'java.lang.String' or a class.
+  newArray(type, values) {
+    return native.newArray(type, values);
+  },
+  // Runs fn with every Java long result as a bigint (outside it: a number, a bigint only beyond 2^53).
+  bigint(fn) {
+    if (typeof fn !== 'function') throw new TypeError('node-api-java: bigint(fn) takes a function to run');
+    ensureStarted();
+    native.bigintLongs(1);
+    try {
+      return fn();
+    } finally {
+      native.bigintLongs(-1);
+    }
   },
   // Java collections, maps and records as plain JS data (arrays, objects or Maps, deeply).
   toJS(value) {

@@ -2,7 +2,7 @@
 // Java values that feel native in JS, added to each projected class by its traits (computed in
 // Java: ClassDescriptor.traits): iterables are JS iterables (for...of, spread, Array.from,
 // destructuring map entries), a java.util.List is array-like (list.length, list[i] read and
-// write), JSON.stringify gives the data, util.inspect shows it. Everything here sits on the class's
+// write), so is a Java array held by reference, JSON.stringify gives the data, util.inspect shows it. Everything here sits on the class's
 // prototype: calling a Java method costs the same as on any other class.
 
 // A List's index access (list[3], list[3] = x, 3 in list) goes through this object, placed as the
@@ -46,6 +46,30 @@ function makeDecorator(importClass) {
     };
   }
 
+  const hasIndex = (target, name) => (typeof name === 'string' && INDEX.test(name)) || Reflect.has(target, name);
+
+  let arrays;
+  const ArrayAccess = () => arrays || (arrays = importClass('dev.napijava.bridge.ArrayAccess'));
+
+  // A Java array held by reference: array[i] reads and writes the element (a fixed length: no add).
+  const arrayPrototype = new Proxy(Object.prototype, {
+    get(target, name, receiver) {
+      if (typeof name === 'string' && INDEX.test(name)) {
+        const i = Number(name);
+        return i < ArrayAccess().length(receiver) ? ArrayAccess().get(receiver, i) : undefined;
+      }
+      return Reflect.get(target, name, receiver);
+    },
+    set(target, name, value, receiver) {
+      if (typeof name === 'string' && INDEX.test(name)) {
+        ArrayAccess().set(receiver, Number(name), value);
+        return true;
+      }
+      return Reflect.defineProperty(receiver, name, { value, writable: true, enumerable: true, configurable: true });
+    },
+    has: hasIndex, // as for a List (below)
+  });
+
   const listPrototype = new Proxy(Object.prototype, {
     get(target, name, receiver) {
       if (typeof name === 'string' && INDEX.test(name)) {
@@ -69,9 +93,10 @@ function makeDecorator(importClass) {
       }
       return Reflect.defineProperty(receiver, name, { value, writable: true, enumerable: true, configurable: true });
     },
-    has(target, name) {
-      return Reflect.has(target, name); // `i in list` cannot know the receiver: documented
-    },
+    // A has trap is not told the receiver, so it cannot compare with the size: every index is
+    // "in" a List. Array generics (Array.prototype.indexOf/map/forEach.call(list, ...)) only ask
+    // below length, where that is true, and they skip what is not "in" as holes (README).
+    has: hasIndex,
   });
 
   // JSON-safe: bigints (a Long in a collection, a BigInteger) as numbers when exact, else strings.
@@ -106,6 +131,7 @@ function makeDecorator(importClass) {
       return new Map(pairs);
     }
     if (traits.includes('record')) return recordToObject(value, deep);
+    if (traits.includes('array')) return Array.from(javaIterator(value, false, true), deep);
     if (traits.includes('iterable') || traits.includes('iterator') || traits.includes('enumeration') || traits.includes('stream')) {
       return Array.from(javaIterator(value, false, traits.includes('collection')), deep);
     }
@@ -141,13 +167,26 @@ function makeDecorator(importClass) {
       });
       Object.setPrototypeOf(proto, listPrototype);
     }
+    if (has('array')) {
+      define(proto, Symbol.iterator, function () { return javaIterator(this, false, true); });
+      define(proto, 'toJSON', function () { return Array.from(javaIterator(this, false, true), jsonValue); });
+      Object.defineProperty(proto, 'length', {
+        get() { return ArrayAccess().length(this); },
+        set() { throw new TypeError("a Java array's length is fixed"); },
+        configurable: true,
+        enumerable: false,
+      });
+      Object.setPrototypeOf(proto, arrayPrototype);
+    }
     if (has('record')) define(proto, 'toJSON', function () { return recordToObject(this); });
     if (has('enum')) define(proto, 'toJSON', function () { return this.name(); });
-    if (!has('map') && !has('entry') && !has('iterable') && !has('record') && !has('enum')) {
+    if (!has('map') && !has('entry') && !has('iterable') && !has('record') && !has('enum') && !has('array')) {
       define(proto, 'toJSON', function () { return String(this.toString()); });
     }
   }
-  return { decorate, toJS };
+  // The inspect text of a Java array: its element type, length and first elements.
+  const describeArray = (array) => String(ArrayAccess().describe(array));
+  return { decorate, toJS, describeArray };
 }
 
 module.exports = { makeDecorator };

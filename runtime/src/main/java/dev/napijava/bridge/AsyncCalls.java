@@ -65,6 +65,7 @@ public final class AsyncCalls {
         pool().execute(() -> {
             Object value = null;
             Throwable error = null;
+            Thread.currentThread().setContextClassLoader(Bridge.loader()); // as on the JS thread
             try {
                 value = callable.handle().invokeWithArguments(withTarget(callable, target, args));
             } catch (Throwable t) {
@@ -82,6 +83,19 @@ public final class AsyncCalls {
         all[0] = target;
         System.arraycopy(args, 0, all, 1, args.length);
         return all;
+    }
+
+    /** A JDK method that looks at its caller's class (annotated jdk.internal.reflect.CallerSensitive, kept at run time). */
+    static boolean isCallerSensitive(java.lang.reflect.Executable executable) {
+        if (!(executable instanceof Method)) {
+            return false;
+        }
+        for (java.lang.annotation.Annotation a : executable.getDeclaredAnnotations()) {
+            if (a.annotationType().getName().equals("jdk.internal.reflect.CallerSensitive")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Called by the native core (JS thread) for a CompletionStage/Future going to JS as a promise. */
@@ -149,6 +163,15 @@ public final class AsyncCalls {
     }
 
     static MethodHandle handleFor(java.lang.reflect.Executable executable) {
+        if (isCallerSensitive(executable)) {
+            // bound to a caller whose class loader sees what JS sees (start-up class path, jvm.load())
+            try {
+                executable.setAccessible(true);
+                return Bridge.callerLookup().unreflect((Method) executable).asFixedArity();
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new IllegalStateException("Cannot call " + executable + " asynchronously: " + e.getMessage(), e);
+            }
+        }
         try {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             MethodHandle h = executable instanceof Method

@@ -92,14 +92,60 @@ public final class Bridge {
                 loader = runTimeLoader;
                 if (loader == null) {
                     runTimeLoader = loader = new BridgeClassLoader(START_UP);
+                    // Java code that finds classes by name (JDBC's DriverManager, ServiceLoader,
+                    // Jackson modules) asks the context class loader: the JS threads get this one
+                    for (Thread t : JS_THREADS) {
+                        t.setContextClassLoader(loader);
+                    }
                 }
             }
         }
         loader.addPath(p);
         LOADED.add(p);
+        initializeJdbcDrivers(loader, p);
         PackageIndex index = packages;
         if (index != null) {
             index.addPath(p);
+        }
+    }
+
+    /**
+     * JDBC drivers of a jar added at run time: DriverManager looks for drivers once, with
+     * ServiceLoader, often before jvm.load() (any DriverManager call does it), and never again. A
+     * driver registers itself when its class is initialized (JDBC 4), so the classes the jar names
+     * in META-INF/services/java.sql.Driver are initialized here. One that fails to is skipped, as
+     * DriverManager skips it.
+     */
+    private static void initializeJdbcDrivers(ClassLoader loader, Path p) {
+        String entry = "META-INF/services/java.sql.Driver";
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try {
+            if (java.nio.file.Files.isDirectory(p)) {
+                Path f = p.resolve(entry);
+                if (java.nio.file.Files.isRegularFile(f)) {
+                    lines = java.nio.file.Files.readAllLines(f);
+                }
+            } else {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(p.toFile())) {
+                    java.util.zip.ZipEntry e = jar.getEntry(entry);
+                    if (e != null) {
+                        lines = java.util.Arrays.asList(new String(jar.getInputStream(e).readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8).split("\\R"));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return; // an unreadable jar already failed addPath's checks
+        }
+        for (String line : lines) {
+            String name = line.replaceAll("#.*", "").trim();
+            if (!name.isEmpty()) {
+                try {
+                    Class.forName(name, true, loader);
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    // skipped, as DriverManager's own ServiceLoader pass skips it
+                }
+            }
         }
     }
 
@@ -147,6 +193,7 @@ public final class Bridge {
 
     static void registerJsThread(Thread t) {
         JS_THREADS.add(t);
+        t.setContextClassLoader(loader());
     }
 
     static void unregisterJsThread(Thread t) {
@@ -214,6 +261,46 @@ public final class Bridge {
             System.err.println("node-api-java: the JVM's shutdown hooks did not finish within " + timeoutMs
                     + " ms; the process exits without waiting for them (jvm.configure({ shutdownTimeout }))");
         }
+    }
+
+    private static final java.util.Map<String, Class<?>> PRIMITIVES = java.util.Map.of("boolean", boolean.class,
+            "byte", byte.class, "char", char.class, "short", short.class, "int", int.class, "long", long.class,
+            "float", float.class, "double", double.class);
+
+    /**
+     * jvm.newArray(type, values): the array type for an element type given as a primitive name, a
+     * class name or a Class (a projected class).
+     */
+    public static TypeRef arrayType(Object element) throws ClassNotFoundException {
+        Class<?> type = element instanceof Class ? (Class<?>) element : PRIMITIVES.get(String.valueOf(element));
+        if (type == null && !"void".equals(element)) {
+            type = importClass(String.valueOf(element));
+        }
+        if (type == null || type == void.class) {
+            throw new BridgeTypeError("there are no arrays of void");
+        }
+        return TypeRef.of(java.lang.reflect.Array.newInstance(type, 0).getClass());
+    }
+
+    /**
+     * Class.forName(name) as JS calls it: Java looks for the caller's class loader, and a call from
+     * JS has no Java caller (JNI), so it would search the boot loader only. This one searches what
+     * JS sees: the start-up class path and every jvm.load()ed jar.
+     */
+    public static Class<?> classForName(String name) throws ClassNotFoundException {
+        return Class.forName(name, true, loader());
+    }
+
+    /** The lookup for method handles of caller-sensitive methods (AsyncCalls): its class is in {@link #loader()}. */
+    static java.lang.invoke.MethodHandles.Lookup callerLookup() {
+        BridgeClassLoader added = runTimeLoader;
+        return added != null ? added.callerLookup() : LoaderCaller.lookup();
+    }
+
+    /** The loader JS looks classes up in, and the context class loader of the threads that run JS's calls. */
+    public static ClassLoader loader() {
+        BridgeClassLoader added = runTimeLoader;
+        return added != null ? added : START_UP;
     }
 
     public static String javaVersion() {

@@ -73,6 +73,33 @@ final class BridgeClassLoader extends URLClassLoader {
         }
     }
 
+    private volatile java.lang.invoke.MethodHandles.Lookup callerLookup;
+
+    /**
+     * A lookup whose class this loader defined (a copy of LoaderCaller): method handles of
+     * caller-sensitive methods made with it see a caller whose loader sees the jvm.load()ed jars.
+     */
+    java.lang.invoke.MethodHandles.Lookup callerLookup() {
+        java.lang.invoke.MethodHandles.Lookup lookup = callerLookup;
+        if (lookup == null) {
+            synchronized (this) {
+                lookup = callerLookup;
+                if (lookup == null) {
+                    String name = LoaderCaller.class.getName();
+                    try (java.io.InputStream in = LoaderCaller.class.getResourceAsStream("LoaderCaller.class")) {
+                        byte[] bytes = in.readAllBytes();
+                        Class<?> copy = defineClass(name, bytes, 0, bytes.length); // here, not by the parent
+                        callerLookup = lookup = (java.lang.invoke.MethodHandles.Lookup) copy.getMethod("lookup").invoke(null);
+                    } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+                        throw new IllegalStateException("node-api-java: cannot define the caller class in the jvm.load() "
+                                + "class loader", e);
+                    }
+                }
+            }
+        }
+        return lookup;
+    }
+
     private static BridgeTypeError cannotLoad(Path path, String problem) {
         return new BridgeTypeError("Cannot load " + path + ": " + problem);
     }

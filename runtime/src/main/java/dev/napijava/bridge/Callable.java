@@ -18,9 +18,19 @@ public final class Callable {
     public final TypeRef returnType;
     final Class<?>[] paramTypes;
     private volatile java.lang.invoke.MethodHandle handle;
+    /** For a caller-sensitive method: the loader its handle's caller belongs to (else null). */
+    private volatile ClassLoader handleLoader;
     private String paramKey;
 
+    /** The name JS calls it by (a stand-in keeps the name of the method it replaces). */
+    private final String name;
+
     Callable(Executable executable) {
+        this(executable, null);
+    }
+
+    Callable(Executable executable, String jsName) {
+        this.name = jsName != null ? jsName : executable instanceof Constructor ? "new" : executable.getName();
         this.executable = executable;
         this.declaringClass = executable.getDeclaringClass();
         this.isConstructor = executable instanceof Constructor;
@@ -37,14 +47,33 @@ public final class Callable {
     /** For async calls (off the JS thread): a method handle, made on first use. */
     java.lang.invoke.MethodHandle handle() {
         java.lang.invoke.MethodHandle h = handle;
-        if (h == null) {
-            handle = h = AsyncCalls.handleFor(executable);
+        ClassLoader loader = Bridge.loader();
+        // a caller-sensitive method's handle is bound to a caller of one loader: remade after jvm.load()
+        if (h == null || (handleLoader != loader && handleLoader != null)) {
+            h = AsyncCalls.handleFor(executable);
+            handleLoader = AsyncCalls.isCallerSensitive(executable) ? loader : null;
+            handle = h;
         }
         return h;
     }
 
     String name() {
-        return isConstructor ? "new" : executable.getName();
+        return name;
+    }
+
+    /**
+     * Caller-sensitive methods look at their Java caller, and a call from JS has none (JNI): the
+     * few that then misbehave are called through a bridge method of the same signature instead.
+     */
+    static Callable of(Method m) {
+        if (m.getDeclaringClass() == Class.class && m.getName().equals("forName") && m.getParameterCount() == 1) {
+            try {
+                return new Callable(Bridge.class.getMethod("classForName", String.class), "forName");
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Callable(m);
     }
 
     /** The parameter list as text ({@code [int, class java.lang.String]}): sort key and duplicate test, built once. */

@@ -65,7 +65,7 @@ public final class ClassDescriptor {
         List<Callable> callables = new ArrayList<>(methods.length);
         boolean anyBridge = false;
         for (Method m : methods) {
-            callables.add(new Callable(m));
+            callables.add(Callable.of(m));
             anyBridge |= m.isBridge();
         }
         if (glued == null) {
@@ -92,10 +92,10 @@ public final class ClassDescriptor {
                 continue; // interface statics are not inherited
             }
             Map<String, List<Callable>> byName = c.isStatic ? statics : instances;
-            List<Callable> group = byName.get(m.getName());
+            List<Callable> group = byName.get(c.name());
             if (group == null) {
                 group = new ArrayList<>();
-                byName.put(m.getName(), group);
+                byName.put(c.name(), group);
             }
             group.add(c);
         }
@@ -161,6 +161,7 @@ public final class ClassDescriptor {
         trait(out, Map.Entry.class.isAssignableFrom(type), "entry");
         trait(out, type.isRecord(), "record");
         trait(out, Enum.class.isAssignableFrom(type) && type != Enum.class, "enum");
+        trait(out, type.isArray(), "array");
         return out.toString();
     }
 

@@ -18,7 +18,7 @@ public final class Iteration {
     private Iteration() {
     }
 
-    /** The iterator behind an Iterable, Iterator, Enumeration, BaseStream or Map (its entries). */
+    /** The iterator behind an Iterable, Iterator, Enumeration, BaseStream, array or Map (its entries). */
     public static Iterator<?> iteratorOf(Object source) {
         if (source instanceof Map) {
             return ((Map<?, ?>) source).entrySet().iterator();
@@ -34,6 +34,23 @@ public final class Iteration {
         }
         if (source instanceof BaseStream) {
             return ((BaseStream<?, ?>) source).iterator();
+        }
+        if (source != null && source.getClass().isArray()) {
+            Object array = source;
+            return new Iterator<Object>() {
+                private int at;
+
+                @Override
+                public boolean hasNext() {
+                    return at < java.lang.reflect.Array.getLength(array);
+                }
+
+                @Override
+                public Object next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    return java.lang.reflect.Array.get(array, at++);
+                }
+            };
         }
         throw new BridgeTypeError(source.getClass().getName() + " is not iterable");
     }

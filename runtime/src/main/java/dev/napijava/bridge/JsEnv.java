@@ -50,6 +50,8 @@ public final class JsEnv {
     final long nativeCtx;
     final Thread jsThread;
     public final ObjectTable objects = new ObjectTable();
+    /** JS functions and objects already seen as an interface: the same proxy again (JsProxies). */
+    final JsProxies.Cache proxies = new JsProxies.Cache();
     /** Tasks for the JS thread, guarded by this. A plain monitor rather than concurrent collections:
      *  those pull the VarHandle machinery into every start, a few ms in the interpreter. */
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();

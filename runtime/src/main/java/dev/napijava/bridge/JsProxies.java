@@ -52,12 +52,49 @@ public final class JsProxies {
         }
     }
 
-    /** Called by the native core on the JS thread: the Java face of a JS function or object. */
-    public static Object create(JsEnv env, Class<?> iface, long cookie, boolean isFunction) {
+    /**
+     * Called by the native core on the JS thread: the Java face of a JS function or object. The
+     * same JS value (identity: a number the native core keeps on it, 0 for none) as the same
+     * interface gives the same proxy while that proxy lives, so listener add(l)/remove(l) pairs work;
+     * then cookie is not used and the caller drops it.
+     */
+    public static Object create(JsEnv env, Class<?> iface, long cookie, boolean isFunction, long identity) {
+        Object known = identity != 0 ? env.proxies.get(identity, iface) : null;
+        if (known != null) {
+            return known;
+        }
         Handler handler = new Handler(env, iface, isFunction);
         Object proxy = Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, handler);
         handler.ref = JsRef.create(env, cookie, proxy);
+        if (identity != 0) {
+            env.proxies.put(identity, iface, proxy);
+        }
         return proxy;
+    }
+
+    /**
+     * The proxies of an environment by JS value and interface, held weakly: a proxy Java no longer
+     * references is collected (and releases its JS value) as before. JS thread only.
+     */
+    static final class Cache {
+        private record Key(long identity, Class<?> iface) {
+        }
+
+        private final java.util.HashMap<Key, java.lang.ref.WeakReference<Object>> byKey = new java.util.HashMap<>();
+        private int sinceSweep;
+
+        Object get(long identity, Class<?> iface) {
+            java.lang.ref.WeakReference<Object> ref = byKey.get(new Key(identity, iface));
+            return ref == null ? null : ref.get();
+        }
+
+        void put(long identity, Class<?> iface, Object proxy) {
+            if (++sinceSweep > 1024 && sinceSweep > byKey.size()) { // drop collected entries now and then
+                byKey.values().removeIf(r -> r.get() == null);
+                sinceSweep = 0;
+            }
+            byKey.put(new Key(identity, iface), new java.lang.ref.WeakReference<>(proxy));
+        }
     }
 
     /** The JsRef behind a proxy made here for env's JS value, or 0: lets the same JS value come

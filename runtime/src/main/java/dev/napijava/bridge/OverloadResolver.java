@@ -67,7 +67,9 @@ final class OverloadResolver {
                         : p == double.class ? 4 : p == Double.class ? 5 : general(p, Long.class);
             case DOUBLE:
                 return p == double.class ? 0 : p == Double.class ? 1 : p == float.class ? 2
-                        : p == Float.class ? 3 : p == java.math.BigDecimal.class ? 8 : general(p, Double.class);
+                        : p == Float.class ? 3 : p == java.math.BigDecimal.class ? 8
+                        // only to say why when it is not an integer (a RangeError from Values.toBigInteger)
+                        : p == java.math.BigInteger.class ? 9 : general(p, Double.class);
             case CHAR_STRING:
                 return p == String.class ? 0 : p == char.class ? 1 : p == Character.class ? 2 : bigOrGeneral(p);
             case STRING:
@@ -79,7 +81,9 @@ final class OverloadResolver {
                 return argClass != null && !p.isPrimitive() && p.isAssignableFrom(argClass) ? distance(argClass, p) : NO;
             case ARRAY:
                 // elements of several kinds (or none): an array of references fits best
-                return p.isArray() ? (p.getComponentType().isPrimitive() ? 3 : 1) : collectionCost(p, true);
+                // (Object[] first: an element of another kind would not fit a narrower component type)
+                return p.isArray() ? (p.getComponentType() == Object.class ? 1 : p.getComponentType().isPrimitive() ? 3 : 2)
+                        : collectionCost(p, true);
             case ARRAY_OF_INTS:
                 return arrayCost(ArgTag.INT32, p);
             case ARRAY_OF_NUMBERS:
@@ -91,10 +95,11 @@ final class OverloadResolver {
             case ARRAY_OF_BOOLEANS:
                 return arrayCost(ArgTag.BOOLEAN, p);
             case DATE:
-                return p == java.util.Date.class || p == java.time.Instant.class ? 0
-                        : java.util.Date.class.isAssignableFrom(p) ? 1
+                // a JS Date is a java.util.Date first (same model: a UTC instant), then an Instant
+                return p == java.util.Date.class ? 0 : p == java.time.Instant.class ? 1
+                        : java.util.Date.class.isAssignableFrom(p) ? 2
                         : p == java.time.LocalDateTime.class || p == java.time.OffsetDateTime.class
-                                || p == java.time.ZonedDateTime.class || p == java.time.LocalDate.class ? 2
+                                || p == java.time.ZonedDateTime.class || p == java.time.LocalDate.class ? 3
                         : general(p, java.util.Date.class);
             case MAP:
                 return p == java.util.Map.class ? 0 : p != Object.class && p.isAssignableFrom(java.util.LinkedHashMap.class) ? 1

@@ -40,6 +40,16 @@ public final class OverloadSet {
      * @throws BridgeTypeError when no overload fits, or several fit equally well
      */
     public int resolve(byte[] tags, Class<?>[] classes) {
+        return resolve(tags, classes, null);
+    }
+
+    /**
+     * As {@link #resolve(byte[], Class[])}; {@code numbers} (may be null) holds the JS numbers of
+     * number arguments, for an error that names the value when it is out of a parameter's range.
+     *
+     * @throws BridgeRangeError when the only misfits are numbers out of the range of their parameters
+     */
+    public int resolve(byte[] tags, Class<?>[] classes, double[] numbers) {
         ArgTag[] argTags = new ArgTag[tags.length];
         for (int i = 0; i < tags.length; i++) {
             argTags[i] = ArgTag.of(tags[i]);
@@ -66,6 +76,10 @@ public final class OverloadSet {
             }
         }
         if (best.isEmpty()) {
+            String range = rangeMessage(argTags, classes, numbers);
+            if (range != null) {
+                throw new BridgeRangeError(range);
+            }
             throw new BridgeTypeError(noMatchMessage(argTags, classes));
         }
         int chosen = best.size() == 1 ? best.get(0) : OverloadResolver.mostSpecific(candidates, best);
@@ -98,6 +112,78 @@ public final class OverloadSet {
             message.append("\n  ").append(c.display());
         }
         return message.toString();
+    }
+
+    /**
+     * When the only arguments that fit no overload are numbers beyond the range of numeric
+     * parameters (300 for a byte, 1.5 or 2^40 for an int), the error names the value, the
+     * parameter and its range; null when something else does not fit.
+     */
+    private String rangeMessage(ArgTag[] tags, Class<?>[] classes, double[] numbers) {
+        List<String> misses = new ArrayList<>();
+        for (Callable c : candidates) {
+            if (c.paramTypes.length != tags.length) {
+                continue;
+            }
+            int missed = -1;
+            boolean onlyRange = true;
+            for (int i = 0; i < tags.length && onlyRange; i++) {
+                Class<?> p = c.paramTypes[i];
+                if (OverloadResolver.cost(tags[i], classes[i], p) >= 0) {
+                    continue;
+                }
+                onlyRange = isNumber(tags[i]) && rangeOf(p) != null;
+                if (onlyRange && missed < 0) {
+                    missed = i;
+                }
+            }
+            if (onlyRange && missed >= 0) {
+                String value = numbers != null && missed < numbers.length ? number(numbers[missed]) : "the number";
+                misses.add(value + (tags[missed] == ArgTag.DOUBLE && isIntegral(c.paramTypes[missed]) && numbers != null
+                        && numbers[missed] != Math.rint(numbers[missed]) ? " (not an integer)" : "")
+                        + " does not fit parameter " + (missed + 1) + " of " + described(c) + ": "
+                        + rangeOf(c.paramTypes[missed]));
+            }
+        }
+        return misses.isEmpty() ? null : String.join("; ", misses);
+    }
+
+    /** "a.B.m(int)", "new a.B(int)": the overload as the error names it. */
+    private String described(Callable c) {
+        String d = c.display();
+        String params = d.indexOf('(') < 0 ? "()" : d.substring(d.indexOf('('));
+        if (c.isConstructor) {
+            return "new " + ownerName + params;
+        }
+        return ownerName + "." + (name.indexOf('(') < 0 ? name + params : name); // a selector names its parameters
+    }
+
+    private static boolean isNumber(ArgTag tag) {
+        return tag == ArgTag.INT8 || tag == ArgTag.INT16 || tag == ArgTag.INT32 || tag == ArgTag.SAFE_INTEGER
+                || tag == ArgTag.DOUBLE;
+    }
+
+    private static boolean isIntegral(Class<?> p) {
+        return p == byte.class || p == Byte.class || p == short.class || p == Short.class || p == int.class
+                || p == Integer.class || p == long.class || p == Long.class;
+    }
+
+    /** What a numeric parameter type holds, for the error; null for other types. */
+    private static String rangeOf(Class<?> p) {
+        if (p == byte.class || p == Byte.class) return "a Java byte holds integers -128..127";
+        if (p == short.class || p == Short.class) return "a Java short holds integers -32768..32767";
+        if (p == int.class || p == Integer.class) return "a Java int holds integers -2147483648..2147483647";
+        if (p == long.class || p == Long.class) {
+            return "a Java long takes a number when it is a safe integer (-(2^53-1)..2^53-1), beyond that a bigint";
+        }
+        return null;
+    }
+
+    private static String number(double d) {
+        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21) {
+            return new java.math.BigDecimal(d).toPlainString();
+        }
+        return Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d);
     }
 
     private String ambiguousMessage(ArgTag[] tags, Class<?>[] classes, List<Integer> tied) {

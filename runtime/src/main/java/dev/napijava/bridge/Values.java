@@ -112,7 +112,7 @@ public final class Values {
                 throw new BridgeTypeError("the object passed as a " + type.getName() + " has no property '" + name
                         + "' (a " + types[i].getName() + " component)");
             }
-            args[i] = coerce(given.remove(name), types[i], type, name);
+            args[i] = coerce(given.remove(name), types[i], "property '" + name + "' of the object passed as a " + type.getName());
         }
         if (!given.isEmpty()) {
             throw new BridgeTypeError("the object passed as a " + type.getName() + " has properties that are not "
@@ -130,8 +130,14 @@ public final class Values {
         }
     }
 
-    /** A value converted for Object (Integer, Double, String, Map...) as a component of type t. */
-    private static Object coerce(Object value, Class<?> t, Class<?> record, String component) {
+    /**
+     * A value converted as for Object (Integer, Double, String, Map...) into type t: a record
+     * component, an element stored into a Java array. {@code where} names the place for the error.
+     */
+    static Object coerce(Object value, Class<?> t, String where) {
+        if (value == null && t.isPrimitive()) {
+            throw new BridgeTypeError(where + " is a Java " + t.getName() + ": it cannot be null");
+        }
         if (value == null || t.isInstance(value)) {
             return value;
         }
@@ -151,6 +157,9 @@ public final class Values {
             if (boxed == Float.class) return (float) d;
             if (boxed == BigInteger.class) return toBigInteger(value);
             if (boxed == BigDecimal.class) return toBigDecimal(value);
+            if (boxed == Long.class || boxed == Integer.class || boxed == Short.class || boxed == Byte.class) {
+                throw new BridgeRangeError(where + " is a Java " + t.getName() + ": " + value + " is out of its range");
+            }
         }
         if (value instanceof String && ((String) value).length() == 1 && boxed == Character.class) {
             return ((String) value).charAt(0);
@@ -179,8 +188,7 @@ public final class Values {
                 }
             }
         }
-        throw new BridgeTypeError("property '" + component + "' of the object passed as a " + record.getName()
-                + " is a " + value.getClass().getSimpleName() + ", not a " + t.getName());
+        throw new BridgeTypeError(where + " is a Java " + t.getName() + ", not a " + value.getClass().getName());
     }
 
     // ---- big numbers: a JS bigint is a sign and 64-bit words, least significant first ----
