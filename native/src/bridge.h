@@ -163,6 +163,7 @@ typedef struct jni_cache {
   jclass box[8];          /* Boolean Byte Character Short Integer Long Float Double */
   jmethodID box_valueOf[8];
   jmethodID box_value[8]; /* booleanValue ... doubleValue */
+  jfieldID box_field[8];  /* their "value" fields (NULL if this JDK has none: the methods then) */
   jclass prim_array[8];   /* boolean[] ... double[] */
   jclass Bridge, ObjectTable, BridgeTypeError, BridgeRangeError;
   jmethodID Bridge_resolveName, Bridge_importClass, Bridge_describe, Bridge_classIndexOf, Bridge_classIndex, Bridge_classAt,
@@ -183,7 +184,7 @@ typedef struct jni_cache {
   jfieldID FD_field, FD_name, FD_type, FD_isStatic, FD_isFinal, FD_declaringClass;
   /* values (dev.napijava.bridge.Values) and JS collections as Java ones (JsCollections, loaded on first use) */
   jclass Values, JsCollections;
-  jmethodID Values_dynamicCode, Values_date, Values_millis, Values_bigInteger, Values_words, Values_toBigInteger,
+  jmethodID Values_dynamicCode, Values_slots, Values_date, Values_millis, Values_bigInteger, Values_words, Values_toBigInteger,
       Values_toBigDecimal, Values_record, JsCollections_listView, JsCollections_listOf, JsCollections_setOf,
       JsCollections_mapOf;
   jclass BigInteger, LinkedHashMap, LinkedHashSet, ArrayList, Map_, Collection_, Number_, Boolean_, Character_;
@@ -279,6 +280,9 @@ bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_
                           jobject* out);
 napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t);
 napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj); /* dynamic: unboxes, wraps */
+/* objects[i] as JS from its slot (Values.slot: tag, bits); element: its declared type for A_OBJECT
+ * (NULL: by run-time class). NULL with a JS exception pending. */
+napi_value slot_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slot, jobjectArray objects, jsize i, const type_info* element);
 napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s);
 jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v); /* NULL with a JS or Java exception pending */
 /* A box (of the primitive's own box class) as that primitive; false with a Java exception pending. */

@@ -262,33 +262,16 @@ static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobj
  * arguments classified by Java as (tag, bits) pairs, so numbers, booleans and strings need no JNI
  * class checks; a number/boolean/undefined/null result is written to slots[0..1] (tag, bits) and
  * NULL returned, so no box crosses JNI. */
-enum { A_OBJECT, A_INT, A_DOUBLE, A_BOOLEAN, A_NULL, A_STRING };
-enum { R_UNDEFINED, R_NULL, R_BOOLEAN, R_NUMBER };
 
 static bool fast_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* s, jobjectArray objects, jint argc, napi_value* argv) {
-  napi_env env = ctx->env;
   for (jint i = 0; i < argc; i++) {
-    jlong bits = s[2 * i + 1];
-    napi_status status = napi_ok;
-    switch (s[2 * i]) {
-      case A_INT: status = napi_create_int32(env, (int32_t)bits, &argv[i]); break;
-      case A_DOUBLE: {
-        double d;
-        memcpy(&d, &bits, sizeof d);
-        status = napi_create_double(env, d, &argv[i]);
-        break;
-      }
-      case A_BOOLEAN: status = napi_get_boolean(env, bits != 0, &argv[i]); break;
-      case A_NULL: status = napi_get_null(env, &argv[i]); break;
-      default: {
-        jobject a = (*jni)->GetObjectArrayElement(jni, objects, i);
-        argv[i] = s[2 * i] == A_STRING ? jstring_to_js(env, jni, a) : jobject_to_js(ctx, jni, a);
-        if (a) (*jni)->DeleteLocalRef(jni, a);
-        if (!argv[i]) status = napi_pending_exception;
-      }
-    }
-    if (status != napi_ok) {
-      js_failed(ctx, jni, status);
+    if (s[2 * i] == A_OBJECT) { /* JSValues too, with errors for the Java caller */
+      jobject a = (*jni)->GetObjectArrayElement(jni, objects, i);
+      argv[i] = jobject_to_js(ctx, jni, a);
+      if (a) (*jni)->DeleteLocalRef(jni, a);
+      if (!argv[i]) return false;
+    } else if (!(argv[i] = slot_to_js(ctx, jni, s + 2 * i, objects, i, NULL))) {
+      js_failed(ctx, jni, napi_pending_exception);
       return false;
     }
   }

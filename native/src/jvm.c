@@ -123,11 +123,15 @@ static bool cache_ids(JNIEnv* jni) {
     REQUIRE(J.box_valueOf[i] = (*jni)->GetStaticMethodID(jni, J.box[i], "valueOf", sig));
     snprintf(sig, sizeof sig, "()%s", prims[i]);
     REQUIRE(J.box_value[i] = (*jni)->GetMethodID(jni, J.box[i], unbox[i], sig));
+    /* the box's own field (OpenJDK's "value"): read without a Java call; absent: the method above */
+    J.box_field[i] = (*jni)->GetFieldID(jni, J.box[i], "value", prims[i]);
+    if (!J.box_field[i]) (*jni)->ExceptionClear(jni);
     REQUIRE(J.prim_array[i] = global_class(jni, arrays[i]));
   }
 #define STATIC_METHOD(dst, cls, name, sig) REQUIRE(dst = (*jni)->GetStaticMethodID(jni, cls, name, sig))
   REQUIRE(J.Values = global_class(jni, "dev/napijava/bridge/Values"));
   STATIC_METHOD(J.Values_dynamicCode, J.Values, "dynamicCode", "(Ljava/lang/Object;)I");
+  STATIC_METHOD(J.Values_slots, J.Values, "slots", "([Ljava/lang/Object;)[J");
   STATIC_METHOD(J.Values_date, J.Values, "date", "(DLjava/lang/Class;)Ljava/lang/Object;");
   STATIC_METHOD(J.Values_millis, J.Values, "millis", "(Ljava/lang/Object;)D");
   STATIC_METHOD(J.Values_bigInteger, J.Values, "bigInteger", "(Z[J)Ljava/math/BigInteger;");

@@ -947,6 +947,20 @@ static napi_value primitive_to_js(napi_env env, int code, jvalue v) {
 bool unbox_as(JNIEnv* jni, jobject obj, int prim_code, jvalue* out) {
   int i = prim_code - TC_BOOLEAN;
   jvalue v;
+  if (J.box_field[i] && (*jni)->IsInstanceOf(jni, obj, J.box[i])) { /* boxes are final: the field is there */
+    switch (prim_code) {
+      case TC_BOOLEAN: v.z = (*jni)->GetBooleanField(jni, obj, J.box_field[i]); break;
+      case TC_BYTE: v.b = (*jni)->GetByteField(jni, obj, J.box_field[i]); break;
+      case TC_CHAR: v.c = (*jni)->GetCharField(jni, obj, J.box_field[i]); break;
+      case TC_SHORT: v.s = (*jni)->GetShortField(jni, obj, J.box_field[i]); break;
+      case TC_INT: v.i = (*jni)->GetIntField(jni, obj, J.box_field[i]); break;
+      case TC_LONG: v.j = (*jni)->GetLongField(jni, obj, J.box_field[i]); break;
+      case TC_FLOAT: v.f = (*jni)->GetFloatField(jni, obj, J.box_field[i]); break;
+      default: v.d = (*jni)->GetDoubleField(jni, obj, J.box_field[i]); break;
+    }
+    *out = v;
+    return true;
+  }
   switch (prim_code) {
     case TC_BOOLEAN: v.z = (*jni)->CallBooleanMethod(jni, obj, J.box_value[i]); break;
     case TC_BYTE: v.b = (*jni)->CallByteMethod(jni, obj, J.box_value[i]); break;
@@ -1033,25 +1047,58 @@ static bool enter_java_array(env_ctx* ctx, JNIEnv* jni, jobject array) {
   return true;
 }
 
+napi_value slot_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slot, jobjectArray objects, jsize i, const type_info* element) {
+  napi_env env = ctx->env;
+  napi_value js = NULL;
+  jlong bits = slot[1];
+  switch (slot[0]) {
+    case A_INT: return NAPI_OK(env, napi_create_int32(env, (int32_t)bits, &js)) ? js : NULL;
+    case A_DOUBLE: {
+      double d;
+      memcpy(&d, &bits, sizeof d);
+      return NAPI_OK(env, napi_create_double(env, d, &js)) ? js : NULL;
+    }
+    case A_BOOLEAN: return NAPI_OK(env, napi_get_boolean(env, bits != 0, &js)) ? js : NULL;
+    case A_NULL: return NAPI_OK(env, napi_get_null(env, &js)) ? js : NULL;
+    case A_BIGINT: return NAPI_OK(env, napi_create_bigint_int64(env, (int64_t)bits, &js)) ? js : NULL;
+    default: {
+      jobject item = (*jni)->GetObjectArrayElement(jni, objects, i);
+      jvalue v = {.l = item};
+      js = slot[0] == A_STRING ? jstring_to_js(env, jni, item)
+           : element ? to_js(ctx, jni, v, element) : object_to_js(ctx, jni, item);
+      if (item) (*jni)->DeleteLocalRef(jni, item);
+      return js;
+    }
+  }
+}
+
+/* Elements are classified by Java in one call (Values.slots), so numbers, booleans, strings and
+ * Longs cost no JNI call each; the rest go through to_js. Handle scopes per 256 elements. */
 static napi_value object_array_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray array, const type_info* element) {
   napi_env env = ctx->env;
   if (!enter_java_array(ctx, jni, array)) return NULL;
   jsize len = (*jni)->GetArrayLength(jni, array);
   napi_value result = NULL;
-  bool ok = NAPI_OK(env, napi_create_array_with_length(env, (size_t)len, &result));
-  for (jsize i = 0; i < len && ok; i++) {
+  jlongArray jslots = (*jni)->CallStaticObjectMethod(jni, J.Values, J.Values_slots, array);
+  jlong* slots = !java_failed(ctx, jni) && jslots ? malloc(sizeof(jlong) * 2 * (size_t)(len ? len : 1)) : NULL;
+  bool ok = slots != NULL;
+  if (!ok && !js_pending(env)) throw_range_error(env, "no memory to convert a Java array of %d elements", (int)len);
+  if (ok) (*jni)->GetLongArrayRegion(jni, jslots, 0, 2 * len, slots);
+  if (jslots) (*jni)->DeleteLocalRef(jni, jslots);
+  ok = ok && NAPI_OK(env, napi_create_array_with_length(env, (size_t)len, &result));
+  for (jsize at = 0; at < len && ok; at += 256) {
     napi_handle_scope scope;
     if (!NAPI_OK(env, napi_open_handle_scope(env, &scope))) {
       ok = false;
       break;
     }
-    jobject item = (*jni)->GetObjectArrayElement(jni, array, i);
-    jvalue v = {.l = item};
-    napi_value js = element ? to_js(ctx, jni, v, element) : object_to_js(ctx, jni, item);
-    if (item) (*jni)->DeleteLocalRef(jni, item);
-    ok = js && NAPI_OK(env, napi_set_element(env, result, (uint32_t)i, js));
+    for (jsize i = at; i < len && i < at + 256 && ok; i++) {
+      napi_value js = slot_to_js(ctx, jni, slots + 2 * i, array, i, element);
+      ok = js && NAPI_OK(env, napi_set_element(env, result, (uint32_t)i, js));
+    }
     napi_close_handle_scope(env, scope);
   }
+  free(slots);
   ctx->java_depth--;
   return ok ? result : NULL;
 }
@@ -1064,8 +1111,19 @@ napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
     napi_value n;
     return NAPI_OK(env, napi_get_null(env, &n)) ? n : NULL;
   }
-  jint code = (*jni)->CallStaticIntMethod(jni, J.Values, J.Values_dynamicCode, obj);
-  if (java_failed(ctx, jni)) return NULL;
+  /* the common run-time classes without a Java call (final classes: same class, same code) */
+  jclass cls = (*jni)->GetObjectClass(jni, obj);
+  jint code = -1;
+  if ((*jni)->IsSameObject(jni, cls, J.String)) code = TC_STRING;
+  else if ((*jni)->IsSameObject(jni, cls, J.box[TC_INT - TC_BOOLEAN])) code = TC_BOX_INTEGER;
+  else if ((*jni)->IsSameObject(jni, cls, J.box[TC_DOUBLE - TC_BOOLEAN])) code = TC_BOX_DOUBLE;
+  else if ((*jni)->IsSameObject(jni, cls, J.box[TC_LONG - TC_BOOLEAN])) code = TC_BOX_LONG;
+  else if ((*jni)->IsSameObject(jni, cls, J.box[TC_BOOLEAN - TC_BOOLEAN])) code = TC_BOX_BOOLEAN;
+  if (cls) (*jni)->DeleteLocalRef(jni, cls);
+  if (code < 0) {
+    code = (*jni)->CallStaticIntMethod(jni, J.Values, J.Values_dynamicCode, obj);
+    if (java_failed(ctx, jni)) return NULL;
+  }
   if (code == TC_OBJECT) return wrap_object(ctx, jni, obj);
   type_info t = {code, NULL, NULL}; /* an Object[]'s elements: by their run-time class too */
   jvalue v = {.l = obj};
@@ -1089,10 +1147,10 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
   switch (code) {
     case TC_STRING: return jstring_to_js(ctx->env, jni, value.l);
     case TC_BOX_LONG: { /* a Long object is a bigint: it comes back into Java as a Long */
-      jlong j = (*jni)->CallLongMethod(jni, value.l, J.box_value[TC_LONG - TC_BOOLEAN]);
+      jvalue j;
       napi_value big;
-      if (java_failed(ctx, jni)) return NULL;
-      return NAPI_OK(ctx->env, napi_create_bigint_int64(ctx->env, j, &big)) ? big : NULL;
+      if (!unbox_as(jni, value.l, TC_LONG, &j)) return java_failed(ctx, jni), NULL;
+      return NAPI_OK(ctx->env, napi_create_bigint_int64(ctx->env, j.j, &big)) ? big : NULL;
     }
     case TC_ARRAY_OBJECT: return object_array_to_js(ctx, jni, value.l, t->element);
     case TC_FUTURE: return future_to_promise(ctx, jni, value.l);

@@ -93,4 +93,19 @@ enum arg_tag {
   AT_COUNT = 34
 };
 
+/* Java values classified in Java (Values.slot: JsValues.callFast's arguments, Object[] elements):
+ * a tag (Values.A_*) with the bits of a number, boolean or long in the next slot. */
+enum value_slot {
+  A_OBJECT = 0,  /* through the marshaler (jobject_to_js) */
+  A_INT = 1,
+  A_DOUBLE = 2,
+  A_BOOLEAN = 3,
+  A_NULL = 4,
+  A_STRING = 5,
+  A_BIGINT = 6   /* a Long: a bigint, as the marshaler makes it */
+};
+
+/* JsValues.callFast's result tags (JsValues.R_*) when the result is primitive (no box crosses JNI). */
+enum fast_result { R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3 };
+
 #endif

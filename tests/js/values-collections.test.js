@@ -233,3 +233,43 @@ test('a Java array held by reference: length, index, iteration, inspect, range c
   assert.throws(() => jvm.newArray('byte', [1, 300]), RangeError);
   assert.throws(() => jvm.newArray('no.such.Type', []), (e) => /no\.such\.Type/.test(e.message));
 });
+
+test('a Java exception thrown by a JS implementation reaches Java as itself, and JS in the usual shape', () => {
+  const { NoSuchElementException } = jvm.java.util;
+  assert.equal(V.catching(() => { throw new NoSuchElementException('none left'); }), 'java.util.NoSuchElementException: none left');
+  assert.equal(V.catchingChecked(() => { throw new jvm.java.io.IOException('disk'); }), 'IOException: disk'); // checked too
+  assert.equal(V.catching(() => { throw new Error('plain'); }), 'dev.napijava.JSException: plain');
+  // Java's Iterator contract implemented in JS: next() past the end throws NoSuchElementException
+  let i = 0;
+  assert.equal(V.drain({ hasNext: () => i < 3, next() { if (i++ >= 3) throw new NoSuchElementException(); return i; } }), 3);
+  assert.throws(() => V.through(() => { throw new NoSuchElementException('gone'); }), (e) =>
+    e instanceof Error && e.name === 'java.util.NoSuchElementException' && e.message === 'gone' &&
+    e.javaException instanceof NoSuchElementException);
+});
+
+test('a value that fits no parameter is a TypeError naming the parameter', () => {
+  assert.throws(() => V.takesByte('x'), (e) => e instanceof TypeError &&
+    /takesByte\(byte\) -- parameter 1 \(byte\) does not take a string/.test(e.message));
+  assert.throws(() => V.area(new Date()), (e) => e instanceof TypeError &&
+    /parameter 1 \(testcases.values.ValueCases\$Shape\) does not take a Date/.test(e.message));
+  assert.throws(() => V.takesByte(1, 2), (e) => /takesByte\(byte\) \(takes 1 argument\)/.test(e.message));
+});
+
+test('JDK APIs as their users call them: Arrays, EnumSet, List.of, Collections', () => {
+  const { Arrays, EnumSet, List, Collections } = jvm.java.util;
+  assert.equal(Arrays.toString(['a', 'b']), '[a, b]'); // Object[]: a JS string is a String
+  assert.equal(Arrays.toString([1, 2]), '[1, 2]'); // int[]
+  assert.equal(Arrays.stream([1, 2, 3]).sum(), 6); // IntStream from int[]
+  assert.equal(Arrays.toString([1.5, 2]), '[1.5, 2.0]'); // double[]
+  assert.equal(String(new jvm.java.lang.String(['h', 'i'])), 'hi'); // char[] where only it fits
+  const planets = EnumSet.noneOf(V.Planet); // the projected class for Class<E>
+  planets.add(V.Planet.EARTH);
+  assert.deepEqual([...planets].map(String), ['EARTH']);
+  assert.equal(EnumSet.allOf(V.Planet).size(), 3);
+  assert.deepEqual([...List.of(1, 2, 3)], [1, 2, 3]);
+  const sorted = [3, 1, 2];
+  Collections.sort(sorted); // a live List view of the JS array
+  assert.deepEqual(sorted, [1, 2, 3]);
+  assert.equal(Collections.max([4, 9, 2]), 9);
+  for (const [k, v] of V.counts().entrySet()) assert.equal(typeof k === 'string' && typeof v, 'number'); // entries destructure
+});

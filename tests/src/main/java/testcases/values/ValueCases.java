@@ -203,6 +203,45 @@ public final class ValueCases {
         return "shape";
     }
 
+    // ---- exceptions thrown by JS implementations ----
+
+    /** What Java caught from a JS supplier: the exception's class and message. */
+    public static String catching(java.util.function.Supplier<String> s) {
+        try {
+            return s.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    /** A JS callable that may throw a checked Java exception, which Java catches as itself. */
+    public static String catchingChecked(java.util.concurrent.Callable<String> c) {
+        try {
+            return c.call();
+        } catch (java.io.IOException e) {
+            return "IOException: " + e.getMessage();
+        } catch (Exception e) {
+            return "other " + e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    public static String through(java.util.function.Supplier<String> s) {
+        return s.get();
+    }
+
+    /** Java iterating a JS iterator, which ends by throwing NoSuchElementException as Java's contract says. */
+    public static int drain(Iterator<?> it) {
+        int n = 0;
+        try {
+            while (true) {
+                it.next();
+                n++;
+            }
+        } catch (java.util.NoSuchElementException e) {
+            return n;
+        }
+    }
+
     // ---- classes ----
 
     public static String className(Class<?> c) {

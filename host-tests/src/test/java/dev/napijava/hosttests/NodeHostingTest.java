@@ -138,7 +138,8 @@ class NodeHostingTest {
             JSFunction describe = nodejs.eval("(...a) => a.map((v) => v === null ? 'null' : typeof v + ':' + String(v)).join(',')").asFunction();
             JSValue obj = nodejs.eval("({ k: 1 })");
             ArrayList<String> javaList = new ArrayList<>(List.of("j"));
-            assertEquals("number:1,number:2.5,string:s\u00e9\ud83c\udf0d,boolean:true,null,number:9007199254740991,"
+            // a Long is a bigint whatever its size, as everywhere (README "Marshaling"); a Java List a List
+            assertEquals("number:1,number:2.5,string:s\u00e9\ud83c\udf0d,boolean:true,null,bigint:9007199254740991,"
                             + "bigint:9007199254740993,number:-3,number:7,number:1.5,string:c,object:[object Object],object:[j]",
                     describe.call(1, 2.5, "s\u00e9\ud83c\udf0d", true, null, 9007199254740991L, 9007199254740993L, (short) -3, (byte) 7,
                             1.5f, 'c', obj, javaList).asString());

@@ -112,15 +112,12 @@ public final class JsValues {
         return call(env.nativeCtx, handle, thisArg, args);
     }
 
-    /** Argument tags of {@link #callFast} (native/src/jsvalue.c: A_*). */
-    static final int A_OBJECT = 0, A_INT = 1, A_DOUBLE = 2, A_BOOLEAN = 3, A_NULL = 4, A_STRING = 5;
-    /** Result tags written to slots[0] (bits in slots[1]) when callFast returns null. */
+    /** Result tags written to slots[0] (bits in slots[1]) when callFast returns null (type_codes.h: R_*). */
     public static final int R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3;
-    private static final long MAX_SAFE = (1L << 53) - 1;
 
     /**
      * {@code fn(...args)} with {@code this} undefined (name null) or {@code obj.name(...args)}, the same conversions as {@link #call} but
-     * numbers, booleans and strings classified here (no per-argument JNI class checks). Returns
+     * numbers, booleans and strings classified here ({@link Values#slot}: no per-argument JNI class checks). Returns
      * the result object (string, handle, Java object), or null with the primitive result in
      * {@link #resultSlots()}: tag at [0], bits at [1].
      */
@@ -134,35 +131,9 @@ public final class JsValues {
         long[] s = jt.slots;
         Object[] o = jt.objects;
         boolean refs = false;
-        for (int i = 0, j = 0; i < argc; i++, j += 2) {
-            Object a = args[i];
-            if (a instanceof Integer) {
-                s[j] = A_INT;
-                s[j + 1] = (Integer) a;
-            } else if (a instanceof Double) {
-                s[j] = A_DOUBLE;
-                s[j + 1] = Double.doubleToRawLongBits((Double) a);
-            } else if (a instanceof String) {
-                s[j] = A_STRING;
-                o[i] = a;
-                refs = true;
-            } else if (a instanceof Boolean) {
-                s[j] = A_BOOLEAN;
-                s[j + 1] = (Boolean) a ? 1 : 0;
-            } else if (a == null) {
-                s[j] = A_NULL;
-            } else if (a instanceof Long && Math.abs((Long) a) <= MAX_SAFE) {
-                s[j] = A_DOUBLE;
-                s[j + 1] = Double.doubleToRawLongBits((double) (Long) a);
-            } else if (a instanceof Short || a instanceof Byte) {
-                s[j] = A_INT;
-                s[j + 1] = ((Number) a).intValue();
-            } else if (a instanceof Float) {
-                s[j] = A_DOUBLE;
-                s[j + 1] = Double.doubleToRawLongBits((Float) a);
-            } else { // JSValues, Characters, bigger longs, arrays, Java objects: the marshaler
-                s[j] = A_OBJECT;
-                o[i] = a;
+        for (int i = 0; i < argc; i++) {
+            if (Values.slot(args[i], s, 2 * i)) { // arguments classified as the marshaler would (Values.slot)
+                o[i] = args[i];
                 refs = true;
             }
         }

@@ -170,6 +170,10 @@ final class OverloadResolver {
         if (element == ArgTag.INT32 && (c == byte.class || c == short.class || c == Byte.class || c == Short.class)) {
             return 12; // the elements' range is only known when they are converted (a RangeError then)
         }
+        if (element == ArgTag.CHAR_STRING && (c == char.class || c == Character.class)) {
+            // a JS string is a String first: ['a', 'b'] is a String[]/Object[] where one fits, as in Java
+            return GENERAL + 5;
+        }
         int cost = cost(element, null, c);
         return cost < 0 ? NO : 1 + cost;
     }

@@ -109,9 +109,23 @@ public final class OverloadSet {
         message.append("No overload of ").append(qualifiedName()).append(" accepts ")
                 .append(describeArgs(tags, classes)).append(". Candidates:");
         for (Callable c : candidates) {
-            message.append("\n  ").append(c.display());
+            message.append("\n  ").append(c.display()).append(misfit(c, tags, classes));
         }
         return message.toString();
+    }
+
+    /** Why a candidate of the call's arity does not fit: the first parameter that does not take its argument. */
+    private static String misfit(Callable c, ArgTag[] tags, Class<?>[] classes) {
+        if (c.paramTypes.length != tags.length || c.isVarargs) {
+            return c.isVarargs ? "" : " (takes " + c.paramTypes.length + " argument" + (c.paramTypes.length == 1 ? "" : "s") + ")";
+        }
+        for (int i = 0; i < tags.length; i++) {
+            if (OverloadResolver.cost(tags[i], classes[i], c.paramTypes[i]) < 0) {
+                String given = tags[i] == ArgTag.JAVA_OBJECT && classes[i] != null ? classes[i].getName() : tags[i].jsName;
+                return " -- parameter " + (i + 1) + " (" + c.paramTypes[i].getTypeName() + ") does not take a " + given;
+            }
+        }
+        return "";
     }
 
     /**

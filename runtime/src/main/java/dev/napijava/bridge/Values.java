@@ -40,6 +40,56 @@ public final class Values {
         return DYNAMIC.get(value.getClass());
     }
 
+    // ---- values classified in bulk: (tag, bits) slots, so numbers, booleans and strings need no JNI call each ----
+
+    /** Slot tags (native/src/type_codes.h: A_*, TypeCodeHeaderTest keeps them equal). */
+    static final int A_OBJECT = 0, A_INT = 1, A_DOUBLE = 2, A_BOOLEAN = 3, A_NULL = 4, A_STRING = 5, A_BIGINT = 6;
+
+    /**
+     * Writes value's slot at s[j] (tag) and s[j + 1] (bits): what the marshaler would make of it
+     * by its run-time class (a Long is a bigint, a Float a number...). True when the native side
+     * needs the object itself (A_STRING, A_OBJECT: Characters, arrays, any other object).
+     */
+    static boolean slot(Object value, long[] s, int j) {
+        if (value instanceof Integer) {
+            s[j] = A_INT;
+            s[j + 1] = (Integer) value;
+        } else if (value instanceof Double) {
+            s[j] = A_DOUBLE;
+            s[j + 1] = Double.doubleToRawLongBits((Double) value);
+        } else if (value instanceof String) {
+            s[j] = A_STRING;
+            return true;
+        } else if (value instanceof Boolean) {
+            s[j] = A_BOOLEAN;
+            s[j + 1] = (Boolean) value ? 1 : 0;
+        } else if (value == null) {
+            s[j] = A_NULL;
+        } else if (value instanceof Long) {
+            s[j] = A_BIGINT;
+            s[j + 1] = (Long) value;
+        } else if (value instanceof Short || value instanceof Byte) {
+            s[j] = A_INT;
+            s[j + 1] = ((Number) value).intValue();
+        } else if (value instanceof Float) {
+            s[j] = A_DOUBLE;
+            s[j + 1] = Double.doubleToRawLongBits((Float) value);
+        } else {
+            s[j] = A_OBJECT;
+            return true;
+        }
+        return false;
+    }
+
+    /** The slots of an Object[]'s elements, [tag0, bits0, tag1, bits1...]: one JNI call for a whole array. */
+    public static long[] slots(Object[] values) {
+        long[] s = new long[2 * values.length];
+        for (int i = 0; i < values.length; i++) {
+            slot(values[i], s, 2 * i);
+        }
+        return s;
+    }
+
     // ---- dates: a JS Date is milliseconds since the epoch (UTC) ----
 
     /** A JS Date (epoch milliseconds) as the date type Java expects; local types in the JVM's default zone. */

@@ -42,6 +42,21 @@ class TypeCodeHeaderTest {
     }
 
     @Test
+    void fastCallTagsMatchHeader() throws Exception {
+        for (String prefix : new String[] {"A_", "R_"}) {
+            Map<String, Integer> header = constants(prefix);
+            Map<String, Integer> java = new LinkedHashMap<>();
+            for (java.lang.reflect.Field f : (prefix.equals("A_") ? Values.class : JsValues.class).getDeclaredFields()) {
+                if (f.getName().startsWith(prefix) && f.getType() == int.class) {
+                    f.setAccessible(true);
+                    java.put(f.getName().substring(prefix.length()), f.getInt(null));
+                }
+            }
+            assertEquals(header, java, prefix + "* of type_codes.h and Values/JsValues");
+        }
+    }
+
+    @Test
     void typeTableCoversPrimitivesBoxesAndArrays() {
         assertEquals(TypeCode.INT, TypeCode.of(int.class));
         assertEquals(TypeCode.BOX_LONG, TypeCode.of(Long.class));
