@@ -8,7 +8,7 @@ const [impl, caseName, classes, jar] = process.argv.slice(2);
 const N = 100000;
 const SUM = (N * (N - 1)) / 2;
 
-// ns per element of fn(), which visits N elements and returns their sum; best of 5 after warm-up
+// Each case is a function that returns the loop to time. ns per element of fn(), which visits N elements and returns their sum; best of 5 after warm-up
 function perElement(fn) {
   for (let i = 0; i < 3; i++) {
     const got = fn();
@@ -33,6 +33,21 @@ const loops = {
   toArrayLoop: (array) => { let s = 0; for (let i = 0; i < array.length; i++) s += array[i]; return s; },
 };
 
+// java-bridge and node-java share the `nameSync` style of calls
+function syncApiCases(T) {
+  const list = T.intsSync(N);
+  return {
+    forOf: () => loops.forOf(list),
+    index: () => loops.index(list),
+    get: () => () => { let s = 0; for (let i = 0; i < N; i++) s += list.getSync(i); return s; },
+    toArray: () => () => loops.toArrayLoop(list.toArraySync()),
+    mapValues: () => {
+      const map = T.mapSync(N);
+      return () => { let s = 0; const it = map.valuesSync().iteratorSync(); while (it.hasNextSync()) s += it.nextSync(); return s; };
+    },
+  };
+}
+
 const impls = {
   'node-api-java'() {
     const jvm = require(process.env.NODE_API_JAVA_PATH || path.resolve(__dirname, '../../distribution/target/npm/node-api-java'));
@@ -40,29 +55,18 @@ const impls = {
     const T = jvm.bench.ValueTarget;
     const list = T.ints(N);
     return {
-      forOf: loops.forOf(list),
-      index: loops.index(list),
-      get: () => { let s = 0; for (let i = 0; i < N; i++) s += list.get(i); return s; },
-      toArray: () => loops.toArrayLoop(list.toArray()),
+      forOf: () => loops.forOf(list),
+      index: () => loops.index(list),
+      get: () => () => { let s = 0; for (let i = 0; i < N; i++) s += list.get(i); return s; },
+      toArray: () => () => loops.toArrayLoop(list.toArray()),
       mapValues: () => { const map = T.map(N); return () => { let s = 0; for (const [, v] of map) s += v; return s; }; },
-      javaLoop: () => Number(T.sum(list)),
+      javaLoop: () => () => Number(T.sum(list)),
     };
   },
   'java-bridge'() {
     const jb = require(path.resolve(__dirname, '../node_modules/java-bridge'));
     jb.ensureJvm({ classpath: [jar], ...(process.env.JAVA_HOME ? { libPath: `${process.env.JAVA_HOME}/lib/server/libjvm.so` } : {}) });
-    const T = jb.importClass('bench.ValueTarget');
-    const list = T.intsSync(N);
-    return {
-      forOf: loops.forOf(list),
-      index: loops.index(list),
-      get: () => { let s = 0; for (let i = 0; i < N; i++) s += list.getSync(i); return s; },
-      toArray: () => loops.toArrayLoop(list.toArraySync()),
-      mapValues: () => {
-        const map = T.mapSync(N);
-        return () => { let s = 0; const it = map.valuesSync().iteratorSync(); while (it.hasNextSync()) s += it.nextSync(); return s; };
-      },
-    };
+    return syncApiCases(jb.importClass('bench.ValueTarget'));
   },
   'node-java'() {
     // the node-java release bench/run.sh built for this JDK (bench/peers/jdk-<major>/java-<version>/outcome.json)
@@ -74,28 +78,15 @@ const impls = {
     if (!dir) throw new Error(`no built node-java under ${peers} (bench/run.sh builds it)`);
     const java = require(dir);
     java.classpath.push(classes);
-    const T = java.import('bench.ValueTarget');
-    const list = T.intsSync(N);
-    return {
-      forOf: loops.forOf(list),
-      index: loops.index(list),
-      get: () => { let s = 0; for (let i = 0; i < N; i++) s += list.getSync(i); return s; },
-      toArray: () => loops.toArrayLoop(list.toArraySync()),
-      mapValues: () => {
-        const map = T.mapSync(N);
-        return () => { let s = 0; const it = map.valuesSync().iteratorSync(); while (it.hasNextSync()) s += it.nextSync(); return s; };
-      },
-    };
+    return syncApiCases(java.import('bench.ValueTarget'));
   },
 };
 
 let value;
 try {
   const cases = impls[impl]();
-  let fn = cases[caseName];
-  if (!fn) throw new Error(`no case ${caseName}`);
-  if (caseName === 'mapValues') fn = fn(); // builds its map first
-  value = perElement(fn);
+  if (!cases[caseName]) throw new Error(`no case ${caseName}`);
+  value = perElement(cases[caseName]()); // each case makes its loop (and its data) first
 } catch (e) {
   value = `fails: ${e.constructor.name}: ${String(e.message).split('\n')[0]}`;
 }
