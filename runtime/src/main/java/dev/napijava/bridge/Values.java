@@ -98,6 +98,9 @@ public final class Values {
             throw new BridgeRangeError("an Invalid Date cannot be passed as a Java " + type.getName());
         }
         long ms = (long) millis;
+        if (type == Date.class || type == Object.class) {
+            return new Date(ms);
+        }
         if (type == Instant.class) {
             return Instant.ofEpochMilli(ms);
         }
@@ -145,33 +148,43 @@ public final class Values {
     /**
      * The record of that class whose components are the object's properties of the same names
      * (flattened: [name0, value0, ...], values converted as for Object); missing components are
-     * null (a RangeError for primitives), unknown properties are an error naming them.
+     * null (a TypeError for primitives), unknown properties are an error naming them.
      */
     public static Object record(Class<?> type, Object[] flat) throws ReflectiveOperationException {
-        java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
-        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
-        for (int i = 0; i + 1 < flat.length; i += 2) {
-            given.put(String.valueOf(flat[i]), flat[i + 1]);
-        }
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            String name = components[i].getName();
-            if (!given.containsKey(name) && types[i].isPrimitive()) {
-                throw new BridgeTypeError("the object passed as a " + type.getName() + " has no property '" + name
-                        + "' (a " + types[i].getName() + " component)");
+        Records.Shape shape = Records.shape(type);
+        Object[] args = new Object[shape.names.length];
+        int matched = 0;
+        for (int i = 0; i < shape.names.length; i++) {
+            String name = shape.names[i];
+            int at = -1;
+            for (int j = 0; j + 1 < flat.length; j += 2) {
+                if (name.equals(flat[j])) {
+                    at = j;
+                    break;
+                }
             }
-            args[i] = coerce(given.remove(name), types[i], "property '" + name + "' of the object passed as a " + type.getName());
+            if (at < 0 && shape.types[i].isPrimitive()) {
+                throw new BridgeTypeError("the object passed as a " + type.getName() + " has no property '" + name
+                        + "' (a " + shape.types[i].getName() + " component)");
+            }
+            if (at >= 0) {
+                matched++;
+            }
+            args[i] = coerce(at < 0 ? null : flat[at + 1], shape.types[i],
+                    "property '" + name + "' of the object passed as a " + type.getName());
         }
-        if (!given.isEmpty()) {
+        if (matched * 2 < flat.length - 1) {
+            java.util.List<Object> unknown = new java.util.ArrayList<>();
+            for (int j = 0; j + 1 < flat.length; j += 2) {
+                if (!java.util.Arrays.asList(shape.names).contains(String.valueOf(flat[j]))) {
+                    unknown.add(flat[j]);
+                }
+            }
             throw new BridgeTypeError("the object passed as a " + type.getName() + " has properties that are not "
-                    + "components of it: " + given.keySet());
+                    + "components of it: " + unknown);
         }
-        java.lang.reflect.Constructor<?> canonical = type.getDeclaredConstructor(types);
-        canonical.setAccessible(true);
         try {
-            return canonical.newInstance(args);
+            return shape.canonical.newInstance(args);
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause(); // the record's own validation (a compact constructor)
