@@ -180,7 +180,8 @@ public final class TsTypes {
 
     public static final List<Trait> TRAITS = List.of(
             new Trait("java.util.Map", false, "[Symbol.iterator](): $Iterator<[$0, $1]>"),
-            new Trait("java.util.Map$Entry", false, "[Symbol.iterator](): $Iterator<[$0, $1]>"),
+            // an entry iterates its key, then its value: const [k, v] = entry (TS cannot type the positions)
+            new Trait("java.util.Map$Entry", false, "[Symbol.iterator](): $Iterator<$0 | $1>"),
             new Trait("java.lang.Iterable", false, "[Symbol.iterator](): $Iterator<$0>"),
             new Trait("java.util.Iterator", false, "[Symbol.iterator](): $Iterator<$0>"),
             new Trait("java.util.Enumeration", false, "[Symbol.iterator](): $Iterator<$0>"),
@@ -188,9 +189,8 @@ public final class TsTypes {
             // list[i] reads get(i), writes set(i, v) (add(v) at the end): one type both ways
             new Trait("java.util.List", false, "readonly length: number", "[index: number]: $0"),
             // JSON.stringify: every projected class has a toJSON (data for collections and records, an enum's
-            // name, else toString())
-            new Trait("java.lang.Object", true, "toJSON(): unknown"),
-            new Trait("java.lang.Enum", true, "toJSON(): string"));
+            // name, else toString()); one type for all (an enum's interfaces would see two)
+            new Trait("java.lang.Object", true, "toJSON(): unknown"));
 
     /**
      * Interfaces (binary names) a JS object or function never stands for, nor their subinterfaces
