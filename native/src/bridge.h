@@ -334,7 +334,10 @@ napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callab
 napi_value stream_hook(env_ctx* ctx, napi_value value, const char* kind);
 /* Calls fn with Java arguments converted by the marshaler (JSValues as themselves): the one
  * Java -> JS argument path of proxies and JSValue calls. False with a JS exception pending. */
-bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray args, napi_value* argv, jsize argc);
+/* The arguments of a call from Java into JS, the one loop for every such call: args[i] by its slot
+ * (Values.slot, JsValues.callFast) when slots is given, else by run-time class (jobject_to_js).
+ * False with a Java exception pending (for the Java caller). */
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc);
 /* Every native that Java calls into JS checks this first: the environment's JS thread, the
  * environment alive, stack left. False with a Java exception pending. */
 bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what);
