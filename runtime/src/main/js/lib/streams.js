@@ -1,7 +1,9 @@
 'use strict';
 // Java streams <-> Node streams, on top of async calls: the JS thread never blocks on Java I/O.
 // InputStream -> Readable, OutputStream -> Writable, and Node streams passed where Java expects
-// an InputStream/OutputStream. Chunks cross in bulk (byte[] <-> Buffer views, no per-byte work).
+// an InputStream/OutputStream. Chunks cross in bulk: a Readable's chunks are Java direct memory
+// that Java read into and JS sees without a copy (Streams.readShared, README "Shared memory");
+// the other directions copy byte[] <-> Buffer.
 
 const CHUNK = 256 * 1024;
 
@@ -19,9 +21,8 @@ function makeStreamHook(importClass) {
     return new Readable({
       highWaterMark: 4 * CHUNK, // keep reading while the consumer works on earlier chunks
       read() {
-        S.readAsync(input, CHUNK).then(
-          (chunk) => this.push(chunk === null ? null : toBuffer(chunk)),
-          (err) => this.destroy(err));
+        // a Buffer over the Java chunk itself (no copy); the chunk is reused once V8 frees the Buffer
+        S.readSharedAsync(input, CHUNK).then((chunk) => this.push(chunk), (err) => this.destroy(err));
       },
       destroy(err, callback) {
         S.closeAsync(input).then(() => callback(err), () => callback(err));
@@ -70,7 +71,15 @@ function makeStreamHook(importClass) {
     return new (helpers().ToWritable)(sink);
   }
 
-  const kinds = { toReadable, toWritable, toJavaInput, toJavaOutput };
+  // An ArrayBuffer over Java memory (buffers.c): postMessage/structuredClone copy it rather than
+  // move it to another environment, whose end would not keep the Java buffer alive.
+  let markAsUntransferable;
+  function untransferable(arrayBuffer) {
+    (markAsUntransferable || (markAsUntransferable = require('worker_threads').markAsUntransferable))(arrayBuffer);
+    return arrayBuffer;
+  }
+
+  const kinds = { toReadable, toWritable, toJavaInput, toJavaOutput, untransferable };
   return function stream(value, kind) {
     return kinds[kind](value);
   };

@@ -32,6 +32,52 @@ public final class Streams {
         return n == max ? buffer : java.util.Arrays.copyOf(buffer, n);
     }
 
+    /** Scratch arrays of the pool threads, for streams that can only read into a byte[]. */
+    private static final ThreadLocal<byte[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new byte[Buffers.ChunkPool.CHUNK]);
+
+    /**
+     * Up to max bytes (at most the chunk size; at least one unless at end) in a direct chunk that
+     * JS sees as a Buffer over the same memory (README "Shared memory"); null at end of stream. A
+     * FileInputStream reads straight into it (one copy, from the kernel), any other stream through
+     * a per-thread array. The chunk is reused once V8 has freed the Buffer (Buffers.released).
+     */
+    public static java.nio.ByteBuffer readShared(InputStream in, int max) throws IOException {
+        java.nio.ByteBuffer chunk = Buffers.ChunkPool.take();
+        boolean handed = false;
+        try {
+            int want = Math.max(1, Math.min(max, chunk.capacity()));
+            chunk.limit(want);
+            if (in.getClass() == java.io.FileInputStream.class) {
+                java.nio.channels.FileChannel channel = ((java.io.FileInputStream) in).getChannel();
+                while (chunk.hasRemaining() && channel.read(chunk) >= 0) {
+                    // a regular file fills the chunk in one read; pipes and devices may take several
+                }
+            } else {
+                byte[] scratch = SCRATCH.get();
+                int n = in.readNBytes(scratch, 0, want);
+                if (n == 0) {
+                    int b = in.read();
+                    if (b >= 0) {
+                        scratch[0] = (byte) b;
+                        n = 1;
+                    }
+                }
+                chunk.put(scratch, 0, n);
+            }
+            if (chunk.position() == 0) {
+                return null;
+            }
+            chunk.flip();
+            handed = true;
+            return chunk;
+        } finally {
+            if (!handed) {
+                Buffers.ChunkPool.giveBack(chunk);
+            }
+        }
+    }
+
     public static void write(OutputStream out, byte[] data) throws IOException {
         out.write(data);
     }

@@ -68,6 +68,11 @@ public final class TsTypes {
             case "CLASS": return in ? "object | $J" : null; // a projected class (its constructor) or a Class
             case "INPUT_STREAM": return in ? NODE_READABLE + " | $J" : NODE_READABLE;
             case "OUTPUT_STREAM": return in ? NODE_WRITABLE + " | $J" : NODE_WRITABLE;
+            // java.nio buffers: the same memory as a typed array (README "Shared memory")
+            case "BYTE_BUFFER": return in ? "ArrayBuffer | ArrayBufferView | $J" : "Uint8Array";
+            case "SHORT_BUFFER": case "CHAR_BUFFER": case "INT_BUFFER": case "FLOAT_BUFFER": case "DOUBLE_BUFFER":
+                return in ? code.jsType + " | $J" : code.jsType;
+            case "LONG_BUFFER": return in ? "BigInt64Array | BigUint64Array | $J" : "BigInt64Array";
             default: return null;
         }
     }
