@@ -307,6 +307,7 @@ bool js_record_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass record, j
 bool number_like_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int code, jobject* out); /* BigInteger/BigDecimal */
 
 /* ---- buffers.c: java.nio buffers <-> Buffers/typed arrays over the same memory (rules in Buffers) ---- */
+bool buffers_init(JNIEnv* jni); /* at start: false with a Java exception pending */
 napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buffer, int code);
 /* *handled false (nothing pending) when v is neither an ArrayBuffer nor a typed array. */
 bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out, bool* handled);

@@ -16,6 +16,9 @@
  * detach it at any moment, and V8 frees it then: byte streams detach even untransferable buffers):
  * Java gets a read-only copy. A detached ArrayBuffer is a TypeError.
  *
+ * Stream chunks (Streams.readShared) are native memory counted by claims (struct chunk below),
+ * so that V8 freeing a Readable's Buffer frees its memory at once.
+ *
  * Where V8 allows no external memory (napi_no_external_buffers_allowed: Electron, V8 sandbox) or
  * NAPI_JAVA_COPY_BUFFERS=1 is set, Java -> JS copies too.
  */
@@ -27,20 +30,90 @@
 /* What the ArrayBuffers made over Java memory carry: only such buffers hold a shared_mem. */
 static const napi_type_tag SHARED_TAG = {0x6e6170696a617661ULL, 0x62756666657273ULL}; /* "napijava" "buffers" */
 
+/* A stream chunk (Buffers.newChunk): native memory counted by claims (README "Shared memory"):
+ * the reader's until it is handed to JS or dropped, each ArrayBuffer over it, each Java view of
+ * it. Freed when the last claim goes, so a Readable's memory is reused as soon as V8 frees its
+ * Buffers, without waiting for a Java GC. Every live chunk is on one list (the pending ones, not
+ * handed yet, are looked up there by address). */
+typedef struct chunk {
+  struct chunk *prev, *next;
+  int claims;   /* atomic */
+  bool pending; /* the reader's claim is still the reader's (guarded by chunk_lock) */
+  size_t size;
+} chunk;
+#define CHUNK_HEADER 64 /* the data after the header stays 64-byte aligned */
+/* Freed chunks of the usual size kept for reuse, on the `next` links: V8 frees a Readable's
+ * Buffers in bursts (at its GCs), and without this each burst went back to malloc and the reads
+ * after it into fresh pages (page faults, zeroing by the kernel: half the throughput). At most
+ * CHUNK_KEEP (32 MiB, less than a Readable's peak between two V8 GCs), and all of them are freed
+ * when no chunk is live any more (the streams ended and V8 let go of their Buffers). */
+#define CHUNK_REUSED_SIZE (256 * 1024)
+#define CHUNK_KEEP 256
+static pthread_mutex_t chunk_lock = PTHREAD_MUTEX_INITIALIZER;
+static chunk live_chunks = {&live_chunks, &live_chunks, 0, false, 0};
+static chunk* free_chunks;
+static int free_count;
+
+static chunk* chunk_of(void* data) { return (chunk*)((char*)data - CHUNK_HEADER); }
+static void* chunk_data(chunk* c) { return (char*)c + CHUNK_HEADER; }
+
+static void chunk_drop(chunk* c) {
+  if (__atomic_sub_fetch(&c->claims, 1, __ATOMIC_ACQ_REL) > 0) return;
+  pthread_mutex_lock(&chunk_lock);
+  c->prev->next = c->next;
+  c->next->prev = c->prev;
+  bool keep = c->size == CHUNK_REUSED_SIZE && free_count < CHUNK_KEEP;
+  if (keep) {
+    c->next = free_chunks;
+    free_chunks = c;
+    free_count++;
+  }
+  chunk* idle = NULL;
+  if (live_chunks.next == &live_chunks) { /* nothing live: give the kept ones back */
+    idle = free_chunks;
+    free_chunks = NULL;
+    free_count = 0;
+  }
+  pthread_mutex_unlock(&chunk_lock);
+  if (!keep) free(c);
+  while (idle) {
+    chunk* next = idle->next;
+    free(idle);
+    idle = next;
+  }
+}
+
+/* The pending chunk whose data starts at data, now no longer pending (its claim goes to the
+ * caller); NULL when there is none. */
+static chunk* chunk_take_pending(void* data) {
+  chunk* found = NULL;
+  pthread_mutex_lock(&chunk_lock);
+  for (chunk* c = live_chunks.next; c != &live_chunks; c = c->next) {
+    if (c->pending && chunk_data(c) == data) {
+      c->pending = false;
+      found = c;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&chunk_lock);
+  return found;
+}
+
+/* What the ArrayBuffers made over Java memory hold (their finalizer's hint). */
 typedef struct shared_mem {
-  jobject buffer; /* global ref: the Java buffer whose memory JS sees (released by the finalizer) */
+  jobject buffer; /* global ref: the Java buffer whose memory JS sees; NULL for a chunk */
+  chunk* chunk;   /* or the stream chunk whose claim this ArrayBuffer holds */
   void* data;     /* the first byte JS sees */
   size_t length;  /* bytes JS sees */
-  bool escaped;   /* Java got a view of it: a stream chunk must not be reused (Buffers.released) */
 } shared_mem;
 
 static struct {
-  pthread_mutex_t lock;
-  bool ready, copy_only;
+  bool copy_only;
   jclass Buffers;
-  jmethodID shareable, remainingBytes, released, view, allocateCopy, copy;
+  jmethodID shareable, remainingBytes, view, allocateCopy, copy;
   jfieldID position, limit;
-} B = {.lock = PTHREAD_MUTEX_INITIALIZER};
+  jfieldID address, capacity, mark; /* to empty a chunk's Java buffer once JS has it (NULL: no hand-over) */
+} B;
 
 static const napi_typedarray_type KIND_ARRAY[] = {napi_uint8_array,    napi_int16_array,   napi_uint16_array,
                                                   napi_int32_array,    napi_bigint64_array, napi_float32_array,
@@ -50,37 +123,85 @@ static const char* KIND_NAME[] = {"ByteBuffer", "ShortBuffer", "CharBuffer", "In
 static const char* KIND_JS[] = {"any typed array or ArrayBuffer", "an Int16Array", "a Uint16Array", "an Int32Array",
                                 "a BigInt64Array", "a Float32Array", "a Float64Array"};
 
-/* The IDs, looked up on first use (most programs never pass a buffer); false with a Java exception pending. */
-static bool buffers_ready(JNIEnv* jni) {
-  if (__atomic_load_n(&B.ready, __ATOMIC_ACQUIRE)) return true;
-  pthread_mutex_lock(&B.lock);
-  bool ok = B.ready;
-  if (!ok) {
-    jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/Buffers");
-    jclass buffer = c ? (*jni)->FindClass(jni, "java/nio/Buffer") : NULL;
-    B.shareable = buffer ? (*jni)->GetStaticMethodID(jni, c, "shareable", "(Ljava/nio/Buffer;I)I") : NULL;
-    B.remainingBytes = B.shareable ? (*jni)->GetStaticMethodID(jni, c, "remainingBytes", "(Ljava/nio/Buffer;I)[B") : NULL;
-    B.released = B.remainingBytes ? (*jni)->GetStaticMethodID(jni, c, "released", "(Ljava/nio/Buffer;Z)V") : NULL;
-    B.view = B.released ? (*jni)->GetStaticMethodID(jni, c, "view",
-                                                     "(Ljava/nio/ByteBuffer;Ljava/nio/Buffer;I)Ljava/nio/Buffer;") : NULL;
-    B.allocateCopy = B.view ? (*jni)->GetStaticMethodID(jni, c, "allocateCopy", "(I)Ljava/nio/ByteBuffer;") : NULL;
-    B.copy = B.allocateCopy ? (*jni)->GetStaticMethodID(jni, c, "copy", "(Ljava/nio/ByteBuffer;I)Ljava/nio/Buffer;") : NULL;
-    B.position = B.copy ? (*jni)->GetFieldID(jni, buffer, "position", "I") : NULL;
-    B.limit = B.position ? (*jni)->GetFieldID(jni, buffer, "limit", "I") : NULL;
-    B.Buffers = B.limit ? (*jni)->NewGlobalRef(jni, c) : NULL;
-    if (c) (*jni)->DeleteLocalRef(jni, c);
-    if (buffer) (*jni)->DeleteLocalRef(jni, buffer);
-    ok = B.Buffers != NULL;
-    if (ok) {
-      const char* force = getenv("NAPI_JAVA_COPY_BUFFERS");
-      B.copy_only = force && strcmp(force, "1") == 0;
-      __atomic_store_n(&B.ready, true, __ATOMIC_RELEASE);
-    } else if (!(*jni)->ExceptionCheck(jni)) {
-      java_throw(jni, "java/lang/OutOfMemoryError", "no JNI global references left");
+/* ---------- natives of dev.napijava.bridge.Buffers (stream chunks) ---------- */
+
+static jobject JNICALL native_alloc_chunk(JNIEnv* jni, jclass cls, jint size) {
+  chunk* c = NULL;
+  if (size == CHUNK_REUSED_SIZE) {
+    pthread_mutex_lock(&chunk_lock);
+    if ((c = free_chunks)) {
+      free_chunks = c->next;
+      free_count--;
     }
+    pthread_mutex_unlock(&chunk_lock);
   }
-  pthread_mutex_unlock(&B.lock);
-  return ok;
+  if (!c && size >= 0) c = malloc(CHUNK_HEADER + (size_t)size);
+  if (!c) {
+    java_throw(jni, "java/lang/OutOfMemoryError", "no native memory for a stream chunk of %d bytes", (int)size);
+    return NULL;
+  }
+  c->claims = 1;
+  c->pending = true;
+  c->size = (size_t)size;
+  pthread_mutex_lock(&chunk_lock);
+  c->next = live_chunks.next;
+  c->prev = &live_chunks;
+  live_chunks.next->prev = c;
+  live_chunks.next = c;
+  pthread_mutex_unlock(&chunk_lock);
+  jobject buffer = (*jni)->NewDirectByteBuffer(jni, chunk_data(c), size);
+  if (!buffer) {
+    if (chunk_take_pending(chunk_data(c))) chunk_drop(c);
+    if (!(*jni)->ExceptionCheck(jni)) java_throw(jni, "java/lang/OutOfMemoryError", "no memory for a direct buffer");
+  }
+  return buffer;
+}
+
+static jlong JNICALL native_chunk_address(JNIEnv* jni, jclass cls, jobject buffer) {
+  return (jlong)(intptr_t)(*jni)->GetDirectBufferAddress(jni, buffer);
+}
+
+static void JNICALL native_drop_pending(JNIEnv* jni, jclass cls, jlong data) {
+  chunk* c = data ? chunk_take_pending((void*)(intptr_t)data) : NULL;
+  if (c) chunk_drop(c);
+}
+
+static void JNICALL native_drop_chunk(JNIEnv* jni, jclass cls, jlong data) {
+  if (data) chunk_drop(chunk_of((void*)(intptr_t)data));
+}
+
+/* At start (callbacks_init): IDs and the chunk natives; false with a Java exception pending. */
+bool buffers_init(JNIEnv* jni) {
+  jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/Buffers");
+  jclass buffer = c ? (*jni)->FindClass(jni, "java/nio/Buffer") : NULL;
+  B.shareable = buffer ? (*jni)->GetStaticMethodID(jni, c, "shareable", "(Ljava/nio/Buffer;I)I") : NULL;
+  B.remainingBytes = B.shareable ? (*jni)->GetStaticMethodID(jni, c, "remainingBytes", "(Ljava/nio/Buffer;I)[B") : NULL;
+  B.view = B.remainingBytes ? (*jni)->GetStaticMethodID(jni, c, "view",
+                                                         "(Ljava/nio/ByteBuffer;Ljava/nio/Buffer;IJ)Ljava/nio/Buffer;") : NULL;
+  B.allocateCopy = B.view ? (*jni)->GetStaticMethodID(jni, c, "allocateCopy", "(I)Ljava/nio/ByteBuffer;") : NULL;
+  B.copy = B.allocateCopy ? (*jni)->GetStaticMethodID(jni, c, "copy", "(Ljava/nio/ByteBuffer;I)Ljava/nio/Buffer;") : NULL;
+  B.position = B.copy ? (*jni)->GetFieldID(jni, buffer, "position", "I") : NULL;
+  B.limit = B.position ? (*jni)->GetFieldID(jni, buffer, "limit", "I") : NULL;
+  JNINativeMethod natives[] = {
+      {"allocChunk", "(I)Ljava/nio/ByteBuffer;", (void*)native_alloc_chunk},
+      {"chunkAddress", "(Ljava/nio/ByteBuffer;)J", (void*)native_chunk_address},
+      {"dropPending", "(J)V", (void*)native_drop_pending},
+      {"dropChunk", "(J)V", (void*)native_drop_chunk},
+  };
+  bool ok = B.limit && (*jni)->RegisterNatives(jni, c, natives, sizeof natives / sizeof natives[0]) == 0;
+  B.Buffers = ok ? (*jni)->NewGlobalRef(jni, c) : NULL;
+  if (ok && !B.Buffers) java_throw(jni, "java/lang/OutOfMemoryError", "no JNI global references left");
+  /* optional: without them, chunks are shared like any buffer (freed by the Java GC) */
+  B.address = B.Buffers ? (*jni)->GetFieldID(jni, buffer, "address", "J") : NULL;
+  B.capacity = B.address ? (*jni)->GetFieldID(jni, buffer, "capacity", "I") : NULL;
+  B.mark = B.capacity ? (*jni)->GetFieldID(jni, buffer, "mark", "I") : NULL;
+  if (!B.mark) B.address = B.capacity = NULL;
+  if (B.Buffers) (*jni)->ExceptionClear(jni);
+  if (c) (*jni)->DeleteLocalRef(jni, c);
+  if (buffer) (*jni)->DeleteLocalRef(jni, buffer);
+  const char* force = getenv("NAPI_JAVA_COPY_BUFFERS");
+  B.copy_only = force && strcmp(force, "1") == 0;
+  return B.Buffers != NULL;
 }
 
 /* ---------- Java -> JS ---------- */
@@ -89,11 +210,11 @@ static bool buffers_ready(JNIEnv* jni) {
  * calls this at once). JS thread. */
 static void shared_finalize(napi_env env, void* data, void* hint) {
   shared_mem* rec = hint;
-  JNIEnv* jni = jvm_started() ? jni_env() : NULL;
-  if (jni) {
-    (*jni)->CallStaticVoidMethod(jni, B.Buffers, B.released, rec->buffer, (jboolean)rec->escaped);
-    (*jni)->ExceptionClear(jni); /* nobody to tell: the chunk is simply not reused */
-    (*jni)->DeleteGlobalRef(jni, rec->buffer);
+  if (rec->chunk) {
+    chunk_drop(rec->chunk);
+  } else {
+    JNIEnv* jni = jvm_started() ? jni_env() : NULL;
+    if (jni) (*jni)->DeleteGlobalRef(jni, rec->buffer);
   }
   free(rec);
 }
@@ -129,7 +250,6 @@ static bool claim(env_ctx* ctx, napi_value ab, shared_mem* rec) {
 napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
   napi_env env = ctx->env;
   int kind = code - TC_BYTE_BUFFER;
-  if (!buffers_ready(jni)) return java_failed(ctx, jni), NULL;
   jint shift = (*jni)->CallStaticIntMethod(jni, B.Buffers, B.shareable, buf, (jint)kind);
   if (java_failed(ctx, jni)) return NULL;
   if (shift < 0 || B.copy_only || !ctx->stream_hook) return copy_to_js(ctx, jni, buf, kind);
@@ -140,8 +260,19 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
   if (!data || length == 0 || ((uintptr_t)data & ((1u << shift) - 1))) return copy_to_js(ctx, jni, buf, kind);
   shared_mem* rec = calloc(1, sizeof *rec);
   if (!rec) return throw_error_code(env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory for a shared buffer");
-  rec->buffer = (*jni)->NewGlobalRef(jni, buf);
-  if (!rec->buffer) {
+  /* a stream chunk handed to JS: this ArrayBuffer takes the reader's claim over, and the Java
+   * buffer object is emptied (address and capacity 0): Java code that kept it gets exceptions,
+   * never the memory JS frees */
+  rec->chunk = kind == 0 && position == 0 && B.mark ? chunk_take_pending(base) : NULL;
+  if (rec->chunk) {
+    (*jni)->SetLongField(jni, buf, B.address, 0);
+    (*jni)->SetIntField(jni, buf, B.capacity, 0);
+    (*jni)->SetIntField(jni, buf, B.limit, 0);
+    (*jni)->SetIntField(jni, buf, B.position, 0);
+    (*jni)->SetIntField(jni, buf, B.mark, -1);
+  }
+  rec->buffer = rec->chunk ? NULL : (*jni)->NewGlobalRef(jni, buf);
+  if (!rec->chunk && !rec->buffer) {
     free(rec);
     return throw_error_code(env, "ERR_OUT_OF_MEMORY", "node-api-java: no JNI global references left for a shared buffer");
   }
@@ -152,7 +283,8 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
   if (kind == 0) status = napi_create_external_buffer(env, length, data, shared_finalize, rec, &result);
   else status = napi_create_external_arraybuffer(env, data, length, shared_finalize, rec, &ab);
   if (status != napi_ok) { /* the finalizer never runs: the record is still ours */
-    (*jni)->DeleteGlobalRef(jni, rec->buffer);
+    if (rec->chunk) chunk_drop(rec->chunk);
+    else (*jni)->DeleteGlobalRef(jni, rec->buffer);
     free(rec);
     if (status == napi_no_external_buffers_allowed && !js_pending(env)) return copy_to_js(ctx, jni, buf, kind);
     status_checked(env, status, kind == 0 ? "napi_create_external_buffer" : "napi_create_external_arraybuffer");
@@ -164,6 +296,7 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
   } else if (!NAPI_OK(env, napi_create_typedarray(env, KIND_ARRAY[kind], length >> shift, ab, 0, &result))) {
     return NULL;
   }
+  /* (V8 counts the bytes of external backing stores itself: no napi_adjust_external_memory) */
   return claim(ctx, ab, rec) ? result : NULL;
 }
 
@@ -239,7 +372,6 @@ bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t,
     throw_range_error(env, "%zu bytes do not fit a Java buffer (at most 2^31-1 bytes)", length);
     return false;
   }
-  if (!buffers_ready(jni)) return false;
   jobject bytes, result;
   if (ours && length > 0) {
     shared_mem* rec = NULL;
@@ -247,8 +379,9 @@ bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t,
     if (!NAPI_OK(env, napi_unwrap(env, ab, (void**)&rec))) return false;
     bytes = (*jni)->NewDirectByteBuffer(jni, data, (jlong)length);
     if (!bytes) return false;
-    rec->escaped = true; /* Java holds it now: never reused as a stream chunk */
-    result = (*jni)->CallStaticObjectMethod(jni, B.Buffers, B.view, bytes, rec->buffer, (jint)kind);
+    if (rec->chunk) __atomic_add_fetch(&rec->chunk->claims, 1, __ATOMIC_ACQ_REL); /* the view's, dropped by its Cleaner */
+    jlong chunk_address = rec->chunk ? (jlong)(intptr_t)chunk_data(rec->chunk) : 0;
+    result = (*jni)->CallStaticObjectMethod(jni, B.Buffers, B.view, bytes, rec->buffer, (jint)kind, chunk_address);
   } else {
     bytes = (*jni)->CallStaticObjectMethod(jni, B.Buffers, B.allocateCopy, (jint)length);
     if (!bytes) return false;

@@ -18,14 +18,27 @@ function makeStreamHook(importClass) {
   function toReadable(input) {
     const S = helpers();
     const { Readable } = require('stream'); // loaded on first use: not part of start-up
+    // Java reads ahead on a pool thread into chunks JS sees without a copy (Buffers over the Java
+    // memory, freed as soon as V8 frees them); a ready chunk is taken with one synchronous call.
+    const reader = new S.SharedReader(input, CHUNK);
     return new Readable({
       highWaterMark: 4 * CHUNK, // keep reading while the consumer works on earlier chunks
       read() {
-        // a Buffer over the Java chunk itself (no copy); the chunk is reused once V8 frees the Buffer
-        S.readSharedAsync(input, CHUNK).then((chunk) => this.push(chunk), (err) => this.destroy(err));
+        let chunk;
+        try {
+          chunk = reader.poll();
+        } catch (err) {
+          this.destroy(err);
+          return;
+        }
+        if (chunk !== null) {
+          this.push(chunk);
+          return;
+        }
+        reader.whenReady().then((more) => (more ? this._read() : this.push(null)), (err) => this.destroy(err));
       },
       destroy(err, callback) {
-        S.closeAsync(input).then(() => callback(err), () => callback(err));
+        S.closeAsync(reader).then(() => callback(err), () => callback(err));
       },
     });
   }

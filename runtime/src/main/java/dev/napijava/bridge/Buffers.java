@@ -9,7 +9,6 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
-import java.util.ArrayDeque;
 
 /**
  * java.nio buffers and JS memory (README "Shared memory"); the native side is buffers.c.
@@ -104,18 +103,6 @@ public final class Buffers {
         return out.array();
     }
 
-    /** Called by the native side when V8 frees the memory of an ArrayBuffer it made over b: chunks
-     *  of {@link ChunkPool} go back to their pool (unless Java got a view of them meanwhile). */
-    public static void released(Buffer b, boolean escaped) {
-        if (b instanceof ByteBuffer) {
-            if (escaped) {
-                ChunkPool.forget((ByteBuffer) b); // Java holds views of it: the GC frees it
-            } else {
-                ChunkPool.recycle((ByteBuffer) b);
-            }
-        }
-    }
-
     // ---- JS -> Java ----
 
     /** Keeps the buffer whose memory a view uses reachable while the view is (the Cleaner holds it). */
@@ -133,15 +120,70 @@ public final class Buffers {
         }
     }
 
+    /** Drops a claim on a stream chunk (native memory counted by claims, see {@link #newChunk}). */
+    private static final class DropChunk implements Runnable {
+        private final long chunk;
+        private final boolean ifPending;
+
+        DropChunk(long chunk, boolean ifPending) {
+            this.chunk = chunk;
+            this.ifPending = ifPending;
+        }
+
+        @Override
+        public void run() {
+            if (ifPending) {
+                dropPending(chunk);
+            } else {
+                dropChunk(chunk);
+            }
+        }
+    }
+
     /**
-     * A view the native side made (NewDirectByteBuffer over JS-visible memory that {@code owner}
-     * owns) as the buffer Java expects: the owner stays reachable while the view or anything made
-     * from it is (a Cleaner holds it, and views of the view reference the view).
+     * A view the native side made (NewDirectByteBuffer over JS-visible memory) as the buffer Java
+     * expects. The memory belongs to {@code owner} (a Java buffer, kept reachable while the view or
+     * anything made from it is: a Cleaner holds it) or, when chunk != 0, is a stream chunk on which
+     * the native side took a claim for this view (dropped when the view is unreachable).
      */
-    public static Buffer view(ByteBuffer bytes, Buffer owner, int kind) {
-        JsEnv.Cleaners.CLEANER.register(bytes, new KeepAlive(owner));
+    public static Buffer view(ByteBuffer bytes, Buffer owner, int kind, long chunk) {
+        JsEnv.Cleaners.CLEANER.register(bytes, chunk != 0 ? new DropChunk(chunk, false) : new KeepAlive(owner));
         return typed(bytes, kind);
     }
+
+    // ---- stream chunks (Streams.readShared): native memory freed as soon as nobody holds it ----
+
+    /**
+     * A chunk of native memory (not zeroed) for a stream to read into. Its memory is counted by
+     * claims: this reader's, until the chunk is handed to JS (the ArrayBuffer over it takes that
+     * claim over, buffers.c) or dropped ({@link #dropPending}, else when the buffer is unreachable);
+     * each ArrayBuffer over it; each Java view of it. It is freed when the last claim goes, so a
+     * Readable's memory is reused as soon as V8 frees its Buffers, without waiting for a Java GC.
+     */
+    static ByteBuffer newChunk(int size) {
+        ByteBuffer chunk = allocChunk(size);
+        JsEnv.Cleaners.CLEANER.register(chunk, new DropChunk(address(chunk), true));
+        return chunk;
+    }
+
+    /** A chunk that is not handed to JS after all (end of stream, an exception): freed now. */
+    static void dropPending(ByteBuffer chunk) {
+        dropPending(address(chunk));
+    }
+
+    private static long address(ByteBuffer chunk) {
+        return chunkAddress(chunk);
+    }
+
+    // implemented by the native core (buffers.c, registered at start)
+    private static native ByteBuffer allocChunk(int size);
+
+    private static native long chunkAddress(ByteBuffer chunk);
+
+    /** Drops the reader's claim if the chunk was not handed to JS. */
+    private static native void dropPending(long chunk);
+
+    private static native void dropChunk(long chunk);
 
     /** A new direct buffer of n bytes for a copy of V8-owned memory (the native side fills it). */
     public static ByteBuffer allocateCopy(int n) {
@@ -244,60 +286,6 @@ public final class Buffers {
             case FLOAT64_ARRAY: return DOUBLE;
             case BIGINT64_ARRAY: return LONG;
             default: return -1;
-        }
-    }
-
-    // ---- chunks of the stream paths (Streams): direct memory reused once V8 lets it go ----
-
-    /** Direct buffers of CHUNK bytes that JS no longer holds, reused for the next chunks read. */
-    static final class ChunkPool {
-        static final int CHUNK = 256 * 1024;
-        /** Kept for reuse at most (8 MiB); more are left to the GC. */
-        private static final int KEEP = 32;
-        private static final ArrayDeque<ByteBuffer> FREE = new ArrayDeque<>();
-        /** The buffers this pool made (so that only they come back): identity set, guarded by FREE. */
-        private static final java.util.Set<ByteBuffer> OWN =
-                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-
-        private ChunkPool() {
-        }
-
-        /** A cleared chunk: reused, or new. Once handed to JS it comes back through recycle(). */
-        static ByteBuffer take() {
-            synchronized (FREE) {
-                ByteBuffer b = FREE.poll();
-                if (b != null) {
-                    return b.clear();
-                }
-            }
-            ByteBuffer b = ByteBuffer.allocateDirect(CHUNK);
-            synchronized (FREE) {
-                if (OWN.size() < KEEP) {
-                    OWN.add(b);
-                }
-            }
-            return b;
-        }
-
-        /** A chunk JS no longer holds (and Java never got a view of): free for the next read. */
-        static void recycle(ByteBuffer b) {
-            synchronized (FREE) {
-                if (OWN.contains(b)) {
-                    FREE.push(b);
-                }
-            }
-        }
-
-        /** A chunk that is not handed to JS after all (end of stream, an exception). */
-        static void giveBack(ByteBuffer b) {
-            recycle(b);
-        }
-
-        /** A chunk Java got views of: never reused, left to the GC with them. */
-        static void forget(ByteBuffer b) {
-            synchronized (FREE) {
-                OWN.remove(b);
-            }
         }
     }
 }
