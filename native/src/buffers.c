@@ -105,7 +105,22 @@ typedef struct shared_mem {
   chunk* chunk;   /* or the stream chunk whose claim this ArrayBuffer holds */
   void* data;     /* the first byte JS sees */
   size_t length;  /* bytes JS sees */
+  int kind;
+  env_ctx* ctx;
+  napi_ref view;  /* weak: the typed array JS got, found again in `recent` */
 } shared_mem;
+
+/* The views made lately on this JS thread, by memory: the same memory going to JS again gives the
+ * same Buffer (when it is alive and attached) instead of a new ArrayBuffer, which V8 would count
+ * as that many more external bytes (a 64 MiB buffer passed in a loop meant a GC per pass). A
+ * cache, not a map: a colliding entry replaces the older one. A record leaves it when finalized. */
+#define RECENT 64
+static _Thread_local shared_mem* recent[RECENT];
+
+static unsigned recent_slot(void* data, size_t length, int kind) {
+  uintptr_t h = (uintptr_t)data ^ (length * 31u) ^ (uintptr_t)kind;
+  return (unsigned)((h >> 4) ^ (h >> 12) ^ (h >> 20)) % RECENT;
+}
 
 static struct {
   bool copy_only;
@@ -210,6 +225,9 @@ bool buffers_init(JNIEnv* jni) {
  * calls this at once). JS thread. */
 static void shared_finalize(napi_env env, void* data, void* hint) {
   shared_mem* rec = hint;
+  unsigned slot = recent_slot(rec->data, rec->length, rec->kind);
+  if (recent[slot] == rec) recent[slot] = NULL;
+  if (rec->view) napi_delete_reference(env, rec->view);
   if (rec->chunk) {
     chunk_drop(rec->chunk);
   } else {
@@ -258,6 +276,17 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
   size_t length = (size_t)(limit - position) << shift;
   char* data = base ? base + ((size_t)position << shift) : NULL;
   if (!data || length == 0 || ((uintptr_t)data & ((1u << shift) - 1))) return copy_to_js(ctx, jni, buf, kind);
+  unsigned slot = recent_slot(data, length, kind);
+  shared_mem* seen = recent[slot];
+  if (seen && seen->ctx == ctx && seen->data == data && seen->length == length && seen->kind == kind && !seen->chunk) {
+    napi_value view = NULL, seen_ab;
+    bool detached = true;
+    if (!NAPI_OK(env, napi_get_reference_value(env, seen->view, &view))) return NULL;
+    if (view && (!NAPI_OK(env, napi_get_typedarray_info(env, view, NULL, NULL, NULL, &seen_ab, NULL)) ||
+                 !NAPI_OK(env, napi_is_detached_arraybuffer(env, seen_ab, &detached))))
+      return NULL;
+    if (view && !detached) return view; /* the same memory: the same Buffer */
+  }
   shared_mem* rec = calloc(1, sizeof *rec);
   if (!rec) return throw_error_code(env, "ERR_OUT_OF_MEMORY", "node-api-java: out of memory for a shared buffer");
   /* a stream chunk handed to JS: this ArrayBuffer takes the reader's claim over, and the Java
@@ -278,6 +307,8 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
   }
   rec->data = data;
   rec->length = length;
+  rec->kind = kind;
+  rec->ctx = ctx;
   napi_value result = NULL, ab = NULL;
   napi_status status;
   if (kind == 0) status = napi_create_external_buffer(env, length, data, shared_finalize, rec, &result);
@@ -297,7 +328,12 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
     return NULL;
   }
   /* (V8 counts the bytes of external backing stores itself: no napi_adjust_external_memory) */
-  return claim(ctx, ab, rec) ? result : NULL;
+  if (!claim(ctx, ab, rec)) return NULL;
+  if (!rec->chunk) { /* chunks are new memory each time */
+    if (!NAPI_OK(env, napi_create_reference(env, result, 0, &rec->view))) return NULL;
+    recent[slot] = rec;
+  }
+  return result;
 }
 
 /* ---------- JS -> Java ---------- */
