@@ -273,7 +273,8 @@ public final class Buffers {
         if (tagKind < 0) {
             return -1;
         }
-        return kind == tagKind ? 1 : kind == BYTE ? 3 : -1;
+        // the bytes of another view: after the element-wise arrays (5), which it did not displace
+        return kind == tagKind ? 1 : kind == BYTE ? 6 : -1;
     }
 
     private static int kindOf(ArgTag tag) {
