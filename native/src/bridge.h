@@ -310,6 +310,12 @@ bool js_collection_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int tag, int
 bool js_record_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass record, jobject* out);
 bool number_like_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int code, jobject* out); /* BigInteger/BigDecimal */
 
+/* ---- buffers.c: java.nio buffers <-> Buffers/typed arrays over the same memory (rules in Buffers) ---- */
+bool buffers_init(JNIEnv* jni); /* at start: false with a Java exception pending */
+napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buffer, int code);
+/* *handled false (nothing pending) when v is neither an ArrayBuffer nor a typed array. */
+bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out, bool* handled);
+
 /* ---- objects.c ---- */
 java_ref* unwrap_java(napi_env env, napi_value v);
 /* Projected constructors stand for their java.lang.Class (Cls where Java expects a Class). */

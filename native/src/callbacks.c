@@ -244,6 +244,7 @@ bool callbacks_init(JNIEnv* jni) {
                                       {"runJvmShutdownHooks", "()V", (void*)native_run_jvm_shutdown_hooks}};
   REQUIRE((*jni)->RegisterNatives(jni, J.Bridge, bridge_natives, 2) == 0);
   REQUIRE(jsvalue_class_init(jni));
+  REQUIRE(buffers_init(jni)); /* java.nio buffers, stream chunks (buffers.c) */
   jmethodID loaded = (*jni)->GetStaticMethodID(jni, J.Bridge, "jsValuesLoaded", "()Z");
   REQUIRE(loaded);
   if ((*jni)->CallStaticBooleanMethod(jni, J.Bridge, loaded)) REQUIRE(jsvalues_init(jni));

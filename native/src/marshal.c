@@ -264,7 +264,8 @@ static const char* code_name(int code) {
       "Short",     "Integer",   "Long",      "Float",     "Double",    "boolean[]", "byte[]",
       "char[]",    "short[]",   "int[]",     "long[]",    "float[]",   "double[]",  "Object[]",
       "Future",    "InputStream", "OutputStream", "BigInteger", "BigDecimal", "Date", "Instant",
-      "LocalDateTime", "List", "Set", "Map", "record", "Class"};
+      "LocalDateTime", "List", "Set", "Map", "record", "Class", "ByteBuffer", "ShortBuffer", "CharBuffer",
+      "IntBuffer", "LongBuffer", "FloatBuffer", "DoubleBuffer"};
   return code >= 0 && code < TC_COUNT ? names[code] : "?";
 }
 
@@ -648,6 +649,11 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
       *is_local = out->l != NULL;
       return true;
     }
+  }
+  if (code >= TC_BYTE_BUFFER && code <= TC_DOUBLE_BUFFER && type == napi_object) { /* buffers.c */
+    bool handled = false;
+    if (!buffer_to_java(ctx, jni, v, t, &out->l, &handled)) return false;
+    if (handled) return (*is_local = true);
   }
   if ((code == TC_INPUT_STREAM || code == TC_OUTPUT_STREAM) && type == napi_object && !unwrap_java(env, v)) {
     /* a Node stream: the JS hook builds a Java stream over it */
@@ -1161,6 +1167,7 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
       return wrapper ? stream_hook(ctx, wrapper, code == TC_INPUT_STREAM ? "toReadable" : "toWritable") : NULL;
     }
     default:
+      if (code >= TC_BYTE_BUFFER && code <= TC_DOUBLE_BUFFER) return buffer_to_js(ctx, jni, value.l, code);
       if (code >= TC_BOX_BOOLEAN && code <= TC_BOX_DOUBLE) return unbox_to_js(ctx, jni, value.l, code - TC_BOX_BOOLEAN + TC_BOOLEAN);
       if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_DOUBLE) return primitive_array_to_js(ctx, jni, value.l, code);
       return object_to_js(ctx, jni, value.l); /* OBJECT, and collections, records, classes: by reference */

@@ -74,6 +74,8 @@ function javaTypeName(binaryName) {
 }
 
 let bridgeClass = null;
+let buffers = null;
+const buffersClass = () => buffers || (buffers = native.importClass('dev.napijava.bridge.Buffers'));
 const collections = makeDecorator((name) => native.importClass(name));
 const hooks = {
   // Runs once per projected class: instanceof works for superclasses and interfaces too, inspect
@@ -247,6 +249,27 @@ const api = {
   },
   toWritable(javaOutputStream) {
     return hooks.stream(javaOutputStream, 'toWritable');
+  },
+  // Shared memory (README "Shared memory"): a Buffer over new zeroed Java memory (a direct
+  // ByteBuffer). Passed where Java expects a ByteBuffer (or any view of it where Java expects a
+  // typed buffer), Java uses these very bytes; other JS memory reaches Java as a read-only copy.
+  allocateBuffer(size) {
+    if (!Number.isSafeInteger(size) || size < 0 || size > 0x7fffffff) {
+      throw new RangeError('node-api-java: allocateBuffer(size) takes a byte count from 0 to 2^31-1');
+    }
+    ensureStarted();
+    return buffersClass().allocate(size);
+  },
+  // A Java java.nio buffer held as a Java object (a wrapper) as the Buffer/typed array over its
+  // memory (a copy when it is a heap or read-only buffer); a JS view is returned as it is.
+  toBuffer(javaBuffer) {
+    ensureStarted();
+    if (ArrayBuffer.isView(javaBuffer)) return javaBuffer; // already the view (a buffer through Object is one)
+    if (!native.isJavaObject(javaBuffer) || !(javaBuffer instanceof root.java.nio.Buffer)) {
+      throw new TypeError('node-api-java: toBuffer(b) takes a Java java.nio buffer (ByteBuffer, IntBuffer...); '
+        + 'JS buffers are passed to Java as they are');
+    }
+    return buffersClass().share(javaBuffer);
   },
   stats() {
     ensureStarted();

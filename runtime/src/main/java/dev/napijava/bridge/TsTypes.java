@@ -68,6 +68,14 @@ public final class TsTypes {
             case "CLASS": return in ? "object | $J" : null; // a projected class (its constructor) or a Class
             case "INPUT_STREAM": return in ? NODE_READABLE + " | $J" : NODE_READABLE;
             case "OUTPUT_STREAM": return in ? NODE_WRITABLE + " | $J" : NODE_WRITABLE;
+            // java.nio buffers: the same memory as a typed array (README "Shared memory"). Results are
+            // typed `any`: the buffer classes' own methods return buffers too (clear(), slice()...),
+            // and a typed-array result would make TypeScript reject their Java hierarchy
+            // (MappedByteBuffer's clear() against ByteBuffer's); at run time they are code.jsType.
+            case "BYTE_BUFFER": return in ? "ArrayBuffer | ArrayBufferView | $J" : "any";
+            case "SHORT_BUFFER": case "CHAR_BUFFER": case "INT_BUFFER": case "FLOAT_BUFFER": case "DOUBLE_BUFFER":
+                return in ? code.jsType + " | $J" : "any";
+            case "LONG_BUFFER": return in ? "BigInt64Array | BigUint64Array | $J" : "any";
             default: return null;
         }
     }
