@@ -220,32 +220,11 @@ public final class Buffers {
         return ByteBuffer.allocateDirect(size);
     }
 
-    /** jvm.toBuffer(b): a Java buffer reached as an object (e.g. from a collection) as its JS view. */
-    public static ByteBuffer share(ByteBuffer b) {
-        return b;
-    }
-
-    public static ShortBuffer share(ShortBuffer b) {
-        return b;
-    }
-
-    public static CharBuffer share(CharBuffer b) {
-        return b;
-    }
-
-    public static IntBuffer share(IntBuffer b) {
-        return b;
-    }
-
-    public static LongBuffer share(LongBuffer b) {
-        return b;
-    }
-
-    public static FloatBuffer share(FloatBuffer b) {
-        return b;
-    }
-
-    public static DoubleBuffer share(DoubleBuffer b) {
+    /**
+     * jvm.toBuffer(b): a Java buffer held as a wrapper, as its JS view. An Object result goes to JS
+     * by its run-time class (Values.dynamicCode), where every java.nio buffer is shared memory.
+     */
+    public static Object share(java.nio.Buffer b) {
         return b;
     }
 
