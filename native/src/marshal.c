@@ -448,6 +448,11 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
       *out = box_primitive(jni, TC_BOOLEAN, prim);
       break;
     case AT_INT8: case AT_INT16: case AT_INT32:
+      if (num == 0 && signbit(num)) { /* -0 is not an int: a Double keeps it */
+        prim.d = num;
+        *out = box_primitive(jni, TC_DOUBLE, prim);
+        break;
+      }
       prim.i = (jint)num;
       *out = box_primitive(jni, TC_INT, prim);
       break;
@@ -804,7 +809,8 @@ bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_
 static bool enter_js_array(env_ctx* ctx, napi_value v) {
   napi_env env = ctx->env;
   if (ctx->js_depth >= MAX_NESTING) {
-    throw_range_error(env, "Arrays nested more than %d levels deep cannot be converted to Java", MAX_NESTING);
+    throw_range_error(env, "Values nested more than %d levels deep (arrays, objects, maps, sets) cannot be converted "
+                           "to Java: is it cyclic (an object that contains itself)?", MAX_NESTING);
     return false;
   }
   if (stack_exhausted()) {
