@@ -15,6 +15,7 @@ for (const impl of impls) {
   try { results[impl] = JSON.parse(line); } catch { results[impl] = { error: `exit ${r.status} ${r.signal || ''} ${r.stderr}` }; }
 }
 const fmt = (v) => (v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('en-US') : v);
+const pct = (a, b) => (typeof a === 'number' && typeof b === 'number' ? `${Math.round((100 * a) / b)} %` : '—');
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' ? `${(a / b).toFixed(1)}×` : '—');
 const ours = results['node-api-java'];
 const jb = results['java-bridge'];
@@ -30,6 +31,14 @@ const lines = [
   '| --- | ---: | ---: | ---: |',
   ...rows.map(([label, k]) => `| ${label} | ${fmt(ours[k])} | ${fmt(jb[k])} | ${ratio(ours[k], jb[k])} |`),
   `| 256 MB file as a Node stream (MB/s) | ${fmt(ours.stream)} (Java FileInputStream → Readable) | ${fmt(jb.stream)} | plain Node fs.createReadStream: ${fmt(results.fs.stream)} MB/s (${ratio(ours.stream, results.fs.stream)} of it) |`,
+  '',
+  `Stream and fs.createReadStream in the same process, alternating, best of 3 each: ${fmt(ours.stream)} MB/s vs ${fmt(ours.streamFsSameRun)} MB/s = **${pct(ours.stream, ours.streamFsSameRun)}** of Node's own (same 256 MB file, 256 KB chunks).`,
+  '',
+  'Passing a buffer (ns per call; node-api-java only): shared memory (a `ByteBuffer` over Java memory: `jvm.allocateBuffer` in, a direct buffer out) vs today\'s copy of a `byte[]`.',
+  '',
+  '| direction | shared 1 KiB | shared 64 MiB | 64 MiB / 1 KiB | byte[] copy 1 KiB | byte[] copy 64 MiB | 64 MiB / 1 KiB |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...[['JS → Java', 'toJava'], ['Java → JS', 'toJs']].map(([label, k]) => `| ${label} | ${fmt(ours[k + 'Shared1k'])} | ${fmt(ours[k + 'Shared64m'])} | ${ratio(ours[k + 'Shared64m'], ours[k + 'Shared1k'])} | ${fmt(ours[k + 'Copy1k'])} | ${fmt(ours[k + 'Copy64m'])} | ${ratio(ours[k + 'Copy64m'], ours[k + 'Copy1k'])} |`),
 ];
 for (const [k, v] of Object.entries(results)) if (v.error) lines.push('', `${k} failed: ${v.error.split('\n')[0]}`);
 const table = lines.join('\n');

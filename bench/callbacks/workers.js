@@ -16,6 +16,18 @@ async function timed(fn, n) {
   return Math.round(n / s);
 }
 
+// ns per call of fn (median of 5 batches of n calls, after a warm-up)
+function nsPerCall(fn, n) {
+  for (let i = 0; i < n; i++) fn();
+  const batches = [];
+  for (let b = 0; b < 5; b++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn();
+    batches.push(Number(process.hrtime.bigint() - t) / n);
+  }
+  return Math.round(batches.sort((a, b) => a - b)[2]);
+}
+
 async function streamMBps(makeReadable) {
   const size = fs.statSync(file).size;
   const run = () => new Promise((resolve, reject) => {
@@ -30,6 +42,31 @@ async function streamMBps(makeReadable) {
   await run();
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   return Math.round(size / 1048576 / s);
+}
+
+// Passing a buffer: 64 MiB vs 1 KiB, shared memory (ByteBuffer) vs today's byte[] copy, both ways.
+function buffers(jvm, T) {
+  const out = {};
+  for (const [label, size] of [['1k', 1024], ['64m', 64 << 20]]) {
+    const shared = jvm.allocateBuffer(size);  // Java memory: passed by reference
+    const plain = new Int8Array(size);       // V8 memory: a byte[] parameter copies it
+    const n = size > 1 << 20 ? 20 : 20000;
+    out[`toJavaShared${label}`] = nsPerCall(() => T['first(java.nio.ByteBuffer)'](shared), n);
+    out[`toJavaCopy${label}`] = nsPerCall(() => T['first(byte[])'](plain), n);
+    out[`toJsShared${label}`] = nsPerCall(() => T.direct(size), n);
+    out[`toJsCopy${label}`] = nsPerCall(() => T.array(size), n);
+  }
+  return out;
+}
+
+async function streamsSameRun(makeJava) {
+  const java = [];
+  const node = [];
+  for (let i = 0; i < 3; i++) {
+    java.push(await streamMBps(makeJava));
+    node.push(await streamMBps(() => fs.createReadStream(file, { highWaterMark: 256 * 1024 })));
+  }
+  return { stream: Math.max(...java), streamFsSameRun: Math.max(...node) };
 }
 
 const impls = {
@@ -48,7 +85,9 @@ const impls = {
           await Promise.all(batch);
         }
       }, N_ASYNC),
-      stream: await streamMBps(() => T.open(file)),
+      ...buffers(jvm, T),
+      // the Java stream and plain Node's on the same file in this process, alternating (best of 3 each)
+      ...(await streamsSameRun(() => T.open(file))),
     };
   },
   async 'java-bridge'() {

@@ -310,6 +310,12 @@ bool js_collection_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int tag, int
 bool js_record_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass record, jobject* out);
 bool number_like_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int code, jobject* out); /* BigInteger/BigDecimal */
 
+/* ---- buffers.c: java.nio buffers <-> Buffers/typed arrays over the same memory (rules in Buffers) ---- */
+bool buffers_init(JNIEnv* jni); /* at start: false with a Java exception pending */
+napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buffer, int code);
+/* *handled false (nothing pending) when v is neither an ArrayBuffer nor a typed array. */
+bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out, bool* handled);
+
 /* ---- objects.c ---- */
 java_ref* unwrap_java(napi_env env, napi_value v);
 /* Projected constructors stand for their java.lang.Class (Cls where Java expects a Class). */
@@ -334,7 +340,10 @@ napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callab
 napi_value stream_hook(env_ctx* ctx, napi_value value, const char* kind);
 /* Calls fn with Java arguments converted by the marshaler (JSValues as themselves): the one
  * Java -> JS argument path of proxies and JSValue calls. False with a JS exception pending. */
-bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray args, napi_value* argv, jsize argc);
+/* The arguments of a call from Java into JS, the one loop for every such call: args[i] by its slot
+ * (Values.slot, JsValues.callFast) when slots is given, else by run-time class (jobject_to_js).
+ * False with a Java exception pending (for the Java caller). */
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc);
 /* Every native that Java calls into JS checks this first: the environment's JS thread, the
  * environment alive, stack left. False with a Java exception pending. */
 bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what);

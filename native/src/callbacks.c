@@ -35,12 +35,17 @@ bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what) {
   return true;
 }
 
-bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray args, napi_value* argv, jsize argc) {
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc) {
   for (jsize i = 0; i < argc; i++) {
-    jobject a = (*jni)->GetObjectArrayElement(jni, args, i);
-    argv[i] = jobject_to_js(ctx, jni, a);
-    if (a) (*jni)->DeleteLocalRef(jni, a);
-    if (!argv[i]) return false;
+    if (!slots || slots[2 * i] == A_OBJECT) { /* by run-time class; JSValues as their JS values */
+      jobject a = (*jni)->GetObjectArrayElement(jni, args, i);
+      argv[i] = jobject_to_js(ctx, jni, a);
+      if (a) (*jni)->DeleteLocalRef(jni, a);
+      if (!argv[i]) return false;
+    } else if (!(argv[i] = slot_to_js(ctx, jni, slots + 2 * i, args, i, NULL))) {
+      js_failed(ctx, jni, napi_pending_exception); /* for the Java caller */
+      return false;
+    }
   }
   return true;
 }
@@ -94,7 +99,7 @@ static jobject JNICALL native_invoke_js(JNIEnv* jni, jclass cls, jlong ctxp, jlo
   }
   if (member) recv = target;
   else if (!NAPI_OK(env, napi_get_undefined(env, &recv))) goto failed;
-  if (!java_args_to_js(ctx, jni, args, argv, argc)) goto failed;
+  if (!java_args_to_js(ctx, jni, NULL, args, argv, argc)) goto failed;
   status = napi_call_function(env, recv, fn, (size_t)argc, argv, &js_result);
   if (status != napi_ok) goto failed;
   type_info t = {(*jni)->GetIntField(jni, return_type, J.TR_code), NULL, NULL};
@@ -239,6 +244,7 @@ bool callbacks_init(JNIEnv* jni) {
                                       {"runJvmShutdownHooks", "()V", (void*)native_run_jvm_shutdown_hooks}};
   REQUIRE((*jni)->RegisterNatives(jni, J.Bridge, bridge_natives, 2) == 0);
   REQUIRE(jsvalue_class_init(jni));
+  REQUIRE(buffers_init(jni)); /* java.nio buffers, stream chunks (buffers.c) */
   jmethodID loaded = (*jni)->GetStaticMethodID(jni, J.Bridge, "jsValuesLoaded", "()Z");
   REQUIRE(loaded);
   if ((*jni)->CallStaticBooleanMethod(jni, J.Bridge, loaded)) REQUIRE(jsvalues_init(jni));

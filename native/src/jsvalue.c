@@ -243,7 +243,7 @@ static jobject invoke(JNIEnv* jni, env_ctx* ctx, napi_value target, jobject this
     return NULL;
   }
   jobject r = NULL;
-  if (java_args_to_js(ctx, jni, args, argv, argc)) {
+  if (java_args_to_js(ctx, jni, NULL, args, argv, argc)) {
     napi_status s = mode == 2 ? napi_new_instance(env, fn, (size_t)argc, argv, &result)
                               : napi_call_function(env, recv, fn, (size_t)argc, argv, &result);
     if (!js_failed(ctx, jni, s)) r = js_to_jobject(ctx, jni, result);
@@ -262,22 +262,6 @@ static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobj
  * arguments classified by Java as (tag, bits) pairs, so numbers, booleans and strings need no JNI
  * class checks; a number/boolean/undefined/null result is written to slots[0..1] (tag, bits) and
  * NULL returned, so no box crosses JNI. */
-
-static bool fast_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* s, jobjectArray objects, jint argc, napi_value* argv) {
-  for (jint i = 0; i < argc; i++) {
-    if (s[2 * i] == A_OBJECT) { /* JSValues too, with errors for the Java caller */
-      jobject a = (*jni)->GetObjectArrayElement(jni, objects, i);
-      argv[i] = jobject_to_js(ctx, jni, a);
-      if (a) (*jni)->DeleteLocalRef(jni, a);
-      if (!argv[i]) return false;
-    } else if (!(argv[i] = slot_to_js(ctx, jni, s + 2 * i, objects, i, NULL))) {
-      js_failed(ctx, jni, napi_pending_exception);
-      return false;
-    }
-  }
-  return true;
-}
-
 static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jint argc,
                                    jlongArray slots, jobjectArray objects) {
   ENTER(NULL);
@@ -286,7 +270,7 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
   jobject r = NULL;
   if (argc > FAST_ARGS) argc = FAST_ARGS; /* Java never sends more */
   (*jni)->GetLongArrayRegion(jni, slots, 0, 2 * argc, s);
-  if (!fn || !fast_args_to_js(ctx, jni, s, objects, argc, argv)) {
+  if (!fn || !java_args_to_js(ctx, jni, s, objects, argv, argc)) {
     LEAVE(NULL);
   }
   if (name) { /* obj.name(...args) */
@@ -406,7 +390,7 @@ static void JNICALL n_array_splice(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
     java_throw(jni, "java/lang/IllegalArgumentException", "splice inserts at most 4 elements here");
   } else if (array && !js_failed(ctx, jni, napi_get_named_property(env, array, "splice", &splice)) &&
              !js_failed(ctx, jni, napi_create_int32(env, start, &argv[0])) &&
-             !js_failed(ctx, jni, napi_create_int32(env, count, &argv[1])) && java_args_to_js(ctx, jni, insert, argv + 2, n)) {
+             !js_failed(ctx, jni, napi_create_int32(env, count, &argv[1])) && java_args_to_js(ctx, jni, NULL, insert, argv + 2, n)) {
     js_failed(ctx, jni, napi_call_function(env, array, splice, (size_t)(2 + n), argv, &ignored));
   }
   LEAVE();

@@ -264,7 +264,8 @@ static const char* code_name(int code) {
       "Short",     "Integer",   "Long",      "Float",     "Double",    "boolean[]", "byte[]",
       "char[]",    "short[]",   "int[]",     "long[]",    "float[]",   "double[]",  "Object[]",
       "Future",    "InputStream", "OutputStream", "BigInteger", "BigDecimal", "Date", "Instant",
-      "LocalDateTime", "List", "Set", "Map", "record", "Class"};
+      "LocalDateTime", "List", "Set", "Map", "record", "Class", "ByteBuffer", "ShortBuffer", "CharBuffer",
+      "IntBuffer", "LongBuffer", "FloatBuffer", "DoubleBuffer"};
   return code >= 0 && code < TC_COUNT ? names[code] : "?";
 }
 
@@ -447,6 +448,11 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
       *out = box_primitive(jni, TC_BOOLEAN, prim);
       break;
     case AT_INT8: case AT_INT16: case AT_INT32:
+      if (num == 0 && signbit(num)) { /* -0 is not an int: a Double keeps it */
+        prim.d = num;
+        *out = box_primitive(jni, TC_DOUBLE, prim);
+        break;
+      }
       prim.i = (jint)num;
       *out = box_primitive(jni, TC_INT, prim);
       break;
@@ -649,6 +655,11 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
       return true;
     }
   }
+  if (code >= TC_BYTE_BUFFER && code <= TC_DOUBLE_BUFFER && type == napi_object) { /* buffers.c */
+    bool handled = false;
+    if (!buffer_to_java(ctx, jni, v, t, &out->l, &handled)) return false;
+    if (handled) return (*is_local = true);
+  }
   if ((code == TC_INPUT_STREAM || code == TC_OUTPUT_STREAM) && type == napi_object && !unwrap_java(env, v)) {
     /* a Node stream: the JS hook builds a Java stream over it */
     napi_value java = stream_hook(ctx, v, code == TC_INPUT_STREAM ? "toJavaInput" : "toJavaOutput");
@@ -798,7 +809,8 @@ bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_
 static bool enter_js_array(env_ctx* ctx, napi_value v) {
   napi_env env = ctx->env;
   if (ctx->js_depth >= MAX_NESTING) {
-    throw_range_error(env, "Arrays nested more than %d levels deep cannot be converted to Java", MAX_NESTING);
+    throw_range_error(env, "Values nested more than %d levels deep (arrays, objects, maps, sets) cannot be converted "
+                           "to Java: is it cyclic (an object that contains itself)?", MAX_NESTING);
     return false;
   }
   if (stack_exhausted()) {
@@ -1006,6 +1018,15 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
                                                napi_int32_array,    napi_bigint64_array, napi_float32_array,
                                                napi_float64_array};
   int k = code - TC_ARRAY_BYTE;
+  if (code == TC_ARRAY_BYTE) { /* a Node Buffer (a Uint8Array): what Node code and npm packages expect bytes as */
+    if (napi_create_buffer(env, (size_t)len, &data, &result) != napi_ok) {
+      if (!js_pending(env))
+        throw_range_error(env, "A Java byte[] of %d elements cannot become a Buffer: no memory", (int)len);
+      return NULL;
+    }
+    if (len) (*jni)->GetByteArrayRegion(jni, array, 0, len, data);
+    return result;
+  }
   if (napi_create_arraybuffer(env, sizes[k] * (size_t)len, &data, &buffer) != napi_ok) {
     if (!js_pending(env))
       throw_range_error(env, "A Java %s of %d elements cannot become a JS typed array: no memory for %zu bytes",
@@ -1013,7 +1034,6 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
     return NULL;
   }
   switch (code) {
-    case TC_ARRAY_BYTE: (*jni)->GetByteArrayRegion(jni, array, 0, len, data); break;
     case TC_ARRAY_CHAR: (*jni)->GetCharArrayRegion(jni, array, 0, len, data); break;
     case TC_ARRAY_SHORT: (*jni)->GetShortArrayRegion(jni, array, 0, len, data); break;
     case TC_ARRAY_INT: (*jni)->GetIntArrayRegion(jni, array, 0, len, data); break;
@@ -1161,6 +1181,7 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
       return wrapper ? stream_hook(ctx, wrapper, code == TC_INPUT_STREAM ? "toReadable" : "toWritable") : NULL;
     }
     default:
+      if (code >= TC_BYTE_BUFFER && code <= TC_DOUBLE_BUFFER) return buffer_to_js(ctx, jni, value.l, code);
       if (code >= TC_BOX_BOOLEAN && code <= TC_BOX_DOUBLE) return unbox_to_js(ctx, jni, value.l, code - TC_BOX_BOOLEAN + TC_BOOLEAN);
       if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_DOUBLE) return primitive_array_to_js(ctx, jni, value.l, code);
       return object_to_js(ctx, jni, value.l); /* OBJECT, and collections, records, classes: by reference */

@@ -48,7 +48,15 @@ enum type_code {
   TC_MAP = 38,          /* java.util.Map <- Map, plain object */
   TC_RECORD = 39,       /* a record class <- plain object */
   TC_CLASS = 40,        /* java.lang.Class <- projected constructor */
-  TC_COUNT = 41
+  /* java.nio buffers <-> Buffer / typed arrays over the same memory (buffers.c) */
+  TC_BYTE_BUFFER = 41,  /* ByteBuffer <-> Buffer (Uint8Array), ArrayBuffer, any typed array */
+  TC_SHORT_BUFFER = 42, /* ShortBuffer <-> Int16Array */
+  TC_CHAR_BUFFER = 43,  /* CharBuffer <-> Uint16Array */
+  TC_INT_BUFFER = 44,   /* IntBuffer <-> Int32Array */
+  TC_LONG_BUFFER = 45,  /* LongBuffer <-> BigInt64Array */
+  TC_FLOAT_BUFFER = 46, /* FloatBuffer <-> Float32Array */
+  TC_DOUBLE_BUFFER = 47,/* DoubleBuffer <-> Float64Array */
+  TC_COUNT = 48
 };
 
 /*

@@ -273,3 +273,24 @@ test('JDK APIs as their users call them: Arrays, EnumSet, List.of, Collections',
   assert.equal(Collections.max([4, 9, 2]), 9);
   for (const [k, v] of V.counts().entrySet()) assert.equal(typeof k === 'string' && typeof v, 'number'); // entries destructure
 });
+
+test('hostile values for collections and Object: clear errors, nothing lost, nothing hangs', () => {
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.throws(() => V.describeObject(cyclic), (e) => e instanceof RangeError && /is it cyclic/.test(e.message));
+  const cyclicMap = new Map();
+  cyclicMap.set('m', cyclicMap);
+  assert.throws(() => V.describeObject(cyclicMap), RangeError);
+  const cyclicArray = [];
+  cyclicArray.push(cyclicArray);
+  assert.throws(() => V.describeObject(cyclicArray), (e) => e instanceof TypeError && /cyclic array/.test(e.message));
+  assert.throws(() => V.describeObject({ get a() { throw new Error('getter'); } }), /getter/); // propagates unchanged
+  class Foo { constructor() { this.a = 1; } }
+  assert.throws(() => V.describeObject(new Foo()), (e) => e instanceof TypeError && /does not take an object that is not plain/.test(e.message));
+  assert.equal(V.describeObject(-0), 'java.lang.Double:-0.0'); // not Integer 0
+  assert.equal(V.describeObject(2 ** 53), 'java.lang.Double:9.007199254740992E15');
+  assert.equal(V.describeMap({ a: undefined, [Symbol('s')]: 1 }), 'LinkedHashMap{a=null}'); // symbol keys are not data
+  assert.equal(V.join([, 'a', , 'b']), 'null,a,null,b'); // holes read as null
+  assert.throws(() => V.append(Object.freeze(['a']), 'b'), TypeError); // the live view obeys JS
+  assert.throws(() => V.size(new Proxy([], { get: (t, k) => (k === 'length' ? 2 ** 32 - 1 : undefined) })), /not a Java List size/);
+});

@@ -1,7 +1,9 @@
 'use strict';
 // Java streams <-> Node streams, on top of async calls: the JS thread never blocks on Java I/O.
 // InputStream -> Readable, OutputStream -> Writable, and Node streams passed where Java expects
-// an InputStream/OutputStream. Chunks cross in bulk (byte[] <-> Buffer views, no per-byte work).
+// an InputStream/OutputStream. Chunks cross in bulk: a Readable's chunks are Java direct memory
+// that Java read into and JS sees without a copy (Streams.readShared, README "Shared memory");
+// the other directions copy byte[] <-> Buffer.
 
 const CHUNK = 256 * 1024;
 
@@ -16,15 +18,27 @@ function makeStreamHook(importClass) {
   function toReadable(input) {
     const S = helpers();
     const { Readable } = require('stream'); // loaded on first use: not part of start-up
+    // Java reads ahead on a pool thread into chunks JS sees without a copy (Buffers over the Java
+    // memory, freed as soon as V8 frees them); a ready chunk is taken with one synchronous call.
+    const reader = new S.SharedReader(input, CHUNK);
     return new Readable({
       highWaterMark: 4 * CHUNK, // keep reading while the consumer works on earlier chunks
       read() {
-        S.readAsync(input, CHUNK).then(
-          (chunk) => this.push(chunk === null ? null : toBuffer(chunk)),
-          (err) => this.destroy(err));
+        let chunk;
+        try {
+          chunk = reader.poll();
+        } catch (err) {
+          this.destroy(err);
+          return;
+        }
+        if (chunk !== null) {
+          this.push(chunk);
+          return;
+        }
+        reader.whenReady().then((more) => (more ? this._read() : this.push(null)), (err) => this.destroy(err));
       },
       destroy(err, callback) {
-        S.closeAsync(input).then(() => callback(err), () => callback(err));
+        S.closeAsync(reader).then(() => callback(err), () => callback(err));
       },
     });
   }
@@ -70,7 +84,15 @@ function makeStreamHook(importClass) {
     return new (helpers().ToWritable)(sink);
   }
 
-  const kinds = { toReadable, toWritable, toJavaInput, toJavaOutput };
+  // An ArrayBuffer over Java memory (buffers.c): postMessage/structuredClone copy it rather than
+  // move it to another environment, whose end would not keep the Java buffer alive.
+  let markAsUntransferable;
+  function untransferable(arrayBuffer) {
+    (markAsUntransferable || (markAsUntransferable = require('worker_threads').markAsUntransferable))(arrayBuffer);
+    return arrayBuffer;
+  }
+
+  const kinds = { toReadable, toWritable, toJavaInput, toJavaOutput, untransferable };
   return function stream(value, kind) {
     return kinds[kind](value);
   };

@@ -25,7 +25,7 @@ public enum ArgTag {
     FLOAT64_ARRAY("Float64Array"),
     BIGINT64_ARRAY("BigInt64Array"),
     FUNCTION("function"),
-    OTHER_OBJECT("object"),
+    OTHER_OBJECT("object that is not plain (a class instance)"),
     SYMBOL("symbol"),
     PROMISE("Promise"),
     /** A JS Date. */

@@ -115,6 +115,7 @@ final class OverloadResolver {
                         : p != Object.class && p.isAssignableFrom(java.util.LinkedHashMap.class) ? 6
                         : p == Object.class ? GENERAL + 5 : proxyCost(p);
             case ARRAY_BUFFER:
+                return Buffers.cost(tag, p); // a ByteBuffer (shared memory, README "Shared memory")
             case BUILTIN:
                 return NO;
             case INT8_ARRAY:
@@ -250,6 +251,10 @@ final class OverloadResolver {
         }
         if (p == Object.class) {
             return GENERAL;
+        }
+        int buffer = Buffers.cost(tag, p); // java.nio buffers over the view's bytes
+        if (buffer >= 0) {
+            return buffer;
         }
         boolean numericTarget = p == byte[].class || p == short[].class || p == int[].class || p == long[].class
                 || p == float[].class || p == double[].class;

@@ -122,7 +122,8 @@ public final class OverloadSet {
         for (int i = 0; i < tags.length; i++) {
             if (OverloadResolver.cost(tags[i], classes[i], c.paramTypes[i]) < 0) {
                 String given = tags[i] == ArgTag.JAVA_OBJECT && classes[i] != null ? classes[i].getName() : tags[i].jsName;
-                return " -- parameter " + (i + 1) + " (" + c.paramTypes[i].getTypeName() + ") does not take a " + given;
+                String article = "aeiouAEIOU".indexOf(given.charAt(0)) >= 0 ? "an " : "a ";
+                return " -- parameter " + (i + 1) + " (" + c.paramTypes[i].getTypeName() + ") does not take " + article + given;
             }
         }
         return "";

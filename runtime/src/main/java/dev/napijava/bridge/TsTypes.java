@@ -76,6 +76,14 @@ public final class TsTypes {
             case "SET": return in ? "ReadonlySet<$E> | readonly $E[] | $J" : null;
             case "MAP": return in ? "ReadonlyMap<$K, $V> | " + STRING_KEYED + " | $J" : null;
             case "RECORD": return in ? "$R | $J" : null;
+            // java.nio buffers: the same memory as a typed array (README "Shared memory"). Results are
+            // typed `any`: the buffer classes' own methods return buffers too (clear(), slice()...),
+            // and a typed-array result would make TypeScript reject their Java hierarchy
+            // (MappedByteBuffer's clear() against ByteBuffer's); at run time they are code.jsType.
+            case "BYTE_BUFFER": return in ? "ArrayBuffer | ArrayBufferView | $J" : "any";
+            case "SHORT_BUFFER": case "CHAR_BUFFER": case "INT_BUFFER": case "FLOAT_BUFFER": case "DOUBLE_BUFFER":
+                return in ? code.jsType + " | $J" : "any";
+            case "LONG_BUFFER": return in ? "BigInt64Array | BigUint64Array | $J" : "any";
             default: return null;
         }
     }
@@ -272,7 +280,7 @@ public final class TsTypes {
             new ByValue("java.util.LinkedHashSet", "ReadonlySet<unknown>", null),
             new ByValue("java.util.ArrayList", "readonly unknown[]", null),
             new ByValue("[Z", null, "boolean[]"),
-            new ByValue("[B", "Int8Array | Uint8Array | Uint8ClampedArray", "Int8Array"),
+            new ByValue("[B", "Int8Array | Uint8Array | Uint8ClampedArray", "Uint8Array"),
             new ByValue("[C", "Uint16Array", "Uint16Array"),
             new ByValue("[S", "Int16Array", "Int16Array"),
             new ByValue("[I", "Int32Array | Uint32Array", "Int32Array"),

@@ -30,7 +30,7 @@ public enum TypeCode {
     BOX_FLOAT("number"),
     BOX_DOUBLE("number"),
     ARRAY_BOOLEAN("boolean[]"),
-    ARRAY_BYTE("Int8Array"),
+    ARRAY_BYTE("Uint8Array"), // a Node Buffer (typed as its Uint8Array base: no @types/node needed)
     ARRAY_CHAR("Uint16Array"),
     ARRAY_SHORT("Int16Array"),
     ARRAY_INT("Int32Array"),
@@ -64,7 +64,21 @@ public enum TypeCode {
     /** A record class: in from a plain JS object (its components by name). */
     RECORD("object"),
     /** java.lang.Class: in from a projected class (its constructor). */
-    CLASS("Function");
+    CLASS("Function"),
+    /** java.nio.ByteBuffer: a Buffer over the same memory (direct buffers), in from any ArrayBuffer/typed array. */
+    BYTE_BUFFER("Uint8Array"),
+    /** java.nio.ShortBuffer: an Int16Array. */
+    SHORT_BUFFER("Int16Array"),
+    /** java.nio.CharBuffer: a Uint16Array. */
+    CHAR_BUFFER("Uint16Array"),
+    /** java.nio.IntBuffer: an Int32Array. */
+    INT_BUFFER("Int32Array"),
+    /** java.nio.LongBuffer: a BigInt64Array. */
+    LONG_BUFFER("BigInt64Array"),
+    /** java.nio.FloatBuffer: a Float32Array. */
+    FLOAT_BUFFER("Float32Array"),
+    /** java.nio.DoubleBuffer: a Float64Array. */
+    DOUBLE_BUFFER("Float64Array");
 
     /** The JS type a value of this code becomes (TypeScript spelling). */
     public final String jsType;
@@ -134,6 +148,10 @@ public enum TypeCode {
                 || java.util.concurrent.CompletionStage.class.isAssignableFrom(type)) {
             return FUTURE; // ScheduledFuture, FutureTask, CompletableFuture subclasses...
         }
+        TypeCode buffer = Buffers.codeOf(type);
+        if (buffer != null) {
+            return buffer;
+        }
         return type.isRecord() ? RECORD : OBJECT;
     }
 
@@ -143,6 +161,11 @@ public enum TypeCode {
 
     public boolean isBox() {
         return ordinal() >= BOX_BOOLEAN.ordinal() && ordinal() <= BOX_DOUBLE.ordinal();
+    }
+
+    /** A java.nio buffer (BYTE_BUFFER..DOUBLE_BUFFER): shared memory with JS. */
+    public boolean isBuffer() {
+        return ordinal() >= BYTE_BUFFER.ordinal() && ordinal() <= DOUBLE_BUFFER.ordinal();
     }
 
     public boolean isPrimitiveArray() {

@@ -25,7 +25,8 @@ public final class Values {
         protected Integer computeValue(Class<?> type) {
             TypeCode code = TypeCode.of(type);
             if (code == TypeCode.STRING || code.isBox() || code.isPrimitiveArray() || code == TypeCode.ARRAY_OBJECT
-                    || code == TypeCode.BIG_INTEGER || code == TypeCode.DATE || code == TypeCode.INSTANT) {
+                    || code == TypeCode.BIG_INTEGER || code == TypeCode.DATE || code == TypeCode.INSTANT
+                    || code.isBuffer()) { // java.nio buffers: shared memory, as when declared
                 return code.ordinal();
             }
             return TypeCode.OBJECT.ordinal(); // a wrapper (by reference)
@@ -34,7 +35,8 @@ public final class Values {
 
     /**
      * The type code by which a value of unknown declared type goes to JS: strings, boxes, arrays,
-     * big integers and dates by value, anything else (OBJECT) by reference.
+     * big integers and dates by value, java.nio buffers as shared memory, anything else (OBJECT)
+     * by reference.
      */
     public static int dynamicCode(Object value) {
         return DYNAMIC.get(value.getClass());
