@@ -101,7 +101,7 @@ test('generate commons-lang3 (with sources) and guava (with --classpath)', () =>
     }
   }
   const dts = fs.readFileSync(path.join(APP, 'out', 'commons-lang3-3.20.0.d.ts'), 'utf8');
-  assert.match(dts, /abbreviate\(str: string, maxWidth: number\): string;/, 'parameter names from the sources jar');
+  assert.match(dts, /abbreviate\(str: string, maxWidth: number \| \$Box\.int\): string;/, 'parameter names from the sources jar');
   assert.match(dts, /@param maxWidth/, 'Javadoc from the sources jar');
 });
 
@@ -161,7 +161,7 @@ test('the marshaling table through typings: wrong uses fail tsc, one error per m
   fs.copyFileSync(path.join(ROOT, 'ts', file), path.join(APP, file));
   const marked = fs.readFileSync(path.join(APP, file), 'utf8').split('\n')
     .map((line, i) => (/^\S.*\/\/ error: /.test(line) ? i + 1 : 0)).filter(Boolean);
-  assert.strictEqual(marked.length, 18, 'the deliberate errors in wrong-values.ts');
+  assert.strictEqual(marked.length, 20, 'the deliberate errors in wrong-values.ts');
   const r = tscProject([file], { noEmit: true });
   const reported = [...r.stdout.matchAll(/^wrong-values\.ts\((\d+),\d+\): error TS/gm)].map((m) => Number(m[1]));
   assert.deepStrictEqual(reported, marked, `tsc errors on exactly the marked lines:\n${r.stdout}`);

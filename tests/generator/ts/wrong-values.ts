@@ -26,3 +26,5 @@ jvm.long(true); // error: a long box of a number or bigint
 mapper.getNodeFactory().numberNode(jvm.int(2)).asText(); // right: an Integer box where an int is expected
 mapper.writeValueAsString(Symbol('s')); // error: a symbol is no Java value
 mapper.writeValueAsString(() => 1); // error: nor is a function where Java expects Object
+jvm.configure({ asyncThreads: 'four' }); // error: the package's own ConfigureOptions (index.d.ts) types the root's API
+const live: string = jvm.stats().liveObjects; // error: and its Stats

@@ -66,7 +66,7 @@ final class DtsEmitter {
      * Where a Java class or an alias of that name is in scope (java.sql.Date, a library's Promise) they
      * are written {@code globalThis.Date}.
      */
-    static final List<String> TS_GLOBALS = List.of("Date", "Promise", "ReadonlyMap", "ReadonlySet", "NoInfer", "Symbol",
+    static final List<String> TS_GLOBALS = List.of("Date", "Promise", "ArrayBuffer", "ArrayBufferView", "ReadonlyMap", "ReadonlySet", "NoInfer", "Symbol",
             "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
             "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array");
 
