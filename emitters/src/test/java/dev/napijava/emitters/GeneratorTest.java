@@ -83,7 +83,11 @@ class GeneratorTest {
         for (Map.Entry<String, String> e : result.glueSources.entrySet()) {
             all.append("//// ").append(e.getKey()).append('\n').append(e.getValue());
         }
-        golden("test-classes.glue.java.txt", all.toString());
+        // the golden file is JDK 17's: JDK 21 added SequencedCollection's methods to java.util.List,
+        // which a List class of the test classes inherits (the glue lists them on such a JDK)
+        String glue = all.toString().replaceAll(
+                " {16}java\\.util\\.List\\.class\\.getDeclaredMethod\\(\"(addFirst|addLast|getFirst|getLast|removeFirst|removeLast|reversed)\"[^\n]*\n", "");
+        golden("test-classes.glue.java.txt", glue);
         assertTrue(Files.size(result.glueJar) > 0);
     }
 
