@@ -355,6 +355,10 @@ bool jsvalues_init(JNIEnv* jni);
 jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v);
 /* A Java object as JS: JSValues by their handle (of this environment only), the rest by the marshaler. */
 napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
+/* The marshaler's TC_JS_VALUE: a JSValue as its JS value (NULL with a Java exception pending), and
+ * a JS value for a JSValue parameter or one of its views (false with a JS exception pending). */
+napi_value jsvalue_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
+bool js_to_jsvalue(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass declared, jobject* out);
 
 /* ---- classes.c ---- */
 class_info* class_for(env_ctx* ctx, JNIEnv* jni, jclass cls, int index); /* index -1: ask Java */

@@ -17,6 +17,7 @@ enum { K_UNDEFINED, K_NULL, K_BOOLEAN, K_NUMBER, K_STRING, K_SYMBOL, K_BIGINT, K
  * JsValues is initialized (jsvalues_ready). */
 static jclass JsValues, JSValue;
 static jmethodID JsValues_wrap;
+static jmethodID JsValues_parameter;
 static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim, JSValue_env;
 static jobject undefined_marker;
 
@@ -65,6 +66,8 @@ static int object_kind(env_ctx* ctx, napi_value v) {
 /* A JS value as a Java object: undefined -> JsValues.UNDEFINED, null -> null, boolean/number/
  * string -> Boolean/Double/String, a wrapped Java object -> that object, anything else -> a
  * JSValue. NULL with a JS or Java exception pending (or for null). */
+static jobject js_to_handle(env_ctx* ctx, JNIEnv* jni, napi_value v, int kind);
+
 jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v) {
   napi_env env = ctx->env;
   if (!jsvalues_ready(jni)) return NULL;
@@ -96,6 +99,12 @@ jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v) {
       if ((kind = object_kind(ctx, v)) < 0) return NULL;
     }
   }
+  return js_to_handle(ctx, jni, v, kind);
+}
+
+/* A JSValue handle on v (of that kind), whatever v is (a Java wrapper too). NULL with an exception pending. */
+static jobject js_to_handle(env_ctx* ctx, JNIEnv* jni, napi_value v, int kind) {
+  napi_env env = ctx->env;
   /* References to primitives (bigint; symbol on some Node versions) are not allowed: keep their
    * wrapper object (Object(v)), unboxed again whenever the value goes back to JS. */
   if ((kind == K_SYMBOL || kind == K_BIGINT) && !NAPI_OK(env, napi_coerce_to_object(env, v, &v))) return NULL;
@@ -118,50 +127,74 @@ static bool same_environment(env_ctx* ctx, JNIEnv* jni, jobject value) {
   return same;
 }
 
-napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
+/* A JSValue (or JsValues.UNDEFINED) as the JS value it holds: handles of this environment only.
+ * NULL with a Java exception pending. */
+napi_value jsvalue_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   napi_env env = ctx->env;
   napi_value v = NULL;
-  if (obj && (*jni)->IsInstanceOf(jni, obj, JSValue)) {
-    if (!jsvalues_ready(jni)) return NULL;
-    jlong cookie = (*jni)->GetLongField(jni, obj, JSValue_cookie);
-    jint kind = (*jni)->GetIntField(jni, obj, JSValue_kind);
-    if (cookie) {
-      if (!same_environment(ctx, jni, obj)) {
-        java_throw(jni, "java/lang/IllegalArgumentException",
-                   "This JSValue belongs to another Node.js environment: JS values cannot move between "
-                   "environments (pass Java values, or recreate the value in this environment)");
-        return NULL;
-      }
-      if (!(v = js_ref_value(ctx, cookie))) {
-        js_failed(ctx, jni, napi_generic_failure);
-        return NULL;
-      }
-      if (kind == K_SYMBOL || kind == K_BIGINT) { /* Object(v) -> v */
-        napi_value value_of, unboxed;
-        if (napi_get_named_property(env, v, "valueOf", &value_of) != napi_ok ||
-            napi_call_function(env, v, value_of, 0, NULL, &unboxed) != napi_ok) {
-          js_failed(ctx, jni, napi_pending_exception);
-          return NULL;
-        }
-        v = unboxed;
-      }
-      return v;
-    }
-    if (kind == K_UNDEFINED) {
-      if (napi_get_undefined(env, &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
-      return v;
-    }
-    jobject prim = (*jni)->GetObjectField(jni, obj, JSValue_prim);
-    v = object_to_js(ctx, jni, prim);
-    if (prim) (*jni)->DeleteLocalRef(jni, prim);
-  } else if (obj && undefined_marker && (*jni)->IsSameObject(jni, obj, undefined_marker)) {
-    if (napi_get_undefined(env, &v) != napi_ok) v = NULL;
-  } else {
-    v = object_to_js(ctx, jni, obj);
+  if (!jsvalues_ready(jni)) return NULL;
+  if ((*jni)->IsSameObject(jni, obj, undefined_marker)) {
+    if (napi_get_undefined(env, &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
+    return v;
   }
+  jlong cookie = (*jni)->GetLongField(jni, obj, JSValue_cookie);
+  jint kind = (*jni)->GetIntField(jni, obj, JSValue_kind);
+  if (cookie) {
+    if (!same_environment(ctx, jni, obj)) {
+      java_throw(jni, "java/lang/IllegalArgumentException",
+                 "This JSValue belongs to another Node.js environment: JS values cannot move between "
+                 "environments (pass Java values, or recreate the value in this environment)");
+      return NULL;
+    }
+    if (!(v = js_ref_value(ctx, cookie))) {
+      js_failed(ctx, jni, napi_generic_failure);
+      return NULL;
+    }
+    if (kind == K_SYMBOL || kind == K_BIGINT) { /* Object(v) -> v */
+      napi_value value_of, unboxed;
+      if (napi_get_named_property(env, v, "valueOf", &value_of) != napi_ok ||
+          napi_call_function(env, v, value_of, 0, NULL, &unboxed) != napi_ok) {
+        js_failed(ctx, jni, napi_pending_exception);
+        return NULL;
+      }
+      v = unboxed;
+    }
+    return v;
+  }
+  if (kind == K_UNDEFINED) {
+    if (napi_get_undefined(env, &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
+    return v;
+  }
+  jobject prim = (*jni)->GetObjectField(jni, obj, JSValue_prim);
+  v = object_to_js(ctx, jni, prim);
+  if (prim) (*jni)->DeleteLocalRef(jni, prim);
   /* object_to_js reports to JS; the Java caller needs it as a Java exception */
   if (!v) js_failed(ctx, jni, napi_pending_exception);
   return v;
+}
+
+napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
+  if (obj && ((*jni)->IsInstanceOf(jni, obj, JSValue) || (undefined_marker && (*jni)->IsSameObject(jni, obj, undefined_marker))))
+    return jsvalue_to_js(ctx, jni, obj);
+  napi_value v = object_to_js(ctx, jni, obj);
+  if (!v) js_failed(ctx, jni, napi_pending_exception);
+  return v;
+}
+
+/* A JS argument of a JSValue parameter (declared: JSValue or a view): the value itself, the kind
+ * checked by JsValues.parameter. False with a JS exception pending. */
+bool js_to_jsvalue(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass declared, jobject* out) {
+  *out = NULL;
+  jobject native = js_to_jobject(ctx, jni, v); /* NULL for JS null, or on failure */
+  if (!native && (js_pending(ctx->env) || java_failed(ctx, jni))) return false;
+  *out = (*jni)->CallStaticObjectMethod(jni, JsValues, JsValues_parameter, native, declared);
+  if (native) (*jni)->DeleteLocalRef(jni, native);
+  if (java_failed(ctx, jni)) {
+    if (*out) (*jni)->DeleteLocalRef(jni, *out);
+    *out = NULL;
+    return false;
+  }
+  return *out != NULL;
 }
 
 #define ENTER(ret)                                                        \
@@ -188,6 +221,18 @@ static jobject JNICALL n_global(JNIEnv* jni, jclass cls, jlong ctxp) {
   ENTER(NULL);
   napi_value g;
   jobject r = js_failed(ctx, jni, napi_get_global(env, &g)) ? NULL : js_to_jobject(ctx, jni, g);
+  LEAVE(r);
+}
+
+/* The package's conversion hook (index.js hooks.stream: hook(value, kind), kind "toJS" among them). */
+static jobject JNICALL n_value_hook(JNIEnv* jni, jclass cls, jlong ctxp) {
+  ENTER(NULL);
+  napi_value hook = NULL;
+  jobject r = NULL;
+  if (!ctx->stream_hook) java_throw(jni, "java/lang/IllegalStateException", "node-api-java: this environment has no package hooks");
+  else if (!js_failed(ctx, jni, napi_get_reference_value(env, ctx->stream_hook, &hook)) &&
+           !(r = js_to_jobject(ctx, jni, hook)))
+    js_failed(ctx, jni, napi_pending_exception);
   LEAVE(r);
 }
 
@@ -426,7 +471,9 @@ static jobject JNICALL n_proxy(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jcl
 static jobject JNICALL n_from_java(JNIEnv* jni, jclass cls, jlong ctxp, jobject value) {
   ENTER(NULL);
   napi_value v = jobject_to_js(ctx, jni, value);
-  jobject r = v ? js_to_jobject(ctx, jni, v) : NULL;
+  /* a Java object's JS wrapper as a handle (JSValue.from: what JS sees), not the object again */
+  jobject r = !v ? NULL : unwrap_java(env, v) ? js_to_handle(ctx, jni, v, K_OBJECT) : js_to_jobject(ctx, jni, v);
+  if (v && !r && js_pending(env)) js_failed(ctx, jni, napi_pending_exception); /* NULL alone: JS null */
   LEAVE(r);
 }
 
@@ -493,6 +540,7 @@ bool jsvalues_init(JNIEnv* jni) {
   jobject u = (*jni)->GetStaticObjectField(jni, c, uf);
   if (!u || !(undefined_marker = (*jni)->NewGlobalRef(jni, u))) return false;
   if (!(JsValues_wrap = (*jni)->GetStaticMethodID(jni, c, "wrap", "(Ldev/napijava/bridge/JsEnv;JI)Ljava/lang/Object;")) ||
+      !(JsValues_parameter = (*jni)->GetStaticMethodID(jni, c, "parameter", "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;")) ||
       !(JSValue_cookie = (*jni)->GetFieldID(jni, v, "cookie", "J")) ||
       !(JSValue_kind = (*jni)->GetFieldID(jni, v, "kind", "I")) ||
       !(JSValue_prim = (*jni)->GetFieldID(jni, v, "prim", "Ljava/lang/Object;")) ||
@@ -500,6 +548,7 @@ bool jsvalues_init(JNIEnv* jni) {
     return false;
   JNINativeMethod natives[] = {
       {"global", "(J)Ljava/lang/Object;", (void*)n_global},
+      {"valueHook", "(J)Ljava/lang/Object;", (void*)n_value_hook},
       {"get", "(JJLjava/lang/Object;)Ljava/lang/Object;", (void*)n_get},
       {"set", "(JJLjava/lang/Object;Ljava/lang/Object;)V", (void*)n_set},
       {"has", "(JJLjava/lang/Object;)Z", (void*)n_has},

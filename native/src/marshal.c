@@ -258,14 +258,15 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
 /* ---------- JS -> Java ---------- */
 
 static const char* code_name(int code) {
-  static const char* names[TC_COUNT] = {
+  static const char* names[] = {
       "void",      "boolean",   "byte",      "char",      "short",     "int",       "long",
       "float",     "double",    "String",    "Object",    "Boolean",   "Byte",      "Character",
       "Short",     "Integer",   "Long",      "Float",     "Double",    "boolean[]", "byte[]",
       "char[]",    "short[]",   "int[]",     "long[]",    "float[]",   "double[]",  "Object[]",
       "Future",    "InputStream", "OutputStream", "BigInteger", "BigDecimal", "Date", "Instant",
       "LocalDateTime", "List", "Set", "Map", "record", "Class", "ByteBuffer", "ShortBuffer", "CharBuffer",
-      "IntBuffer", "LongBuffer", "FloatBuffer", "DoubleBuffer"};
+      "IntBuffer", "LongBuffer", "FloatBuffer", "DoubleBuffer", "JSValue"};
+  _Static_assert(sizeof names / sizeof names[0] == TC_COUNT, "one name per type code (type_codes.h)");
   return code >= 0 && code < TC_COUNT ? names[code] : "?";
 }
 
@@ -596,6 +597,21 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
   int code = t->code;
   if (code >= TC_BOOLEAN && code <= TC_DOUBLE) return to_primitive(env, v, code, t, out);
 
+  if (code == TC_JS_VALUE) {
+    if (t->cls && (*jni)->IsSameObject(jni, t->cls, J.Object)) {
+      /* an Object result of a JS call Java made (TypeRef.ofJsResult): what converts for Object
+       * does; a class instance, function, symbol... stays the JS value */
+      class_info* cls;
+      double num;
+      int tag = arg_tag(ctx, v, &cls, &num);
+      if (tag == AT_COUNT) return false;
+      if (tag != AT_FUNCTION && tag != AT_OTHER_OBJECT && tag != AT_SYMBOL && tag != AT_ARRAY_BUFFER && tag != AT_BUILTIN) {
+        type_info object = {TC_OBJECT, J.Object, NULL};
+        return to_java(ctx, jni, v, &object, out, is_local);
+      }
+    }
+    return (*is_local = js_to_jsvalue(ctx, jni, v, t->cls, &out->l)); /* null, undefined too */
+  }
   napi_valuetype type;
   if (!NAPI_OK(env, napi_typeof(env, v, &type))) return false;
   if (type == napi_null || type == napi_undefined) {
@@ -1176,6 +1192,11 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
     case TC_FUTURE: return future_to_promise(ctx, jni, value.l);
     case TC_BIG_INTEGER: return biginteger_to_js(ctx, jni, value.l);
     case TC_DATE: case TC_INSTANT: return java_date_to_js(ctx, jni, value.l);
+    case TC_JS_VALUE: {
+      napi_value v = jsvalue_to_js(ctx, jni, value.l);
+      if (!v) java_failed(ctx, jni);
+      return v;
+    }
     case TC_INPUT_STREAM: case TC_OUTPUT_STREAM: {
       napi_value wrapper = object_to_js(ctx, jni, value.l);
       return wrapper ? stream_hook(ctx, wrapper, code == TC_INPUT_STREAM ? "toReadable" : "toWritable") : NULL;

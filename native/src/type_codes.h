@@ -56,7 +56,8 @@ enum type_code {
   TC_LONG_BUFFER = 45,  /* LongBuffer <-> BigInt64Array */
   TC_FLOAT_BUFFER = 46, /* FloatBuffer <-> Float32Array */
   TC_DOUBLE_BUFFER = 47,/* DoubleBuffer <-> Float64Array */
-  TC_COUNT = 48
+  TC_JS_VALUE = 48,     /* dev.napijava.JSValue (Java hosts Node): the JS value itself, any kind */
+  TC_COUNT = 49
 };
 
 /*

@@ -69,11 +69,12 @@ JNIEXPORT void JNICALL Java_dev_napijava_NodejsPlatform_initialize(JNIEnv* jni, 
   result.release();  // keeps the parsed args for the life of the process
 }
 
-// NodejsEnvironment.runEnvironment(String[] args, String bootstrap): on the environment's own
-// thread; returns when the environment stops (its exit code). Calls self.started(long) once the
-// environment exists (so that stop() can reach it) and before the bootstrap script runs.
+// NodejsEnvironment.runEnvironment(String[] args, String bootstrap, boolean inspector): on the
+// environment's own thread; returns when the environment stops (its exit code). Calls
+// self.started(env, isolate) once the environment exists (so that stop() and terminate() can reach
+// it) and before the bootstrap script runs.
 JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv* jni, jobject self, jobjectArray jargs,
-                                                                            jstring jbootstrap) {
+                                                                            jstring jbootstrap, jboolean inspector) {
   if (!g_platform) {
     throw_state(jni, "NodejsPlatform is not initialized");
     return -1;
@@ -85,9 +86,10 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
   std::string bootstrap(utf);
   jni->ReleaseStringUTFChars(jbootstrap, utf);
 
-  // No inspector: only one environment per process could own it (a second one aborts).
-  auto flags = static_cast<node::EnvironmentFlags::Flags>(node::EnvironmentFlags::kOwnsProcessState |
-                                                          node::EnvironmentFlags::kNoCreateInspector);
+  // An inspector only when asked: one environment per process can own it (NodejsEnvironment
+  // refuses a second; Node would abort).
+  auto flags = static_cast<node::EnvironmentFlags::Flags>(
+      node::EnvironmentFlags::kOwnsProcessState | (inspector ? 0 : node::EnvironmentFlags::kNoCreateInspector));
   std::unique_ptr<node::CommonEnvironmentSetup> setup =
       node::CommonEnvironmentSetup::Create(g_platform.get(), &errors, args, exec_args, flags);
   if (!setup) {
@@ -109,8 +111,9 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
       node::Stop(e);
     });
     jclass cls = jni->GetObjectClass(self);
-    jmethodID started = jni->GetMethodID(cls, "started", "(J)V");
-    jni->CallVoidMethod(self, started, reinterpret_cast<jlong>(env));
+    jmethodID started = jni->GetMethodID(cls, "started", "(JJ)V");
+    if (!started) return -1;
+    jni->CallVoidMethod(self, started, reinterpret_cast<jlong>(env), reinterpret_cast<jlong>(isolate));
     if (jni->ExceptionCheck()) return -1;
     if (node::LoadEnvironment(env, bootstrap.c_str()).IsEmpty()) {
       exit_code = 1;  // the bootstrap threw: the environment reports it through Java (failed())
@@ -128,6 +131,18 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
 // NodejsEnvironment.stop(long env): thread-safe; ends the event loop and JS execution.
 JNIEXPORT void JNICALL Java_dev_napijava_NodejsEnvironment_stop(JNIEnv*, jclass, jlong env) {
   if (env) node::Stop(reinterpret_cast<node::Environment*>(env));
+}
+
+// NodejsEnvironment.terminate(long isolate): thread-safe; stops the JS running now (V8's
+// uncatchable termination) without ending the environment.
+JNIEXPORT void JNICALL Java_dev_napijava_NodejsEnvironment_terminate(JNIEnv*, jclass, jlong isolate) {
+  if (isolate) reinterpret_cast<v8::Isolate*>(isolate)->TerminateExecution();
+}
+
+// NodejsEnvironment.resume(long isolate): on the JS thread once the terminated JS has unwound, so
+// that JS runs again (as Node's vm timeout does).
+JNIEXPORT void JNICALL Java_dev_napijava_NodejsEnvironment_resume(JNIEnv*, jclass, jlong isolate) {
+  if (isolate) reinterpret_cast<v8::Isolate*>(isolate)->CancelTerminateExecution();
 }
 
 }  // extern "C"

@@ -81,6 +81,12 @@ let bridgeClass = null;
 let buffers = null;
 const buffersClass = () => buffers || (buffers = native.importClass('dev.napijava.bridge.Buffers'));
 const collections = makeDecorator((name) => native.importClass(name));
+// jvm.toJS: Java collections, maps and records as plain JS data (arrays, objects or Maps, deeply).
+const toPlainJS = (value) => collections.toJS(value, native.isJavaObject, (v) => v[TRAITS] || '');
+function withToJS(streamHook) {
+  return (value, kind) => (kind === 'toJS' ? toPlainJS(value) : streamHook(value, kind));
+}
+
 const hooks = {
   // Runs once per projected class: instanceof works for superclasses and interfaces too, inspect
   // and JSON show the object, Cls.class is its java.lang.Class, collections behave as in JS.
@@ -109,7 +115,9 @@ const hooks = {
     collections.decorate(ctor, traits);
   },
   javaError: makeJavaErrorFactory(() => bridgeClass || (bridgeClass = native.importClass('dev.napijava.bridge.Bridge'))),
-  stream: makeStreamHook((name) => native.importClass(name)),
+  // conversions of the native core that live in JS: streams (lib/streams.js), and for Java's
+  // JSValue.copyOf the data form of jvm.toJS
+  stream: withToJS(makeStreamHook((name) => native.importClass(name))),
 };
 
 // Node's main thread is the process's primordial thread, whose stack HotSpot sizes from -Xss
@@ -250,7 +258,7 @@ const api = {
   },
   // Java collections, maps and records as plain JS data (arrays, objects or Maps, deeply).
   toJS(value) {
-    return collections.toJS(value, native.isJavaObject, (v) => v[TRAITS] || '');
+    return toPlainJS(value);
   },
   // Node stream views of Java streams (methods declared to return InputStream/OutputStream
   // already give these; use these for subclasses such as FileInputStream).

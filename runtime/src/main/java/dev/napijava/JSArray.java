@@ -10,6 +10,11 @@ public class JSArray extends JSObject {
         super(env, cookie, kind);
     }
 
+    /** A new JS array of these elements (converted as by {@link JSValue#from}; null is JS null). */
+    public static JSArray of(Object... elements) {
+        return JSGlobals.of(JSValue.currentEnv()).arrayOf.call(elements == null ? new Object[] {null} : elements).asArray();
+    }
+
     public int size() {
         return get("length").asInt();
     }

@@ -11,11 +11,27 @@ final class JSGlobals {
     final JSValue global;
     final JSValue objectKeys;
     final JSValue deleteProperty;
+    final JSValue objectConstructor;
+    final JSValue objectHasOwn;
+    final JSValue arrayOf;
+    private final JsEnv env;
+    private JSValue valueHook; // the package's hook(value, kind): "toJS" is jvm.toJS (JS thread only)
 
     private JSGlobals(JsEnv env) {
         global = JSValue.of(JsValues.global(env));
         objectKeys = global.get("Object").get("keys");
+        objectConstructor = global.get("Object");
+        objectHasOwn = objectConstructor.get("hasOwn");
         deleteProperty = global.get("Reflect").get("deleteProperty");
+        arrayOf = global.get("Array").get("of");
+        this.env = env;
+    }
+
+    JSValue valueHook() {
+        if (valueHook == null) {
+            valueHook = JSValue.of(JsValues.valueHook(env));
+        }
+        return valueHook;
     }
 
     static synchronized JSGlobals of(JsEnv env) {

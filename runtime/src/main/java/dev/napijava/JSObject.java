@@ -9,6 +9,18 @@ public class JSObject extends JSValue {
         super(env, cookie, kind, null);
     }
 
+    /** A new empty JS object ({@code {}}) in the environment of this JS thread. */
+    public static JSObject create() {
+        return JSGlobals.of(JSValue.currentEnv()).objectConstructor.construct().asObject();
+    }
+
+    /** A new JS object with these properties (values converted as by {@link JSValue#from}), in insertion order. */
+    public static JSObject create(java.util.Map<String, ?> properties) {
+        JSObject o = create();
+        properties.forEach(o::set);
+        return o;
+    }
+
     /** Object.keys(this). */
     public List<String> keys() {
         check();

@@ -91,6 +91,35 @@ public class JSValue {
         return new JSObjectRef(result); // a Java object held by JS comes back as itself
     }
 
+    /**
+     * A Java value as JS sees it when Java hands it over (README "Marshaling", the one table): strings,
+     * numbers, booleans, arrays and dates by value, a {@code Map}/{@code List}/record/any other object
+     * by reference (the live Java object, iterable, {@code map.get(k)}...), a JSValue as itself.
+     * JS data for JS code that wants plain objects (schemas, options): {@link #copyOf}. On the JS thread.
+     */
+    public static JSValue from(Object value) {
+        return of(JsValues.fromJava(currentEnv(), value));
+    }
+
+    /**
+     * A Java value as plain JS data, deeply (what {@code jvm.toJS} gives in JS): a {@code Map} with
+     * String keys a plain object (other keys: a JS Map), a {@code Collection} or array a JS array, a
+     * {@code Set} an array, a record an object of its components; strings, numbers, dates, big
+     * numbers as in {@link #from}. For ajv schemas, TypeScript options... built in Java. On the JS thread.
+     */
+    public static JSValue copyOf(Object value) {
+        return JSGlobals.of(currentEnv()).valueHook().call(value, "toJS");
+    }
+
+    /** The environment whose JS thread this is, else JSInvalidThreadAccessException. */
+    static JsEnv currentEnv() {
+        JsEnv env = JsEnv.current();
+        if (env == null || env.isClosed()) {
+            throw wrongThread();
+        }
+        return env;
+    }
+
     /** A Java value as a JS primitive value, without touching JS (any thread). */
     public static JSValue of(String s) {
         return s == null ? NULL : new JSValue(null, 0, STRING, s);
@@ -175,11 +204,12 @@ public class JSValue {
     }
 
     private String jsNumberString() {
-        if (prim instanceof Double) {
-            double d = (Double) prim;
-            return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21 ? Long.toString((long) d) : prim.toString();
-        }
-        return String.valueOf(prim);
+        return prim instanceof Double ? jsNumberString((Double) prim) : String.valueOf(prim);
+    }
+
+    private static String jsNumberString(double d) {
+        return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21 ? Long.toString((long) d)
+                : Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d);
     }
 
     public double asDouble() {
@@ -193,11 +223,26 @@ public class JSValue {
         return (int) asDouble();
     }
 
+    /**
+     * The value as a Java long: a bigint in long's range, or an integral number (a safe integer:
+     * beyond 2^53 a number is already rounded). Else an ArithmeticException saying what to use.
+     */
     public long asLong() {
         if (kind == BIGINT) {
-            return ((JSBigInt) this).toBigInteger().longValueExact();
+            java.math.BigInteger big = ((JSBigInt) this).toBigInteger();
+            if (big.bitLength() > 63) {
+                throw new ArithmeticException("The JS bigint " + big + " is outside Java's long range (-2^63..2^63-1): "
+                        + "read it with asBigInt().toBigInteger() or as(BigInteger.class)"
+                        + (big.signum() > 0 && big.bitLength() == 64 ? " (an unsigned 64-bit value: big.longValue() gives its bits)" : ""));
+            }
+            return big.longValue();
         }
-        return (long) asDouble();
+        double d = asDouble();
+        if (d != Math.rint(d) || Math.abs(d) > 9007199254740991.0) {
+            throw new ArithmeticException("The JS number " + jsNumberString(d) + " is not a safe integer, so not exactly a Java long: "
+                    + (Double.isNaN(d) || Double.isInfinite(d) || d != Math.rint(d) ? "use asDouble()" : "have JS pass a bigint"));
+        }
+        return (long) d;
     }
 
     public boolean asBoolean() {
@@ -216,6 +261,11 @@ public class JSValue {
      */
     @SuppressWarnings("unchecked")
     public <T> T as(Class<T> type) {
+        if (type == Object.class && !(this instanceof JSObjectRef)) {
+            // the marshaler's Object (an integral number an Integer, a bigint a Long or BigInteger,
+            // a plain object a Map...), the JSValue itself where nothing converts
+            return (T) convertTo(envForPrimitive(), type);
+        }
         if (cookie == 0 && prim != null && type.isInstance(prim)) {
             return (T) prim;
         }
@@ -224,10 +274,32 @@ public class JSValue {
         }
         if (type.isInterface() && cookie != 0 && kind >= OBJECT) {
             check();
-            return (T) JsValues.proxy(env, cookie, type, kind == FUNCTION);
+            return (T) JsValues.proxy(env, cookie, type, kind == FUNCTION && !hasMethodsOf(type));
         }
         JsEnv e = envForPrimitive();
-        return (T) JsValues.convert(e, cookie, cookie == 0 ? this : null, type);
+        return (T) convertTo(e, type);
+    }
+
+    /**
+     * A JS function that has a function property named as the interface's method (a JS class with
+     * static methods, such as luxon's DateTime; a module exported as a function with methods)
+     * implements the interface by those, not by being called.
+     */
+    private boolean hasMethodsOf(Class<?> type) {
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            // own properties only: every function inherits call/apply/bind from Function.prototype
+            if (java.lang.reflect.Modifier.isAbstract(m.getModifiers())
+                    && JSGlobals.of(env).objectHasOwn.call(this, m.getName()).asBoolean() && get(m.getName()).isFunction()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The marshaler's conversion; a bigint or symbol goes as itself (its handle holds its Object wrapper). */
+    private Object convertTo(JsEnv e, Class<?> type) {
+        boolean byValue = cookie == 0 || kind == BIGINT || kind == SYMBOL;
+        return JsValues.convert(e, byValue ? 0 : cookie, byValue ? this : null, type);
     }
 
     private JsEnv envForPrimitive() {
@@ -235,11 +307,7 @@ public class JSValue {
             check();
             return env;
         }
-        JsEnv current = JsEnv.current();
-        if (current == null) {
-            throw wrongThread();
-        }
-        return current;
+        return currentEnv();
     }
 
     // ---- object access (handles only) ----
@@ -363,6 +431,11 @@ public class JSValue {
             return type.cast(this);
         }
         throw new ClassCastException("The JS value is " + describeKind() + ", not " + what);
+    }
+
+    /** Internal: the kind of a value for an error message ("number", "object (JSArray)"). */
+    public static String kindOf(JSValue value) {
+        return value.describeKind();
     }
 
     String describeKind() {

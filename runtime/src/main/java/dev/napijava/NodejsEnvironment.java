@@ -22,6 +22,27 @@ public final class NodejsEnvironment implements AutoCloseable {
     private static final long STACK_BYTES = Long.getLong("napi.java.jsThreadStack", 16L << 20);
     private static final Map<Long, NodejsEnvironment> STARTING = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
+    /** The environment that owns the process's one inspector (Node allows one), or null. */
+    private static final java.util.concurrent.atomic.AtomicReference<NodejsEnvironment> INSPECTED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Options of {@link NodejsPlatform#createEnvironment(Path, Options)}.
+     * {@code new NodejsEnvironment.Options().inspect(9229)}: DevTools / {@code chrome://inspect} or any
+     * Chrome DevTools Protocol client attaches at {@link #inspectorUrl()} (127.0.0.1 only).
+     */
+    public static final class Options {
+        int inspectPort = -1;
+
+        /** Opens the inspector on 127.0.0.1:port (0: a free port) for this environment; one per process. */
+        public Options inspect(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("inspector port " + port + " is not 0..65535 (0: any free port)");
+            }
+            inspectPort = port;
+            return this;
+        }
+    }
 
     private final NodejsPlatform platform;
     private final Path baseDir;
@@ -30,15 +51,25 @@ public final class NodejsEnvironment implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile long nativeEnv;
+    private volatile long nativeIsolate;
+    private final Options options;
     private volatile JsEnv jsEnv;
     private volatile Throwable failure;
     private volatile boolean closed;
     private volatile int exitCode;
-    private JSValue require; // JS thread only
+    private JSValue require; // JS thread only (lib/hosting.js, for the base folder)
+    private JSValue evaluate;
+    private JSValue importESM;
+    private JSValue clearAsyncStack;
 
-    NodejsEnvironment(NodejsPlatform platform, Path baseDir) {
+    NodejsEnvironment(NodejsPlatform platform, Path baseDir, Options options) {
         this.platform = platform;
         this.baseDir = baseDir;
+        this.options = options;
+        if (options.inspectPort >= 0 && !INSPECTED.compareAndSet(null, this)) {
+            throw new IllegalStateException("Another Node.js environment of this process has the inspector (Node allows one):"
+                    + " close it first, or create this one without Options.inspect");
+        }
         STARTING.put(id, this);
         thread = new dev.napijava.bridge.JsThread(this::main, "nodejs-" + id, STACK_BYTES);
         thread.setDaemon(true);
@@ -60,7 +91,7 @@ public final class NodejsEnvironment implements AutoCloseable {
 
     private void main() {
         try {
-            int code = runEnvironment(new String[] {"java"}, bootstrap());
+            int code = runEnvironment(new String[] {"java"}, bootstrap(), options.inspectPort >= 0);
             // >= 0: process.exit(code) or a fatal error in JS; < 0: stopped by close()
             exitCode = code >= 0 ? code : 0;
         } catch (Throwable t) {
@@ -71,6 +102,7 @@ public final class NodejsEnvironment implements AutoCloseable {
             if (e != null) {
                 e.close();
             }
+            INSPECTED.compareAndSet(this, null);
             ready.countDown();
             ended.countDown();
         }
@@ -85,8 +117,10 @@ public final class NodejsEnvironment implements AutoCloseable {
                 + "const Module = require('module');\n"
                 + "const { createRequire } = Module;\n"
                 + "const path = require('path');\n"
-                + "globalThis.require = createRequire(path.join(" + js(baseDir.toString()) + ", '[java]'));\n"
+                + "const hosting = createRequire(" + js(pkg + "/") + ")(" + js(pkg + "/lib/hosting.js") + ").forBaseDir(" + js(baseDir.toString()) + ");\n"
+                + "globalThis.require = hosting.require;\n"
                 + "setInterval(() => {}, 1 << 30);\n"
+                + (options.inspectPort >= 0 ? "require('inspector').open(" + options.inspectPort + ", '127.0.0.1', false);\n" : "")
                 + "process.on('uncaughtException', (e) => { console.error('Uncaught in Node.js hosted by Java:', e); });\n"
                 + "const jvm = createRequire(" + js(pkg + "/") + ")(" + js(pkg) + ");\n"
                 // hosted JS's require('node-api-java') is the package this environment joined
@@ -96,7 +130,7 @@ public final class NodejsEnvironment implements AutoCloseable {
                 + "  return request === 'node-api-java' ? pkgMain : resolve.call(this, request, ...rest);\n"
                 + "};\n"
                 + "jvm.configure({ javaHome: " + js(javaHome) + " });\n"
-                + "jvm.import('dev.napijava.NodejsEnvironment').attach(" + id + ");\n";
+                + "jvm.import('dev.napijava.NodejsEnvironment').attach(" + id + ", hosting);\n";
     }
 
     private static String js(String s) {
@@ -111,19 +145,22 @@ public final class NodejsEnvironment implements AutoCloseable {
     }
 
     /** Called by the native host before the bootstrap runs. */
-    private void started(long env) {
+    private void started(long env, long isolate) {
         nativeEnv = env;
+        nativeIsolate = isolate;
     }
 
     /** Called by the bootstrap JS on the JS thread once node-api-java joined this JVM. */
-    public static void attach(long id) {
+    public static void attach(long id, JSValue hosting) {
         NodejsEnvironment self = STARTING.get(id);
         if (self == null) {
             throw new IllegalStateException("No Node.js environment " + id + " is starting");
         }
         JsEnv env = JsEnv.current();
-        JSValue global = JSValue.of(JsValues.global(env));
-        self.require = global.get("require");
+        self.require = hosting.get("require");
+        self.evaluate = hosting.get("evaluate");
+        self.importESM = hosting.get("importModule");
+        self.clearAsyncStack = hosting.get("clearAsyncStack");
         self.jsEnv = env;
         self.ready.countDown();
     }
@@ -140,7 +177,13 @@ public final class NodejsEnvironment implements AutoCloseable {
 
     /** Runs the call on the JS thread and returns its result; its exception is rethrown here. */
     public <T> T run(Supplier<T> call) {
-        return env().callOnJsThread(call, "NodejsEnvironment.run");
+        long before = terminations.get();
+        try {
+            return env().callOnJsThread(call, "NodejsEnvironment.run");
+        } catch (RuntimeException ex) {
+            throw terminations.get() != before && !(ex instanceof JSExecutionTerminatedException)
+                    ? new JSExecutionTerminatedException(ex) : ex;
+        }
     }
 
     /**
@@ -188,9 +231,16 @@ public final class NodejsEnvironment implements AutoCloseable {
 
     // ---- modules ----
 
-    /** require(module) from baseDir (or a built-in such as "fs"); on the JS thread. */
+    /**
+     * require(module) from baseDir (or a built-in such as "fs"); on the JS thread. "global" or null
+     * is the global object (as in node-api-dotnet: {@code importModule(IConsole.class, "global", "console")}).
+     * An ES-module-only package: {@link #importModuleAsync(String)}.
+     */
     public JSValue importModule(String module) {
         checkJsThread();
+        if (module == null || module.equals("global")) {
+            return global();
+        }
         return require.call(module);
     }
 
@@ -198,6 +248,24 @@ public final class NodejsEnvironment implements AutoCloseable {
     public JSValue importModule(String module, String property) {
         JSValue m = importModule(module);
         return property == null ? m : m.get(property);
+    }
+
+    /**
+     * import(module) from baseDir: the ES module namespace (also of ES-module-only packages, and of
+     * CommonJS ones: their exports are its {@code default}), or a JSException. From any thread;
+     * the future completes on the JS thread, so wait for it elsewhere (or chain on it).
+     */
+    public CompletableFuture<JSValue> importModuleAsync(String module) {
+        return runAsync(() -> module == null || module.equals("global") ? CompletableFuture.completedFuture((JSValue) global())
+                : importESM.call(module).asPromise().toFuture()).thenCompose(f -> f);
+    }
+
+    /** import(module)[property] (property null: the namespace) as a Java interface, as {@link #importModule(Class, String, String)}. */
+    public <T> CompletableFuture<T> importModuleAsync(Class<T> iface, String module, String property) {
+        if (!iface.isInterface()) {
+            throw new IllegalArgumentException(iface.getName() + " is not an interface");
+        }
+        return importModuleAsync(module).thenCompose(ns -> runAsync(() -> (property == null ? ns : ns.get(property)).as(iface)));
     }
 
     /**
@@ -212,10 +280,13 @@ public final class NodejsEnvironment implements AutoCloseable {
         return run(() -> importModule(module, property).as(iface));
     }
 
-    /** Evaluates JS source in the global scope (indirect eval); on the JS thread. */
+    /**
+     * Evaluates JS source in the global scope (an indirect eval whose referrer is baseDir, so a
+     * dynamic {@code import()} in it resolves from there); on the JS thread.
+     */
     public JSValue eval(String source) {
         checkJsThread();
-        return JSGlobals.of(jsEnv).global.get("eval").call(source);
+        return evaluate.call(source);
     }
 
     /** globalThis; on the JS thread. */
@@ -235,6 +306,50 @@ public final class NodejsEnvironment implements AutoCloseable {
         if (!isJsThread()) {
             throw JSValue.wrongThread();
         }
+    }
+
+    /**
+     * The inspector's WebSocket URL ({@code ws://127.0.0.1:port/uuid}) for DevTools and other Chrome
+     * DevTools Protocol clients; the environment was created with {@code Options.inspect(port)}.
+     */
+    public String inspectorUrl() {
+        if (options.inspectPort < 0) {
+            throw new IllegalStateException("This Node.js environment has no inspector: create it with"
+                    + " platform.createEnvironment(dir, new NodejsEnvironment.Options().inspect(port))");
+        }
+        return run(() -> require.call("inspector").callMethod("url").asString());
+    }
+
+    /**
+     * Stops the JS that a Java call runs now in this environment ({@link #run}, {@link #runAsync},
+     * a proxy call from another thread: a runaway loop), from any thread, with V8's uncatchable
+     * termination (Javet's terminateExecution); the environment stays usable. That Java call fails
+     * with a {@link JSExecutionTerminatedException}. False when no Java call is running JS: JS that
+     * Node itself runs (a timer, an I/O callback) cannot be stopped without ending the environment
+     * (Node aborts on the state such JS leaves behind): {@link #close()} it.
+     */
+    public boolean terminateExecution() {
+        JsEnv e = env();
+        long isolate = nativeIsolate;
+        return e.terminateTask(() -> {
+            terminations.incrementAndGet();
+            terminate(isolate);
+        }, () -> {
+            resume(isolate);
+            clearAsyncStack.call(); // before the scope of the Java call closes: see lib/hosting.js
+        });
+    }
+
+    /** Terminations so far: a call that failed across one says it was terminated. */
+    private final AtomicLong terminations = new AtomicLong();
+
+    /**
+     * JS values Java holds in this environment now: JSValue handles, interface proxies and callbacks
+     * not yet garbage collected (each keeps its JS value alive). For leak checks: it falls as Java
+     * drops them and the GC runs (like {@code jvm.stats().liveObjects} for Java objects held by JS). Any thread.
+     */
+    public long heldJSValueCount() {
+        return JsValues.heldJsValues(env());
     }
 
     public Path getBaseDir() {
@@ -278,7 +393,11 @@ public final class NodejsEnvironment implements AutoCloseable {
         }
     }
 
-    private native int runEnvironment(String[] args, String bootstrap);
+    private native int runEnvironment(String[] args, String bootstrap, boolean inspector);
 
     private static native void stop(long env);
+
+    private static native void terminate(long isolate);
+
+    private static native void resume(long isolate);
 }

@@ -69,7 +69,12 @@ public final class NodejsPlatform {
      * node_modules), running on a new JS thread until {@link NodejsEnvironment#close()}.
      */
     public NodejsEnvironment createEnvironment(Path baseDir) {
-        return new NodejsEnvironment(this, baseDir.toAbsolutePath().normalize());
+        return createEnvironment(baseDir, new NodejsEnvironment.Options());
+    }
+
+    /** As {@link #createEnvironment(Path)}, with options (an inspector). */
+    public NodejsEnvironment createEnvironment(Path baseDir, NodejsEnvironment.Options options) {
+        return new NodejsEnvironment(this, baseDir.toAbsolutePath().normalize(), options);
     }
 
     public Path getLibnode() {

@@ -26,6 +26,7 @@ public class HostingReliabilityMain {
             case "two-environments" -> twoEnvironments(platform, app);
             case "run-async-at-close" -> runAsyncAtClose(platform, app);
             case "promise-at-exit" -> promiseAtExit(platform, app);
+            case "terminate" -> terminate(platform, app);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("end=ok");
@@ -117,6 +118,56 @@ public class HostingReliabilityMain {
         CompletableFuture<JSValue> later = other.run(() -> other.eval("new Promise(() => {})").asPromise().toFuture());
         other.close();
         print("closePromise", outcome(later));
+    }
+
+    /**
+     * terminateExecution: a runaway loop a Java call runs (plain, inside an async scope, inside an
+     * event handler) stops and the environment goes on; JS that Node itself runs (a timer) is never
+     * terminated (Node aborts on the async-context state a terminated callback leaves).
+     */
+    static void terminate(NodejsPlatform platform, Path app) throws Exception {
+        try (NodejsEnvironment env = platform.createEnvironment(app)) {
+            String[] runaways = {
+                "for (;;) {}",
+                "new (require('async_hooks').AsyncResource)('runaway').runInAsyncScope(() => { for (;;) {} })",
+                "const e = new (require('events'))(); e.on('x', () => { for (;;) {} }); e.emit('x')",
+            };
+            for (int i = 0; i < runaways.length; i++) {
+                String source = runaways[i];
+                CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return "returned " + env.run(() -> env.eval(source).toString());
+                    } catch (RuntimeException e) {
+                        return e.getClass().getSimpleName();
+                    }
+                });
+                boolean stopped = false;
+                for (int tries = 0; tries < 100 && !stopped; tries++) {
+                    Thread.sleep(20);
+                    stopped = env.terminateExecution();
+                }
+                print("terminated" + i, stopped);
+                print("call" + i, call.get(10, TimeUnit.SECONDS));
+                print("after" + i, env.run(() -> env.eval("[1, 2, 3].map((x) => x * 2).join()").asString()));
+            }
+            // a timer's callback: Node runs it, not a Java call: terminateExecution refuses
+            // (while the timer's loop runs no Java task can run: every check finds none)
+            env.run(() -> env.eval("globalThis.done = false; setTimeout(() => { const t = Date.now(); while (Date.now() - t < 1500) {} done = true; }, 0)"));
+            Thread.sleep(400);
+            boolean any = false;
+            for (int i = 0; i < 5; i++) {
+                any |= env.terminateExecution();
+                Thread.sleep(100);
+            }
+            print("timer", any);
+            Thread.sleep(1200);
+            print("timerDone", env.run(() -> env.eval("done").asBoolean()));
+            // nothing to stop (or only the end of the previous run's task): harmless either way
+            env.terminateExecution();
+            print("afterIdle", env.run(() -> env.eval("'still usable'").asString()));
+            // a promise job after the termination runs normally
+            print("promise", env.run(() -> env.eval("Promise.resolve(5)").asPromise().toFuture()).get(10, TimeUnit.SECONDS).asInt());
+        }
     }
 
     static String outcome(CompletableFuture<?> f) throws InterruptedException {

@@ -48,6 +48,20 @@ class HostingReliabilityTest {
     }
 
     @Test
+    void terminateExecutionStopsRunawayJsAndTheEnvironmentGoesOn() throws Exception {
+        Map<String, String> v = runCase("terminate");
+        for (int i = 0; i < 3; i++) {
+            assertEquals("true", v.get("terminated" + i), "runaway " + i);
+            assertEquals("JSExecutionTerminatedException", v.get("call" + i), "runaway " + i);
+            assertEquals("2,4,6", v.get("after" + i), "runaway " + i);
+        }
+        assertEquals("false", v.get("timer"), "a timer's callback is not a Java call: never terminated");
+        assertEquals("true", v.get("timerDone"));
+        assertEquals("still usable", v.get("afterIdle"));
+        assertEquals("5", v.get("promise"));
+    }
+
+    @Test
     void runAsyncFuturesQueuedWhenTheEnvironmentClosesAllComplete() throws Exception {
         Map<String, String> v = runCase("run-async-at-close");
         assertEquals("500", v.get("total"));

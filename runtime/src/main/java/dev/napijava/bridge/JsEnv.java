@@ -52,6 +52,8 @@ public final class JsEnv {
     public final ObjectTable objects = new ObjectTable();
     /** JS functions and objects already seen as an interface: the same proxy again (JsProxies). */
     final JsProxies.Cache proxies = new JsProxies.Cache();
+    /** JS values Java holds (JSValue handles, proxies, callbacks): native references not yet released (JsRef). */
+    final java.util.concurrent.atomic.AtomicLong heldJsValues = new java.util.concurrent.atomic.AtomicLong();
     /** Tasks for the JS thread, guarded by this. A plain monitor rather than concurrent collections:
      *  those pull the VarHandle machinery into every start, a few ms in the interpreter. */
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
@@ -205,6 +207,45 @@ public final class JsEnv {
         return true;
     }
 
+    /*
+     * Termination of the JS a task runs (NodejsEnvironment.terminateExecution): only while a task
+     * runs, and resumed before the task's frame is left, so that a termination never reaches JS that
+     * Node itself called (a timer, I/O: Node aborts on the async-context stack such JS leaves).
+     */
+    private final Object terminationLock = new Object();
+    private boolean inTask;
+    private Runnable resumeAfterTermination;
+
+    /** Runs terminate now if a task is running (its resume when that task ends); false otherwise. */
+    public boolean terminateTask(Runnable terminate, Runnable resume) {
+        synchronized (terminationLock) {
+            if (!inTask || closed) {
+                return false;
+            }
+            terminate.run();
+            resumeAfterTermination = resume;
+            return true;
+        }
+    }
+
+    private void runTask(Runnable task) {
+        synchronized (terminationLock) {
+            inTask = true;
+        }
+        try {
+            task.run();
+        } finally {
+            synchronized (terminationLock) {
+                inTask = false;
+                Runnable resume = resumeAfterTermination;
+                resumeAfterTermination = null;
+                if (resume != null) {
+                    resume.run();
+                }
+            }
+        }
+    }
+
     /** Runs queued tasks; called by the native core on the JS thread. */
     public void drain() {
         while (true) {
@@ -217,7 +258,7 @@ public final class JsEnv {
                 }
             }
             try {
-                task.run();
+                runTask(task);
             } catch (Throwable t) {
                 // tasks report their own failures to whoever waits for them
             }

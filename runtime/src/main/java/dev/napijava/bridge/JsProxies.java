@@ -137,9 +137,13 @@ public final class JsProxies {
             if (isFunction && method.isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            TypeRef returnType = RETURN_TYPES.computeIfAbsent(method, m -> TypeRef.of(m.getReturnType()));
+            TypeRef returnType = RETURN_TYPES.computeIfAbsent(method, m -> TypeRef.ofJsResult(m.getReturnType()));
             String member = isFunction ? null : method.getName();
-            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member, args, returnType), this);
+            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member,
+                    JsValues.nullsAsDefaults(env.nativeCtx, ref.cookie, member, args), returnType), this);
+            if (result == NO_MEMBER && !isFunction) {
+                result = env.callOnJsThread(() -> accessProperty(method, args), this);
+            }
             if (result == NO_MEMBER) {
                 if (method.isDefault()) {
                     return InvocationHandler.invokeDefault(proxy, method, args);
@@ -148,6 +152,48 @@ public final class JsProxies {
                         + " has no function '" + method.getName() + "'");
             }
             return result;
+        }
+
+        /**
+         * A method the JS object has no function for, as a property access (README "Java hosts
+         * Node"): {@code T name()} reads property name, {@code T getName()}/{@code boolean isName()}
+         * read property name when there is no property getName, {@code void setName(v)} writes
+         * property name. NO_MEMBER when none applies. On the JS thread.
+         */
+        private Object accessProperty(Method method, Object[] args) {
+            String name = method.getName();
+            int argc = args == null ? 0 : args.length;
+            long ctx = env.nativeCtx;
+            long handle = ref.cookie;
+            Class<?> type = method.getReturnType();
+            if (argc == 0 && type != void.class) {
+                String property = JsValues.has(ctx, handle, name) ? name : beanProperty(name, type);
+                if (property != null && JsValues.has(ctx, handle, property)) {
+                    return dev.napijava.JSValue.ofNative(JsValues.get(ctx, handle, property)).as(type);
+                }
+            } else if (argc == 1 && type == void.class && beanName(name, "set") != null) {
+                JsValues.set(ctx, handle, beanName(name, "set"), args[0]);
+                return null;
+            }
+            return NO_MEMBER;
+        }
+
+        private static String beanProperty(String name, Class<?> type) {
+            String get = beanName(name, "get");
+            return get != null ? get : type == boolean.class || type == Boolean.class ? beanName(name, "is") : null;
+        }
+
+        /** getFooBar -> fooBar (prefix "get"); null when name is not prefix + an upper-case letter... */
+        private static String beanName(String name, String prefix) {
+            int n = prefix.length();
+            if (name.length() <= n || !name.startsWith(prefix) || !Character.isUpperCase(name.charAt(n))) {
+                return null;
+            }
+            // URL -> URL, not uRL (java.beans.Introspector.decapitalize's rule)
+            if (name.length() > n + 1 && Character.isUpperCase(name.charAt(n + 1))) {
+                return name.substring(n);
+            }
+            return Character.toLowerCase(name.charAt(n)) + name.substring(n + 1);
         }
     }
 }

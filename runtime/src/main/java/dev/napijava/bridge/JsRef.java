@@ -16,6 +16,7 @@ public final class JsRef {
     /** Ties the native reference's life to owner: when owner is collected, the JS value is released. */
     static JsRef create(JsEnv env, long cookie, Object owner) {
         JsRef ref = new JsRef(env, cookie);
+        env.heldJsValues.incrementAndGet();
         JsEnv.Cleaners.CLEANER.register(owner, new Release(env, cookie));
         return ref;
     }
@@ -35,6 +36,7 @@ public final class JsRef {
             env.post(new Runnable() {
                 @Override
                 public void run() {
+                    env.heldJsValues.decrementAndGet();
                     JsEnv.releaseRef(env.nativeCtx, cookie);
                 }
             });

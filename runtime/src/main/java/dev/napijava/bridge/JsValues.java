@@ -13,17 +13,20 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JsValues {
     /** JS undefined as a native result. */
-    public static final Object UNDEFINED = new Object() {
+    public static final Object UNDEFINED = new Undefined();
+
+    /** The class of {@link #UNDEFINED} (TypeCode.of names it without initializing JsValues). */
+    static final class Undefined {
         @Override
         public String toString() {
             return "undefined";
         }
-    };
+    }
 
     private static final ClassValue<TypeRef> TYPES = new ClassValue<TypeRef>() {
         @Override
         protected TypeRef computeValue(Class<?> type) {
-            return TypeRef.of(type);
+            return TypeRef.ofJsResult(type);
         }
     };
 
@@ -33,6 +36,20 @@ public final class JsValues {
     /** A native result (a JSValue handle, box, String, UNDEFINED, null or a Java object) as a JSValue. */
     static JSValue asValue(Object result) {
         return JSValue.ofNative(result);
+    }
+
+    /**
+     * Called by the native core for a JS argument of a {@code JSValue} parameter (type code JS_VALUE):
+     * any JS value as itself (undefined as {@code JSValue.UNDEFINED}, null as {@code JSValue.NULL});
+     * a view parameter ({@code JSObject}, {@code JSArray}, {@code JSFunction}...) takes its kind only.
+     */
+    static Object parameter(Object nativeValue, Class<?> declared) {
+        JSValue value = JSValue.ofNative(nativeValue);
+        if (!declared.isInstance(value)) {
+            throw new BridgeTypeError("expected a JS value of the kind " + declared.getSimpleName() + " stands for, got "
+                    + (nativeValue == null ? "null" : nativeValue == UNDEFINED ? "undefined" : JSValue.kindOf(value)));
+        }
+        return value;
     }
 
     /** Called by the native core: a handle on a JS value kept alive until the handle is collected. */
@@ -96,6 +113,18 @@ public final class JsValues {
         return global(env.nativeCtx);
     }
 
+    static native Object valueHook(long ctx);
+
+    /** The package's conversion hook, hook(value, kind): kind "toJS" is jvm.toJS (JSValue.copyOf). */
+    public static Object valueHook(JsEnv env) {
+        return valueHook(env.nativeCtx);
+    }
+
+    /** JS values Java holds in this environment now (JSValue handles, proxies, callbacks not yet collected). */
+    public static long heldJsValues(JsEnv env) {
+        return env.heldJsValues.get();
+    }
+
     public static Object get(JsEnv env, long handle, Object key) {
         return get(env.nativeCtx, handle, key);
     }
@@ -110,6 +139,35 @@ public final class JsValues {
 
     public static Object call(JsEnv env, long handle, Object thisArg, Object[] args) {
         return call(env.nativeCtx, handle, thisArg, args);
+    }
+
+    /**
+     * The arguments of a call through a Java interface into a JS function (member null) or method:
+     * trailing Java nulls beyond the parameters the function declares before its first default
+     * (its {@code length}) are left out, so its defaults apply: luxon's {@code fromISO(text, opts = {})}
+     * called as {@code fromISO(iso, null)} is {@code fromISO(iso)}. A null the function declares
+     * stays JS null ({@code (key, value) => ...} sees null values). README "Java hosts Node".
+     * On the JS thread.
+     */
+    static Object[] nullsAsDefaults(long ctx, long handle, String member, Object[] args) {
+        if (args == null || args.length == 0 || args[args.length - 1] != null) {
+            return args;
+        }
+        long fn = handle;
+        if (member != null) {
+            Object m = get(ctx, handle, member);
+            if (!(m instanceof JSValue) || ((JSValue) m).nativeHandle() == 0) {
+                return args; // not a function: the call reports it
+            }
+            fn = ((JSValue) m).nativeHandle();
+        }
+        Object length = get(ctx, fn, "length");
+        int declared = length instanceof Double ? (int) Math.max(0, Math.min(args.length, (Double) length)) : args.length;
+        int n = args.length;
+        while (n > declared && args[n - 1] == null) {
+            n--;
+        }
+        return n == args.length ? args : java.util.Arrays.copyOf(args, n);
     }
 
     /** Result tags written to slots[0] (bits in slots[1]) when callFast returns null (type_codes.h: R_*). */

@@ -50,6 +50,9 @@ final class OverloadResolver {
 
     /** Cost of passing one JS argument of the given tag to a parameter of type p; NO if impossible. */
     static int cost(ArgTag tag, Class<?> argClass, Class<?> p) {
+        if (tag != ArgTag.NULL && dev.napijava.JSValue.class.isAssignableFrom(p)) {
+            return jsValueCost(tag, p);
+        }
         switch (tag) {
             case NULL:
                 return p.isPrimitive() ? NO : 0;
@@ -142,6 +145,38 @@ final class OverloadResolver {
             default:
                 return NO;
         }
+    }
+
+    /**
+     * A JSValue parameter (Java hosts Node) takes the JS value as itself: after every conversion
+     * (an overload of String or Map wins), a view (JSArray, JSFunction...) before JSObject before JSValue.
+     */
+    private static int jsValueCost(ArgTag tag, Class<?> p) {
+        if (p == dev.napijava.JSValue.class) {
+            return GENERAL + 30;
+        }
+        Class<?> view;
+        switch (tag) {
+            case ARRAY: case ARRAY_OF_INTS: case ARRAY_OF_NUMBERS: case ARRAY_OF_STRINGS: case ARRAY_OF_CHARS:
+            case ARRAY_OF_BOOLEANS: view = dev.napijava.JSArray.class; break;
+            case FUNCTION: view = dev.napijava.JSFunction.class; break;
+            case PROMISE: view = dev.napijava.JSPromise.class; break;
+            case DATE: view = dev.napijava.JSDate.class; break;
+            case MAP: view = dev.napijava.JSMap.class; break;
+            case SET: view = dev.napijava.JSSet.class; break;
+            case ARRAY_BUFFER: view = dev.napijava.JSArrayBuffer.class; break;
+            case BIGINT: view = dev.napijava.JSBigInt.class; break;
+            case SYMBOL: view = dev.napijava.JSSymbol.class; break;
+            case PLAIN_OBJECT: case OTHER_OBJECT: view = dev.napijava.JSObject.class; break;
+            case BUILTIN: // an Error, a DataView, a RegExp...: JsValues.parameter checks the kind
+                view = p == dev.napijava.JSError.class || p == dev.napijava.JSTypedArray.class ? p : dev.napijava.JSObject.class;
+                break;
+            default: view = tag.isTypedArray() ? dev.napijava.JSTypedArray.class : null;
+        }
+        if (view == null || !p.isAssignableFrom(view)) {
+            return NO; // a number, string or boolean, or a Java object, for a view of JS objects
+        }
+        return p == dev.napijava.JSObject.class ? GENERAL + 29 : GENERAL + 28;
     }
 
     /** A JS object as an implementation of p: interfaces, but never a Map or Collection (Java would

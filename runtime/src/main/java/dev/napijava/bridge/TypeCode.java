@@ -78,7 +78,9 @@ public enum TypeCode {
     /** java.nio.FloatBuffer: a Float32Array. */
     FLOAT_BUFFER("Float32Array"),
     /** java.nio.DoubleBuffer: a Float64Array. */
-    DOUBLE_BUFFER("Float64Array");
+    DOUBLE_BUFFER("Float64Array"),
+    /** dev.napijava.JSValue and its views (Java hosts Node): the JS value itself, any kind. */
+    JS_VALUE("unknown");
 
     /** The JS type a value of this code becomes (TypeScript spelling). */
     public final String jsType;
@@ -147,6 +149,9 @@ public enum TypeCode {
         if (java.util.concurrent.Future.class.isAssignableFrom(type)
                 || java.util.concurrent.CompletionStage.class.isAssignableFrom(type)) {
             return FUTURE; // ScheduledFuture, FutureTask, CompletableFuture subclasses...
+        }
+        if (dev.napijava.JSValue.class.isAssignableFrom(type) || type == JsValues.Undefined.class) {
+            return JS_VALUE;
         }
         TypeCode buffer = Buffers.codeOf(type);
         if (buffer != null) {

@@ -13,8 +13,23 @@ public final class TypeRef {
         this.element = type.isArray() ? new TypeRef(type.getComponentType()) : null;
     }
 
+    private TypeRef(Class<?> type, TypeCode code) {
+        this.type = type;
+        this.code = code.ordinal();
+        this.element = null;
+    }
+
     public static TypeRef of(Class<?> type) {
         return new TypeRef(type);
+    }
+
+    /**
+     * The type of a result of a JS call Java makes (interface proxies, JSValue.as): as {@link #of},
+     * except that {@code Object} takes what has no Java form (a class instance, a function, a
+     * symbol...) as the JSValue itself instead of failing (the native core's TC_JS_VALUE with class Object).
+     */
+    public static TypeRef ofJsResult(Class<?> type) {
+        return type == Object.class ? new TypeRef(type, TypeCode.JS_VALUE) : new TypeRef(type);
     }
 
     public TypeCode typeCode() {

@@ -26,7 +26,8 @@ public final class Values {
             TypeCode code = TypeCode.of(type);
             if (code == TypeCode.STRING || code.isBox() || code.isPrimitiveArray() || code == TypeCode.ARRAY_OBJECT
                     || code == TypeCode.BIG_INTEGER || code == TypeCode.DATE || code == TypeCode.INSTANT
-                    || code.isBuffer()) { // java.nio buffers: shared memory, as when declared
+                    || code.isBuffer() // java.nio buffers: shared memory, as when declared
+                    || code == TypeCode.JS_VALUE) { // a JSValue: the JS value it holds
                 return code.ordinal();
             }
             return TypeCode.OBJECT.ordinal(); // a wrapper (by reference)
