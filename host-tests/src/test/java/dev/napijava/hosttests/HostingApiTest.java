@@ -13,7 +13,6 @@ import dev.napijava.JSObject;
 import dev.napijava.JSValue;
 import dev.napijava.NodejsEnvironment;
 import dev.napijava.NodejsPlatform;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,7 +88,7 @@ class HostingApiTest {
         Path libnode = Paths.get(System.getProperty("napi.java.libnode", ""));
         Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
         app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath().resolveSibling("app-api");
-        installPackages(app);
+        NodeHostingTest.npmInstall(app, "marked@16", "ajv@8", "luxon@3"); // marked 16: ES modules only
         Files.writeString(app.resolve("item.js"), String.join("\n",
                 "module.exports = {",
                 "  pair(o) { return [o, 1]; },",
@@ -108,21 +107,6 @@ class HostingApiTest {
                 ""));
         NodejsPlatform platform = NodejsPlatform.current() != null ? NodejsPlatform.current() : new NodejsPlatform(libnode);
         nodejs = platform.createEnvironment(app, new NodejsEnvironment.Options().inspect(0));
-    }
-
-    /** npm install marked 16 (ES modules only), ajv 8 and luxon 3 into target/app-api (once). */
-    static void installPackages(Path dir) throws IOException, InterruptedException {
-        if (Files.isRegularFile(dir.resolve("node_modules/marked/package.json"))
-                && Files.isRegularFile(dir.resolve("node_modules/ajv/package.json"))
-                && Files.isRegularFile(dir.resolve("node_modules/luxon/package.json"))) {
-            return;
-        }
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("package.json"), "{ \"name\": \"host-api-test-app\", \"private\": true }\n");
-        Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "marked@16", "ajv@8", "luxon@3")
-                .directory(dir.toFile()).inheritIO().start();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "npm install timed out");
-        assertEquals(0, p.exitValue(), "npm install marked ajv luxon failed");
     }
 
     @AfterAll

@@ -76,16 +76,25 @@ class NodeHostingTest {
 
     /** npm install marked and lodash into target/app (once; later runs reuse them). */
     static void installPackages(Path dir) throws IOException, InterruptedException {
-        if (Files.isRegularFile(dir.resolve("node_modules/marked/package.json"))
-                && Files.isRegularFile(dir.resolve("node_modules/lodash/package.json"))) {
+        npmInstall(dir, "marked@12", "lodash@4");
+    }
+
+    /** npm install name@range... into dir (once: nothing when each package is there already). */
+    static void npmInstall(Path dir, String... packages) throws IOException, InterruptedException {
+        boolean all = true;
+        for (String spec : packages) {
+            all &= Files.isRegularFile(dir.resolve("node_modules").resolve(spec.substring(0, spec.lastIndexOf('@'))).resolve("package.json"));
+        }
+        if (all) {
             return;
         }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("package.json"), "{ \"name\": \"host-test-app\", \"private\": true }\n");
-        Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "marked@12", "lodash@4")
-                .directory(dir.toFile()).inheritIO().start();
+        Files.writeString(dir.resolve("package.json"), "{ \"name\": \"" + dir.getFileName() + "\", \"private\": true }\n");
+        List<String> command = new ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
+        command.addAll(List.of(packages));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "npm install timed out");
-        assertEquals(0, p.exitValue(), "npm install marked lodash failed");
+        assertEquals(0, p.exitValue(), "npm install " + String.join(" ", packages) + " failed");
     }
 
     @AfterAll
