@@ -10,6 +10,22 @@ public class HostBench {
         NodejsPlatform platform = new NodejsPlatform();
         NodejsEnvironment env = platform.createEnvironment(Paths.get("."));
         String s10k = "x".repeat(10 * 1024);
+        String limit = System.getProperty("bench.hostLimit");
+        if (limit != null) { // the hand-written limit: same JS functions, same labels
+            env.run(() -> {
+                env.importModule(limit).callMethod("setFunctions", env.eval("(a, b) => a + b"), env.eval("(s) => s"));
+                System.load(limit);
+                for (int round = 0; round < 5; round++) {
+                    Bench.report("call (a, b) => a + b, typed result", 1_000_000, () -> {
+                        if (HostLimit.add(1, 2) != 3) throw new AssertionError();
+                    });
+                    Bench.report("10 KB string round trip", 200_000, () -> HostLimit.echo(s10k).length());
+                }
+                return null;
+            });
+            env.close();
+            return;
+        }
         env.run(() -> {
             JSFunction add = env.eval("(a, b) => a + b").asFunction();
             JSFunction echo = env.eval("(s) => s").asFunction();
@@ -28,4 +44,11 @@ public class HostBench {
         });
         env.close();
     }
+}
+
+/** The natives of bench/host/limit/host_limit.c. */
+final class HostLimit {
+    static native int add(int a, int b);
+
+    static native String echo(String s);
 }

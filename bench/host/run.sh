@@ -21,6 +21,11 @@ echo "== node-api-java (JDK 17)"
 "$JDK17/bin/java" -Dnapi.java.package="$root/distribution/target/npm/node-api-java" \
   -Dnapi.java.libnode="$(ls "$root"/native/host/target/libnode/usr/lib/*/libnode.so.* | head -1)" \
   -cp "$out:$root/runtime/target/classes" HostBench | tee "$res/napi-java.tsv"
+echo "== the limit: hand-written JNI -> napi_call_function (limit/host_limit.c, JDK 17)"
+cc -O2 -shared -fPIC -I/usr/include/node -I"$JDK17/include" -I"$JDK17/include/linux" -o target/host_limit.node limit/host_limit.c
+"$JDK17/bin/java" -Dnapi.java.package="$root/distribution/target/npm/node-api-java" \
+  -Dnapi.java.libnode="$(ls "$root"/native/host/target/libnode/usr/lib/*/libnode.so.* | head -1)" \
+  -Dbench.hostLimit="$(pwd)/target/host_limit.node" -cp "$out:$root/runtime/target/classes" HostBench | tee "$res/limit.tsv"
 echo "== Javet $(ls target/lib-javet | sed -n 's/javet-\(.*\)\.jar/\1/p') Node mode (JDK 17)"
 "$JDK17/bin/java" -cp "$out:target/lib-javet/*" JavetBench | tee "$res/javet.tsv"
 if [ -n "$JDK25" ]; then
@@ -34,17 +39,19 @@ else
 fi
 
 echo
-echo "Best of 5 rounds, ns per call (ratio = peer / node-api-java; > 1 means node-api-java is faster)"
+echo "Best of 5 rounds, ns per call (ratio = peer / node-api-java; > 1 means node-api-java is faster;"
+echo "limit: a hand-written JNI -> napi_call_function call, node-api-java / limit: 1.0 = at the limit)"
 awk -F'\t' '
-  FNR == 1 { file++ }
+  { file = FILENAME ~ /napi-java\.tsv$/ ? 1 : FILENAME ~ /javet\.tsv$/ ? 2 : FILENAME ~ /graal\.tsv$/ ? 3 : 4 }
   { k = file SUBSEP $1; if (!(k in v) || $2 < v[k]) v[k] = $2; if (file == 1 && !($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
   END {
-    printf "| %-36s | %14s | %16s | %16s |\n", "Java -> JS", "node-api-java", "Javet (ratio)", "GraalJS (ratio)"
-    printf "| %-36s | %14s | %16s | %16s |\n", "---", "---:", "---:", "---:"
+    printf "| %-36s | %14s | %18s | %16s | %16s |\n", "Java -> JS", "node-api-java", "limit (napi-java / limit)", "Javet (ratio)", "GraalJS (ratio)"
+    printf "| %-36s | %14s | %18s | %16s | %16s |\n", "---", "---:", "---:", "---:", "---:"
     for (i = 1; i <= n; i++) {
       l = order[i]; a = v[1 SUBSEP l]
+      m = ((4 SUBSEP l) in v) ? sprintf("%d (%.2fx)", v[4 SUBSEP l], a / v[4 SUBSEP l]) : "n/a"
       j = ((2 SUBSEP l) in v) ? sprintf("%d (%.2fx)", v[2 SUBSEP l], v[2 SUBSEP l] / a) : "n/a"
       g = ((3 SUBSEP l) in v) ? sprintf("%d (%.2fx)", v[3 SUBSEP l], v[3 SUBSEP l] / a) : "n/a"
-      printf "| %-36s | %14d | %16s | %16s |\n", l, a, j, g
+      printf "| %-36s | %14d | %18s | %16s | %16s |\n", l, a, m, j, g
     }
-  }' "$res/napi-java.tsv" "$res/javet.tsv" "$res/graal.tsv" | tee "$res/table.md"
+  }' "$res/napi-java.tsv" "$res/javet.tsv" "$res/graal.tsv" "$res/limit.tsv" | tee "$res/table.md"

@@ -26,10 +26,16 @@ final class ChildJvm {
 
     /** Runs main with args in dir, with env added (a null value removes a variable), at most 120 s. */
     static Result run(Class<?> main, List<String> args, Map<String, String> env, Path dir) throws Exception {
+        return run(main, List.of(), args, env, dir);
+    }
+
+    /** As above, with JVM options before the main class. */
+    static Result run(Class<?> main, List<String> jvmOptions, List<String> args, Map<String, String> env, Path dir) throws Exception {
         Path runtime = Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path testClasses = Paths.get(main.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", runtime + File.pathSeparator + testClasses, main.getName()));
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", runtime + File.pathSeparator + testClasses, main.getName()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         env.forEach((k, v) -> {

@@ -1,6 +1,7 @@
 package dev.napijava.hosttests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -29,6 +30,10 @@ class QuickStartTest {
      * path, with the given package cache folder (NAPI_JAVA_CACHE_DIR), at most 120 s.
      */
     static Run runQuickStart(Path cache) throws Exception {
+        return runQuickStart(cache, List.of());
+    }
+
+    static Run runQuickStart(Path cache, List<String> jvmOptions) throws Exception {
         Path libnode = Paths.get(System.getProperty("napi.java.libnode", ""));
         Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
         Path app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath();
@@ -38,7 +43,7 @@ class QuickStartTest {
         env.put("NAPI_JAVA_LIBNODE", libnode.toString());
         env.put("NAPI_JAVA_CACHE_DIR", cache.toString());
         env.put("NAPI_JAVA_PACKAGE", null);
-        ChildJvm.Result r = ChildJvm.run(QuickStartMain.class, List.of(app.toString()), env, app);
+        ChildJvm.Result r = ChildJvm.run(QuickStartMain.class, jvmOptions, List.of(app.toString()), env, app);
         return new Run(r.exitCode(), r.output());
     }
 
@@ -50,6 +55,17 @@ class QuickStartTest {
             assertEquals(0, r.exitCode(), r.output());
             assertTrue(r.rendered(), r.output());
             assertTrue(r.output().contains("package: " + cache.resolve("napi-java")), r.output());
+            assertTrue(r.output().contains("kebab: hello-big-world"), r.output());
         }
+    }
+
+    /** JDK 22+: the quick start's --enable-native-access=ALL-UNNAMED leaves no "restricted method" warning. */
+    @Test
+    void noNativeAccessWarningWithTheQuickStartsOption() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 22, "JDK " + Runtime.version().feature() + " has no native-access warnings");
+        Run r = runQuickStart(Paths.get("target", "quickstart-cache").toAbsolutePath(), List.of("--enable-native-access=ALL-UNNAMED"));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.rendered(), r.output());
+        assertFalse(r.output().contains("restricted method"), r.output());
     }
 }
