@@ -16,9 +16,27 @@ DEST=native/host/target/libnode
 # these five files are unpacked into place.
 BUILTINS="cjs-module-lexer/lexer.js cjs-module-lexer/dist/lexer.js undici/undici-fetch.js acorn/dist/acorn.js acorn-walk/dist/walk.js"
 builtins_ok() { for f in $BUILTINS; do [ -f "/usr/share/nodejs/$f" ] || return 1; done; }
+# $DEST/libnode.so: the one path the tests and benchmarks load (a link to whichever libnode is used)
+link_stable() { ln -sfn "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" "$DEST/libnode.so"; }
 if compgen -G "$DEST/usr/lib/*/libnode.so.*" >/dev/null && [ -f "$DEST/usr/include/node/node.h" ] && builtins_ok; then
+  [ -e "$DEST/libnode.so" ] || link_stable "$(ls "$DEST"/usr/lib/*/libnode.so.* | head -1)"
   exit 0
 fi
+# The system's libnode, when its headers are installed too (libnode-dev, nodejs-devel) and match it
+# (libnode.so.N with N = the headers' NODE_MODULE_VERSION): used in place, nothing downloaded.
+SYSTEM_INCLUDE=${NAPI_JAVA_SYSTEM_INCLUDE:-/usr/include/node}
+for lib in ${NAPI_JAVA_SYSTEM_LIBNODE:-/usr/lib/*/libnode.so.[0-9]* /usr/lib64/libnode.so.[0-9]* /usr/lib/libnode.so.[0-9]*}; do
+  [ -f "$lib" ] && [ -f "$SYSTEM_INCLUDE/node.h" ] || continue
+  version=${lib##*.so.}
+  grep -q "^#define NODE_MODULE_VERSION $version\b" "$SYSTEM_INCLUDE/node_version.h" 2>/dev/null || continue
+  rm -rf "$DEST"
+  mkdir -p "$DEST/usr/include" "$DEST/usr/lib/system"
+  ln -sfn "$SYSTEM_INCLUDE" "$DEST/usr/include/node"
+  ln -sfn "$lib" "$DEST/usr/lib/system/libnode.so.$version"
+  link_stable "$lib"
+  echo "setup-libnode: the system's $lib (headers $SYSTEM_INCLUDE)"
+  exit 0
+done
 command -v apt-get >/dev/null || { echo "setup-libnode: no apt-get; provide a libnode (see README, NAPI_JAVA_LIBNODE)" >&2; exit 1; }
 SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
 TMP=$(mktemp -d)
@@ -49,4 +67,5 @@ if ! builtins_ok; then
     [ -f "/usr/share/nodejs/$f" ] || $SUDO install -D -m 644 "$TMP/builtins/x/usr/share/nodejs/$f" "/usr/share/nodejs/$f"
   done
 fi
+link_stable "$LIB"
 echo "setup-libnode: $LIB"

@@ -19,12 +19,12 @@ done
 
 echo "== node-api-java (JDK 17)"
 "$JDK17/bin/java" -Dnapi.java.package="$root/distribution/target/npm/node-api-java" \
-  -Dnapi.java.libnode="$(ls "$root"/native/host/target/libnode/usr/lib/*/libnode.so.* | head -1)" \
+  -Dnapi.java.libnode="$root/native/host/target/libnode/libnode.so" \
   -cp "$out:$root/runtime/target/classes" HostBench | tee "$res/napi-java.tsv"
 echo "== the limit: hand-written JNI -> napi_call_function (limit/host_limit.c, JDK 17)"
 cc -O2 -shared -fPIC -I/usr/include/node -I"$JDK17/include" -I"$JDK17/include/linux" -o target/host_limit.node limit/host_limit.c
 "$JDK17/bin/java" -Dnapi.java.package="$root/distribution/target/npm/node-api-java" \
-  -Dnapi.java.libnode="$(ls "$root"/native/host/target/libnode/usr/lib/*/libnode.so.* | head -1)" \
+  -Dnapi.java.libnode="$root/native/host/target/libnode/libnode.so" \
   -Dbench.hostLimit="$(pwd)/target/host_limit.node" -cp "$out:$root/runtime/target/classes" HostBench | tee "$res/limit.tsv"
 echo "== Javet $(ls target/lib-javet | sed -n 's/javet-\(.*\)\.jar/\1/p') Node mode (JDK 17)"
 "$JDK17/bin/java" -cp "$out:target/lib-javet/*" JavetBench | tee "$res/javet.tsv"
