@@ -296,9 +296,11 @@ void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error) {
 }
 
 bool js_failed(env_ctx* ctx, JNIEnv* jni, napi_status status) {
+  /* the hot path: a call that can leave a JS exception pending (a NAPI_PREAMBLE call: calls,
+   * property access) reports it in its status, and every failure path passes a non-ok status */
+  if (status == napi_ok) return false;
   napi_env env = ctx->env;
   bool pending = js_pending(env);
-  if (status == napi_ok && !pending) return false;
   if ((*jni)->ExceptionCheck(jni)) { /* a Java exception came first (e.g. from a conversion) */
     if (pending) {
       napi_value ignored;

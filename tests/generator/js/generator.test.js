@@ -87,6 +87,27 @@ test('bad input: missing, corrupt and non-jar files exit 1 with a clear message'
   assert.match(text.stderr, /not a \.jar file/);
 });
 
+test('CLI: --out that is a file, a --json summary, several --sources (one of another library warned about)', () => {
+  const lang3 = path.join(JARS, 'commons-lang3-3.20.0.jar');
+  fs.writeFileSync(path.join(APP, 'a-file'), 'x');
+  const file = run(bin(), ['generate', '--jar', lang3, '--out', 'a-file'], { cwd: APP });
+  assert.strictEqual(file.status, 1, file.stdout + file.stderr);
+  assert.match(file.stderr, /--out a-file: is a file, not a folder/);
+  const other = path.join(APP, 'other-sources', 'org', 'other');
+  fs.mkdirSync(other, { recursive: true });
+  fs.writeFileSync(path.join(other, 'Thing.java'), 'package org.other;\n/** Not commons-lang3. */\npublic class Thing {}\n');
+  const r = ok(run(bin(), ['generate', '--jar', lang3, '--sources', path.join(JARS, 'commons-lang3-3.20.0-sources.jar'),
+    '--sources', 'other-sources', '--out', 'out-json', '--json', '--no-glue'], { cwd: APP }), 'generate --json');
+  const summary = JSON.parse(r.stdout);
+  assert.ok(summary.classes > 100, r.stdout);
+  assert.ok(summary.sourcesMatched > 100, r.stdout);
+  assert.strictEqual(summary.glued, 0);
+  assert.deepStrictEqual(summary.files.map((f) => path.basename(f)), ['commons-lang3-3.20.0.d.ts', 'commons-lang3-3.20.0.js']);
+  assert.deepStrictEqual(summary.warnings.filter((w) => /other-sources: these sources match none of commons-lang3-3\.20\.0\.jar's public classes/.test(w)).length, 1,
+    summary.warnings.join('\n'));
+  assert.match(fs.readFileSync(path.join(APP, 'out-json', 'commons-lang3-3.20.0.d.ts'), 'utf8'), /@param maxWidth/);
+});
+
 test('generate commons-lang3 (with sources) and guava (with --classpath)', () => {
   const lang3 = generate(['--jar', path.join(JARS, 'commons-lang3-3.20.0.jar'),
     '--sources', path.join(JARS, 'commons-lang3-3.20.0-sources.jar')]);

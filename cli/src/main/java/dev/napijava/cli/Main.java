@@ -60,11 +60,12 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = {"--classpath", "-cp"}, split = "[:;,]", paramLabel = "<jars>",
                 description = "Jars (or class folders) the jar's API refers to; also loaded by the loader. "
-                        + "Separated by ':' (or repeat the option).")
+                        + "Separated by the platform's path separator, ',' or ';' (or repeat the option).")
         List<Path> classpath = new ArrayList<>();
 
-        @Option(names = "--sources", paramLabel = "<jar|dir>", description = "Sources jar or folder: parameter names and Javadoc.")
-        Path sources;
+        @Option(names = "--sources", paramLabel = "<jar|dir>",
+                description = "Sources jar or folder: parameter names and Javadoc (repeatable; one that matches none of the jar's classes is warned about).")
+        List<Path> sources = new ArrayList<>();
 
         @Option(names = "--out", paramLabel = "<dir>", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out;
@@ -79,6 +80,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--quiet", description = "Print errors only.")
         boolean quiet;
 
+        @Option(names = "--json", description = "Print a JSON summary on stdout instead of the text one (classes, files, warnings, timings).")
+        boolean json;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -91,6 +95,19 @@ public final class Main implements Callable<Integer> {
                 err.println("napi-java: " + jar + ": not a .jar file");
                 return 1;
             }
+            String outProblem = Files.exists(out) && !Files.isDirectory(out) ? "is a file, not a folder"
+                    : Files.isDirectory(out) && !Files.isWritable(out) ? "is a folder you cannot write to" : null;
+            if (outProblem == null && !Files.exists(out)) {
+                try {
+                    Files.createDirectories(out);
+                } catch (java.io.IOException | SecurityException e) {
+                    outProblem = "cannot be created (" + e + ")";
+                }
+            }
+            if (outProblem != null) {
+                err.println("napi-java: --out " + out + ": " + outProblem + "; pass a folder to write the typings, loader and glue into");
+                return 1;
+            }
             Generator.Options o = new Generator.Options();
             o.jar = jar;
             o.classpath = classpath;
@@ -99,7 +116,7 @@ public final class Main implements Callable<Integer> {
             o.includes = includes;
             o.glue = !noGlue;
             o.fallbackPackage = System.getProperty("napi.java.package");
-            ProgressBar bar = quiet ? null : ProgressBar.forTerminal(err);
+            ProgressBar bar = quiet || json ? null : ProgressBar.forTerminal(err);
             o.progress = bar;
             Generator.Result r;
             try {
@@ -120,6 +137,11 @@ public final class Main implements Callable<Integer> {
             if (bar != null) {
                 bar.done();
             }
+            if (json) {
+                outw.println(jsonSummary(r));
+                outw.flush();
+                return 0;
+            }
             if (!r.unresolved.isEmpty()) {
                 List<String> some = new ArrayList<>(r.unresolved);
                 err.println("napi-java: warning: " + some.size() + " referenced classes were not found (typed as unknown); "
@@ -139,6 +161,41 @@ public final class Main implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+
+        /** --json: what was generated, for scripts and build tools. */
+        static String jsonSummary(Generator.Result r) {
+            List<String> files = new ArrayList<>(List.of(r.dts.toString(), r.loader.toString()));
+            if (r.glueJar != null) {
+                files.add(r.glueJar.toString());
+            }
+            return "{\"version\":" + quote(Generator.VERSION) + ",\"classes\":" + r.classes + ",\"referencedTypes\":" + r.referencedTypes
+                    + ",\"stubTypes\":" + r.stubTypes + ",\"glued\":" + (r.glueJar != null ? r.glued : 0)
+                    + ",\"sourcesMatched\":" + r.sourcesMatched + ",\"millis\":" + r.millis
+                    + ",\"files\":" + array(files) + ",\"warnings\":" + array(r.warnings)
+                    + ",\"unresolved\":" + array(new ArrayList<>(new java.util.TreeSet<>(r.unresolved))) + "}";
+        }
+
+        private static String array(List<String> items) {
+            StringBuilder b = new StringBuilder("[");
+            for (String item : items) {
+                b.append(b.length() > 1 ? "," : "").append(quote(item));
+            }
+            return b.append(']').toString();
+        }
+
+        private static String quote(String s) {
+            StringBuilder b = new StringBuilder("\"");
+            for (char c : s.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    b.append('\\').append(c);
+                } else if (c < 0x20) {
+                    b.append(String.format("\\u%04x", (int) c));
+                } else {
+                    b.append(c);
+                }
+            }
+            return b.append('"').toString();
         }
     }
 }

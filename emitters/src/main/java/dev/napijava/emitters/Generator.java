@@ -22,7 +22,8 @@ public final class Generator {
     public static final class Options {
         public Path jar;
         public List<Path> classpath = new ArrayList<>();
-        public Path sources;
+        /** Sources jars or folders: parameter names and Javadoc (each one warned about when it matches nothing). */
+        public List<Path> sources = new ArrayList<>();
         public Path out = Path.of("out");
         public List<String> includes = new ArrayList<>();
         public boolean glue = true;
@@ -64,8 +65,13 @@ public final class Generator {
             if (classes.isEmpty()) {
                 throw new AnalyzerException(o.jar + ": no public classes" + (o.includes.isEmpty() ? "" : " in " + o.includes));
             }
-            if (o.sources != null) {
-                r.sourcesMatched = model.attachSources(o.sources, o.progress);
+            for (Path sources : o.sources) {
+                int matched = model.attachSources(sources, o.progress);
+                r.sourcesMatched += matched;
+                if (matched == 0) {
+                    r.warnings.add(sources + ": these sources match none of " + o.jar.getFileName()
+                            + "'s public classes (the sources of another library, or another version?)");
+                }
             }
             Files.createDirectories(o.out);
             Projection projection = new Projection(model);
