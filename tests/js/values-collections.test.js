@@ -60,6 +60,23 @@ test('a java.util.List is array-like: length, list[i], writes, past the end', ()
   assert.deepEqual(Array.prototype.map.call(list, (x) => x * 2), [0, 20, 4, 6, 80]);
 });
 
+test('jvm.toJS refuses a cyclic Java value with a TypeError (no stack overflow); a shared one is copied twice', () => {
+  const ArrayList = jvm.java.util.ArrayList;
+  const HashMap = jvm.java.util.HashMap;
+  const self = new HashMap();
+  self.put('self', self);
+  assert.throws(() => jvm.toJS(self), { name: 'TypeError', message: /toJS: the value is cyclic/ });
+  const list = new ArrayList();
+  list.add(list);
+  assert.throws(() => jvm.toJS(list), /cyclic/);
+  const shared = new ArrayList();
+  shared.add(1);
+  const twice = new ArrayList();
+  twice.add(shared);
+  twice.add(shared);
+  assert.deepEqual(jvm.toJS(twice), [[1], [1]], 'the same object twice, not inside itself: no cycle');
+});
+
 test('JSON.stringify and jvm.toJS give the data, deeply', () => {
   assert.equal(JSON.stringify(V.ints(3)), '[0,1,2]');
   assert.equal(JSON.stringify(V.counts()), '{"apples":3,"pears":5}');

@@ -121,10 +121,21 @@ function makeDecorator(importClass) {
   }
 
   // jvm.toJS: Java collections, maps and records as plain JS data, deeply (other values as they are).
-  function toJS(value, isJava, traitsOf) {
+  // A Java object that contains itself (the same wrapper on the path) is refused: data has no cycles.
+  function toJS(value, isJava, traitsOf, path = new Set()) {
     if (value === null || typeof value !== 'object' || !isJava(value)) return value;
-    const traits = traitsOf(value);
-    const deep = (v) => toJS(v, isJava, traitsOf);
+    if (path.has(value)) {
+      throw new TypeError('node-api-java: toJS: the value is cyclic (a Java collection, map or record contains itself), and plain JS data cannot hold a cycle: pass the Java object itself');
+    }
+    path.add(value);
+    try {
+      return toData(value, traitsOf(value), (v) => toJS(v, isJava, traitsOf, path));
+    } finally {
+      path.delete(value);
+    }
+  }
+
+  function toData(value, traits, deep) {
     if (traits.includes('map')) {
       const pairs = Array.from(javaIterator(value, true, true), ([k, v]) => [deep(k), deep(v)]);
       if (pairs.every(([k]) => typeof k === 'string')) return Object.fromEntries(pairs);
