@@ -52,3 +52,6 @@ console.log(JSON.stringify({
   sum, fieldNames, fields, streamed, bigLong: typeof bigLong, written, node: String(node), converted: String(converted),
   fromJavaArray, json, toJS: jvm.toJS(map),
 }));
+// a constructor selector gives the instance, typed
+const viaSelector: jvm.com.fasterxml.jackson.databind.ObjectMapper = ObjectMapper['new()']();
+if (viaSelector.writeValueAsString([1]) !== '[1]') throw new Error('constructor selector');

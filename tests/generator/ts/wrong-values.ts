@@ -28,3 +28,4 @@ mapper.writeValueAsString(Symbol('s')); // error: a symbol is no Java value
 mapper.writeValueAsString(() => 1); // error: nor is a function where Java expects Object
 jvm.configure({ asyncThreads: 'four' }); // error: the package's own ConfigureOptions (index.d.ts) types the root's API
 const live: string = jvm.stats().liveObjects; // error: and its Stats
+const made: string = ObjectMapper['new()'](); // error: a constructor selector gives the new instance, not void or any

@@ -36,7 +36,7 @@
       openAsync(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<import('stream').Readable>;
       sinkAsync(): Promise<import('stream').Writable>;
       touchAsync(): Promise<null>;
-      'new()'(): void;
+      'new()'(): jvm.gencases.Callbacks;
       'apply(Function,String)'(f: $Js.java.util.function$.Function<string, number>, s: string): number;
       'apply(java.util.function.Function,java.lang.String)'(f: $Js.java.util.function$.Function<string, number>, s: string): number;
       'copy(InputStream,OutputStream)'(in_: import('stream').Readable | jvm.java.io.InputStream, out: import('stream').Writable | jvm.java.io.OutputStream): number | bigint;
@@ -120,7 +120,7 @@
       uniqueAsync(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): Promise<jvm.java.util.Set<string>>;
       whenAsync(i: Date): Promise<Date>;
       wordsAsync(): Promise<jvm.java.util.Enumeration<string>>;
-      'new()'(): void;
+      'new()'(): jvm.gencases.Data;
       'any(Object)'(o: $In.java.lang.Object): $Out.java.lang.Object;
       'any(java.lang.Object)'(o: $In.java.lang.Object): $Out.java.lang.Object;
       'at(LocalDate)'(d: Date | jvm.java.time.LocalDate): Date;
@@ -207,8 +207,8 @@
     }
     const Data$Labels: {
       new (labels: readonly string[]): jvm.gencases.Data$Labels;
-      'new(String[])'(labels: readonly string[]): void;
-      'new(java.lang.String[])'(labels: readonly string[]): void;
+      'new(String[])'(labels: readonly string[]): jvm.gencases.Data$Labels;
+      'new(java.lang.String[])'(labels: readonly string[]): jvm.gencases.Data$Labels;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Labels>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Labels;
     };
@@ -232,8 +232,8 @@
     }
     const Data$Node: {
       new (value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
-      'new(String,Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): void;
-      'new(java.lang.String,gencases.Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): void;
+      'new(String,Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
+      'new(java.lang.String,gencases.Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Node>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Node;
     };
@@ -257,8 +257,8 @@
     }
     const Data$Pair: {
       new <A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
-      'new(Object,Object)'(first: unknown, second: unknown): void;
-      'new(java.lang.Object,java.lang.Object)'(first: unknown, second: unknown): void;
+      'new(Object,Object)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
+      'new(java.lang.Object,java.lang.Object)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>;
     };
@@ -282,7 +282,7 @@
     }
     const Data$Point: {
       new (x: number | $Box.int, y: number | $Box.int): jvm.gencases.Data$Point;
-      'new(int,int)'(x: number | $Box.int, y: number | $Box.int): void;
+      'new(int,int)'(x: number | $Box.int, y: number | $Box.int): jvm.gencases.Data$Point;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Point>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Point;
     };
@@ -301,7 +301,7 @@
     }
     const Data$Row: {
       new (): jvm.gencases.Data$Row;
-      'new()'(): void;
+      'new()'(): jvm.gencases.Data$Row;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Row>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Row;
     };
@@ -352,8 +352,8 @@
     }
     const Data$Shape: {
       new (name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
-      'new(String,Data.Point,Data.Color,List,Set,Map,String,Date,BigDecimal,int[],Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): void;
-      'new(java.lang.String,gencases.Data.Point,gencases.Data.Color,java.util.List,java.util.Set,java.util.Map,java.lang.String,java.util.Date,java.math.BigDecimal,int[],java.lang.Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): void;
+      'new(String,Data.Point,Data.Color,List,Set,Map,String,Date,BigDecimal,int[],Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
+      'new(java.lang.String,gencases.Data.Point,gencases.Data.Color,java.util.List,java.util.Set,java.util.Map,java.lang.String,java.util.Date,java.math.BigDecimal,int[],java.lang.Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Shape>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Shape;
     };
@@ -365,7 +365,7 @@
     }
     const Data$Words: {
       new (): jvm.gencases.Data$Words;
-      'new()'(): void;
+      'new()'(): jvm.gencases.Data$Words;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Words>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Words;
     };
@@ -389,7 +389,7 @@
     }
     const IntBox: {
       new (value: number | $Box.int): jvm.gencases.IntBox;
-      'new(int)'(value: number | $Box.int): void;
+      'new(int)'(value: number | $Box.int): jvm.gencases.IntBox;
       readonly class: jvm.java.lang.Class<jvm.gencases.IntBox>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.IntBox;
     };
@@ -454,8 +454,8 @@
       areaAsync(side: number | $Box.int): Promise<number>;
       areaAsync(a: number | bigint | $Box.long, b: number | bigint | $Box.long): Promise<number | bigint>;
       areaAsync(side: number | $Box.double): Promise<number>;
-      'new()'(): void;
-      'new(long)'(id: number | bigint | $Box.long): void;
+      'new()'(): jvm.gencases.Shapes;
+      'new(long)'(id: number | bigint | $Box.long): jvm.gencases.Shapes;
       'area(double)'(side: number | $Box.double): number;
       'area(int)'(side: number | $Box.int): number;
       'area(long,long)'(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
@@ -472,7 +472,7 @@
     }
     const Shapes$Corner: {
       new (index: number | $Box.int): jvm.gencases.Shapes$Corner;
-      'new(int)'(index: number | $Box.int): void;
+      'new(int)'(index: number | $Box.int): jvm.gencases.Shapes$Corner;
       readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Corner>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Corner;
     };
@@ -503,8 +503,8 @@
     }
     const Shapes$Side: {
       new (arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
-      'new(Shapes)'(arg0: jvm.gencases.Shapes): void;
-      'new(gencases.Shapes)'(arg0: jvm.gencases.Shapes): void;
+      'new(Shapes)'(arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
+      'new(gencases.Shapes)'(arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
       readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Side>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Side;
     };

@@ -810,7 +810,9 @@ final class DtsEmitter {
         Map<String, JType> rename = new HashMap<>(sigma);
         List<String> tps = new ArrayList<>();
         List<TypeParam> declared = new ArrayList<>();
-        if (constructor) {
+        // a constructor, or its selector Cls['new(T)'](...): both give the new instance
+        boolean creates = constructor || "<init>".equals(mi.name);
+        if (creates) {
             declared.addAll(mapper.tsParams(c));
         }
         declared.addAll(mi.typeParams);
@@ -861,7 +863,7 @@ final class DtsEmitter {
             params.add(paramNames.get(i) + ": " + type);
         }
         String ret;
-        if (constructor) {
+        if (creates) {
             ret = mapper.qualified(c.name) + (classVars.isEmpty() && mapper.tsParams(c).isEmpty() ? ""
                     : "<" + String.join(", ", tsNames(mapper.tsParams(c), vars)) + ">");
         } else {
