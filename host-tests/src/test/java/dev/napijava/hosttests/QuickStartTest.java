@@ -3,13 +3,10 @@ package dev.napijava.hosttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +47,7 @@ class QuickStartTest {
     @Test
     void runtimeJarAloneHostsNode() throws Exception {
         Path cache = Paths.get("target", "quickstart-cache").toAbsolutePath();
-        deleteTree(cache); // the first run must extract (an earlier test run left the folder)
+        BundledPackageTest.deleteTree(cache); // the first run must extract (an earlier test run left the folder)
         Path root = cache.resolve("napi-java");
         Path extracted = null;
         Object inode = null;
@@ -84,16 +81,5 @@ class QuickStartTest {
         return r.output().lines().filter(l -> l.startsWith("package: ")).findFirst()
                 .map(l -> Paths.get(l.substring("package: ".length())))
                 .orElseThrow(() -> new AssertionError("no package line: " + r.output()));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
