@@ -21,7 +21,7 @@
 
 #include "type_codes.h"
 
-#define FAST_ARGS 16   /* arguments handled without heap allocation */
+#define FAST_ARGS 16   /* arguments handled without heap allocation; = JsThread.MAX_ARGS (SharedConstantsTest) */
 #define SHAPE_MAX 8    /* call shapes with more arguments are resolved every time */
 #define SHAPE_CACHE 4  /* cached call shapes per overload set */
 /* Nesting of arrays converted in one value (JS -> Java and back): deeper is refused with a

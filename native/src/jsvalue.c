@@ -10,6 +10,7 @@
 
 #include "bridge.h"
 
+/* The JSValue kinds: dev.napijava.JSValue numbers them alike (SharedConstantsTest). */
 enum { K_UNDEFINED, K_NULL, K_BOOLEAN, K_NUMBER, K_STRING, K_SYMBOL, K_BIGINT, K_OBJECT, K_FUNCTION, K_ARRAY,
        K_PROMISE, K_MAP, K_SET, K_DATE, K_ERROR, K_ARRAYBUFFER, K_TYPEDARRAY };
 

@@ -257,6 +257,7 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
 
 /* ---------- JS -> Java ---------- */
 
+/* In TypeCode order: names[i] is a Java type of code i (SharedConstantsTest). */
 static const char* code_name(int code) {
   static const char* names[] = {
       "void",      "boolean",   "byte",      "char",      "short",     "int",       "long",

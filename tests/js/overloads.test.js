@@ -142,8 +142,11 @@ test('explicit selector: instance methods', () => {
   assert.equal(o['describe(Object)'](1), 'Object');
   assert.equal(o['describe(CharSequence)']('x'), 'CharSequence');
   assert.equal(o['describe(int[])']([1, 2]), 'int[]');
-  // A selector that matches no overload never calls another one.
-  assert.throws(() => o['describe(float)'](1));
+  // A selector that matches no overload never calls another one: there is no such property (no
+  // fallback to describe(double) or describe(Object)), so the call is JS's own TypeError.
+  assert.equal(o['describe(float)'], undefined);
+  assert.equal('describe(float)' in o, false);
+  assert.throws(() => o['describe(float)'](1), { name: 'TypeError', message: /describe\(float\).* is not a function/ });
 });
 
 test('explicit selector: static methods and the null ambiguity', () => {

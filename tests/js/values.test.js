@@ -9,9 +9,14 @@ const { loadJvm, runNode } = require('./helpers');
 const jvm = loadJvm();
 const { Primitives: P, Longs, Strings, ArrayCases: A } = jvm.testcases;
 
-// A bad number for a narrow primitive: RangeError or TypeError, never silent truncation.
+// A bad number for a narrow primitive: a RangeError naming the parameter's range, never silent
+// truncation (and not a TypeError: the value's type is right, its range is not).
 function rejectsValue(fn) {
-  assert.throws(fn, (err) => err instanceof RangeError || err instanceof TypeError);
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof RangeError, `expected a RangeError, got ${err && err.name}: ${err && err.message}`);
+    assert.match(err.message, /does not fit/);
+    return true;
+  });
 }
 
 test('primitive round trips at their limits', () => {
@@ -318,7 +323,12 @@ test('JS arrays, typed arrays and Buffers as array parameters', () => {
   assert.throws(() => A.sumInts(['x']), TypeError);
   assert.throws(() => A.sumInts([1, {}]), TypeError);
   rejectsValue(() => A.sumBytes([300]));
-  rejectsValue(() => A.sumLongs([2 ** 60]));
+  // A JS array holding a number beyond int range is a number[] to the resolver, and long[] takes
+  // only int-range number arrays today: a TypeError naming that, not a RangeError (even safe
+  // integers such as [2 ** 40] are refused; reported in issue 14's note). Bigints pass.
+  assert.throws(() => A.sumLongs([2 ** 60]),
+    { name: 'TypeError', message: /parameter 1 \(long\[\]\) does not take a number\[\]/ });
+  assert.equal(A.sumLongs([2n ** 60n, 1n]), 2n ** 60n + 1n);
   assert.throws(() => A.joinStrings([1, 2]), TypeError);
   assert.equal(A.sumInts([4, 5]), 9);
 });

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -157,6 +159,17 @@ public class Callbacks {
     public static int slowSquare(int x, int millis) {
         sleep(millis);
         return x * x;
+    }
+
+    private static final ConcurrentHashMap<String, CyclicBarrier> RENDEZVOUS = new ConcurrentHashMap<>();
+
+    /**
+     * Waits until `parties` callers of the same group are inside this method at once (at most
+     * timeoutMillis; then every waiter fails): proves that many calls run concurrently.
+     */
+    public static int rendezvous(String group, int parties, int timeoutMillis) throws Exception {
+        return RENDEZVOUS.computeIfAbsent(group, g -> new CyclicBarrier(parties))
+                .await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     public static String threadName() {

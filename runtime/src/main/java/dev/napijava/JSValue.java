@@ -18,6 +18,7 @@ import java.util.Objects;
  * by value, other Java objects as the same JS wrappers JS code sees when it calls Java.
  */
 public class JSValue {
+    /** The kinds, as native/src/jsvalue.c numbers them (K_*; SharedConstantsTest keeps them equal). */
     static final int UNDEFINED_KIND = 0, NULL_KIND = 1, BOOLEAN = 2, NUMBER = 3, STRING = 4, SYMBOL = 5,
             BIGINT = 6, OBJECT = 7, FUNCTION = 8, ARRAY = 9, PROMISE = 10, MAP = 11, SET = 12, DATE = 13,
             ERROR = 14, ARRAYBUFFER = 15, TYPEDARRAY = 16;

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Golden files per emitter (typings, loader, glue sources) on the gencases test classes, and the
  * checks that keep the generator and the runtime in step: the ASM projection names the same
  * members as the runtime's reflective ClassDescriptor, and glue-built descriptors equal reflective ones.
- * Update the golden files with {@code mvn -pl emitters test -Dgolden.update=true}.
+ * Update (or create) the golden files with {@code mvn -pl emitters test -Dgolden.update=true}; without it a
+ * missing golden file fails its test.
  */
 class GeneratorTest {
     private static final Path CLASSES = Path.of("target/test-classes");
@@ -54,10 +55,12 @@ class GeneratorTest {
 
     private static void golden(String name, String actual) throws Exception {
         Path file = GOLDEN.resolve(name);
-        if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+        if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
+        // a missing golden file is a failure, never a silent first write (that would pass anything)
+        assertTrue(Files.exists(file), "golden file " + file + " is missing (run with -Dgolden.update=true to create it)");
         assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
                 name + " differs from its golden file (run with -Dgolden.update=true if the change is intended)");
     }

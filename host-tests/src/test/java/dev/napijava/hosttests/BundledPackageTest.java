@@ -151,7 +151,8 @@ class BundledPackageTest {
         }
     }
 
-    private static void deleteTree(Path top) throws IOException {
+    /** Deletes a folder tree (nothing when it is not there); QuickStartTest uses it too. */
+    static void deleteTree(Path top) throws IOException {
         if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

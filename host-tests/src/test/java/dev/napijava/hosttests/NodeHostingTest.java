@@ -178,7 +178,16 @@ class NodeHostingTest {
     @Test
     void consoleLogThroughInterface() {
         IConsole console = nodejs.importModule(IConsole.class, "console", null);
-        console.log("hello from Java through console.log");
+        // what console.log writes, seen on process.stdout (and still written there)
+        nodejs.run(() -> nodejs.eval("globalThis.__logged = []; globalThis.__write = process.stdout.write;"
+                + "process.stdout.write = function (chunk, ...rest) { __logged.push(String(chunk)); return __write.call(this, chunk, ...rest); };"));
+        try {
+            console.log("hello from Java through console.log"); // from this (non-JS) thread: through the queue
+            assertEquals("hello from Java through console.log\n",
+                    nodejs.run(() -> nodejs.eval("__logged.join('')").asString()));
+        } finally {
+            nodejs.run(() -> nodejs.eval("process.stdout.write = __write; delete globalThis.__write; delete globalThis.__logged;"));
+        }
     }
 
     @Test
@@ -340,6 +349,7 @@ class NodeHostingTest {
     @Test
     void environmentsCloseCleanly() throws Exception {
         NodejsEnvironment second = NodejsPlatform.current().createEnvironment(app);
+        Thread secondThread = second.run(Thread::currentThread); // its JS thread ("nodejs-<id>")
         JSValue kept = second.run(() -> second.eval("({ x: 1 })"));
         assertEquals("b", second.run(() -> second.importModule("lodash").callMethod("last", second.eval("['a', 'b']")).asString()));
         second.run(() -> second.eval("setTimeout(() => {}, 60000)")); // a pending timer does not block close
@@ -349,13 +359,19 @@ class NodeHostingTest {
         assertThrows(IllegalStateException.class, () -> kept.get("x"));
         // process.exit in JS ends that environment, not the JVM
         NodejsEnvironment third = NodejsPlatform.current().createEnvironment(app);
+        Thread thirdThread = third.run(Thread::currentThread);
         third.post(() -> third.eval("process.exit(3)"));
         assertTrue(third.awaitTermination(10, TimeUnit.SECONDS));
         assertTrue(third.isClosed());
         third.close();
         assertEquals(3, third.getExitCode());
-        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("nodejs-") && t.isAlive()
-                && t.getName().endsWith("-" + 99999)));
+        // the closed environments' JS threads end (close() returns as they finish their last steps)
+        for (Thread t : new Thread[] {secondThread, thirdThread}) {
+            assertTrue(t.getName().startsWith("nodejs-"), t.getName());
+            t.join(10_000);
+            assertFalse(t.isAlive(), t.getName() + " still runs after close()");
+        }
+        assertTrue(nodejs.run(Thread::currentThread).isAlive());
         // the first environment still works
         assertEquals(4, nodejs.run(() -> nodejs.eval("2 * 2").asInt()));
     }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +52,33 @@ class QuickStartTest {
     @Test
     void runtimeJarAloneHostsNode() throws Exception {
         Path cache = Paths.get("target", "quickstart-cache").toAbsolutePath();
+        BundledPackageTest.deleteTree(cache); // the first run must extract (an earlier test run left the folder)
+        Path root = cache.resolve("napi-java");
+        Path extracted = null;
+        Object inode = null;
+        FileTime written = null;
         for (int run = 0; run < 2; run++) { // extracts, then reuses the extracted folder
             Run r = runQuickStart(cache);
             assertEquals(0, r.exitCode(), r.output());
             assertTrue(r.rendered(), r.output());
-            assertTrue(r.output().contains("package: " + cache.resolve("napi-java")), r.output());
             assertTrue(r.output().contains("kebab: hello-big-world"), r.output());
+            Path dir = packageDir(r);
+            assertEquals(root, dir.getParent(), r.output());
+            assertTrue(dir.getFileName().toString().startsWith("package-"), r.output());
+            try (Stream<Path> entries = Files.list(root)) { // nothing moved aside, no extraction left behind
+                assertEquals(List.of(dir), entries.toList(), "the cache holds the one extracted package");
+            }
+            Object ino = Files.getAttribute(dir, "unix:ino");
+            FileTime mtime = Files.getLastModifiedTime(dir.resolve("package.json"));
+            if (run == 0) {
+                extracted = dir;
+                inode = ino;
+                written = mtime;
+            } else { // the same folder, not extracted again
+                assertEquals(extracted, dir);
+                assertEquals(inode, ino, "the package folder was replaced");
+                assertEquals(written, mtime, "package.json was written again");
+            }
         }
     }
 
@@ -67,5 +90,12 @@ class QuickStartTest {
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.rendered(), r.output());
         assertFalse(r.output().contains("restricted method"), r.output());
+    }
+
+    /** The "package: <dir>" line QuickStartMain prints. */
+    private static Path packageDir(Run r) {
+        return r.output().lines().filter(l -> l.startsWith("package: ")).findFirst()
+                .map(l -> Paths.get(l.substring("package: ".length())))
+                .orElseThrow(() -> new AssertionError("no package line: " + r.output()));
     }
 }

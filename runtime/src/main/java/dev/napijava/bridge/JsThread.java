@@ -9,7 +9,7 @@ package dev.napijava.bridge;
  * its arguments and before it writes its result.
  */
 public final class JsThread extends Thread {
-    static final int MAX_ARGS = 16; // FAST_ARGS in native/src/bridge.h
+    static final int MAX_ARGS = 16; // FAST_ARGS in native/src/bridge.h (SharedConstantsTest)
     final long[] slots = new long[2 * MAX_ARGS];
     final Object[] objects = new Object[MAX_ARGS];
 

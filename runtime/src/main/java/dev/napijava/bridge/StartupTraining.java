@@ -25,14 +25,18 @@ import java.util.jar.JarFile;
 public final class StartupTraining {
     /**
      * The classes the native core finds (and so initializes: JNI FindClass does) while it caches its
-     * IDs, plus the error a failing GetFieldID probe of String's layout throws.
+     * IDs, plus the error a failing GetFieldID probe of String's layout throws. In the order the core
+     * finds them (jvm.c cache_ids, callbacks.c callbacks_init, buffers.c buffers_init);
+     * SharedConstantsTest fails when the two lists differ.
      */
     private static final String[] NATIVE_LOOKUPS = {
-        "dev.napijava.bridge.Bridge", "dev.napijava.bridge.ObjectTable", "dev.napijava.bridge.BridgeTypeError",
+        "dev.napijava.bridge.Values", "dev.napijava.bridge.Bridge", "dev.napijava.bridge.ObjectTable",
+        "dev.napijava.bridge.BridgeTypeError", "dev.napijava.bridge.BridgeRangeError",
         "dev.napijava.bridge.ClassDescriptor", "dev.napijava.bridge.OverloadSet", "dev.napijava.bridge.Callable",
         "dev.napijava.bridge.TypeRef", "dev.napijava.bridge.FieldDescriptor", "dev.napijava.bridge.JsEnv",
         "dev.napijava.bridge.JsProxies", "dev.napijava.bridge.AsyncCalls", "dev.napijava.JSException",
-        "dev.napijava.JSInvalidThreadAccessException", "java.lang.reflect.Proxy", "java.lang.NoSuchFieldError",
+        "dev.napijava.JSInvalidThreadAccessException", "java.lang.reflect.Proxy", "dev.napijava.bridge.Buffers",
+        "java.lang.NoSuchFieldError",
     };
 
     private StartupTraining() {

@@ -49,9 +49,25 @@ class BridgeTest {
 
     @Test
     void javaStackHasOneLinePerFrameWithFileAndLine() {
-        String stack = Bridge.javaStack(new IllegalStateException("x"));
+        IllegalStateException real = new IllegalStateException("x");
+        String stack = Bridge.javaStack(real);
         assertTrue(stack.startsWith("    at dev.napijava.bridge.BridgeTest.javaStackHasOneLinePerFrameWithFileAndLine(BridgeTest.java:"),
                 stack);
+        String[] lines = stack.split("\n", -1);
+        assertEquals(real.getStackTrace().length, lines.length, stack);
+        for (String line : lines) {
+            assertTrue(line.matches("    at [\\w.$/]+\\.[\\w$<>]+\\((Native Method|Unknown Source|[\\w$.-]+\\.java(:\\d+)?)\\)"), line);
+        }
+        // each kind of frame, exactly
+        Throwable made = new Throwable();
+        made.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("a.B", "run", "B.java", 12),
+            new StackTraceElement("a.B", "peek", null, -1),
+            new StackTraceElement("java.lang.Thread", "sleep", null, -2), // -2: a native method
+            new StackTraceElement("a.B$1", "<init>", "B.java", -1),
+        });
+        assertEquals(String.join("\n", "    at a.B.run(B.java:12)", "    at a.B.peek(Unknown Source)",
+                "    at java.lang.Thread.sleep(Native Method)", "    at a.B$1.<init>(B.java)"), Bridge.javaStack(made));
     }
 
     @Test

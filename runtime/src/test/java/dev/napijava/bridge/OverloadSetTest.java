@@ -30,6 +30,10 @@ class OverloadSetTest {
         public static String specific(CharSequence s) { return "CharSequence"; }
         public static String specific(List<?> l) { return "List"; }
 
+        public static String chain(Object o) { return "Object"; }
+        public static String chain(CharSequence s) { return "CharSequence"; }
+        public static String chain(String s) { return "String"; }
+
         public static String join(String sep, String... parts) { return "varargs"; }
         public static String join(String sep, String a) { return "fixed"; }
 
@@ -88,6 +92,9 @@ class OverloadSetTest {
 
     @Test
     void nullPicksTheMostSpecificWhenOneExists() {
+        // String < CharSequence < Object: null resolves, to the most specific (as in Java)
+        assertEquals("chain(String)", chosen("chain", ArgTag.NULL));
+        assertEquals("chain(String)", chosen("chain", ArgTag.STRING));
         // CharSequence and List are incomparable, so null is ambiguous here...
         assertThrows(BridgeTypeError.class, () -> chosen("specific", ArgTag.NULL));
         // ...but an ArrayList argument picks List by distance.
