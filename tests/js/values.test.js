@@ -323,11 +323,12 @@ test('JS arrays, typed arrays and Buffers as array parameters', () => {
   assert.throws(() => A.sumInts(['x']), TypeError);
   assert.throws(() => A.sumInts([1, {}]), TypeError);
   rejectsValue(() => A.sumBytes([300]));
-  // A JS array holding a number beyond int range is a number[] to the resolver, and long[] takes
-  // only int-range number arrays today: a TypeError naming that, not a RangeError (even safe
-  // integers such as [2 ** 40] are refused; reported in issue 14's note). Bigints pass.
-  assert.throws(() => A.sumLongs([2 ** 60]),
-    { name: 'TypeError', message: /parameter 1 \(long\[\]\) does not take a number\[\]/ });
+  // numbers beyond int range for long[]: safe integers are longs; a fraction or an unsafe integer
+  // is a RangeError (the element's conversion), never a silent rounding; bigints pass
+  assert.equal(A.sumLongs([2 ** 40, 1]), 2 ** 40 + 1);
+  assert.equal(A.sumLongs([2 ** 53 - 1, -(2 ** 53 - 1)]), 0);
+  assert.throws(() => A.sumLongs([2 ** 60]), RangeError);
+  assert.throws(() => A.sumLongs([1.5, 2 ** 40]), RangeError);
   assert.equal(A.sumLongs([2n ** 60n, 1n]), 2n ** 60n + 1n);
   assert.throws(() => A.joinStrings([1, 2]), TypeError);
   assert.equal(A.sumInts([4, 5]), 9);

@@ -206,6 +206,11 @@ final class OverloadResolver {
         if (element == ArgTag.INT32 && (c == byte.class || c == short.class || c == Byte.class || c == Short.class)) {
             return 12; // the elements' range is only known when they are converted (a RangeError then)
         }
+        if (element == ArgTag.DOUBLE && (c == long.class || c == Long.class)) {
+            // numbers beyond int range: safe integers are longs ([2 ** 40]); a fraction or an unsafe
+            // integer is the conversion's RangeError, naming the element (double[] fits such arrays first)
+            return 13;
+        }
         if (element == ArgTag.CHAR_STRING && (c == char.class || c == Character.class)) {
             // a JS string is a String first: ['a', 'b'] is a String[]/Object[] where one fits, as in Java
             return GENERAL + 5;
