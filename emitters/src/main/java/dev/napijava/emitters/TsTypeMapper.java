@@ -448,6 +448,8 @@ final class TsTypeMapper {
      * out), or for a functional interface also a JS function. Callback arguments arrive converted by
      * their run-time class; results convert to the method's declared type.
      */
+    private static final List<String> FUNCTION_PROTOTYPE = List.of("apply", "bind", "call");
+
     String jsImplementation(ClassInfo c, Map<String, String> classVars) {
         Map<String, List<String>> byName = new java.util.TreeMap<>();
         Map<String, Boolean> required = new java.util.HashMap<>();
@@ -499,6 +501,16 @@ final class TsTypeMapper {
             String name = DtsEmitter.prop(e.getKey()) + (required.get(e.getKey()) ? "" : "?");
             for (String sig : e.getValue()) {
                 members.add(name + sig + ";");
+            }
+        }
+        // Every JS function has Function.prototype's apply, call and bind: an object form that requires
+        // one of them would take any function (`(k: number) => 'x'` for a Function<String, R>); such
+        // forms say that their other two are absent, which no function is
+        if (required.entrySet().stream().anyMatch(e -> e.getValue() && FUNCTION_PROTOTYPE.contains(e.getKey()))) {
+            for (String n : FUNCTION_PROTOTYPE) {
+                if (!byName.containsKey(n)) {
+                    members.add(n + "?: never;");
+                }
             }
         }
         String shape = "{ " + String.join(" ", members) + (members.isEmpty() ? "}" : " }");
