@@ -138,6 +138,38 @@ test('generate jackson-databind (jackson-core and -annotations on --classpath)',
   assert.match(dts, /interface JsonNode extends .*jvm\.java\.lang\.Iterable<jvm\.com\.fasterxml\.jackson\.databind\.JsonNode> \{/);
 });
 
+const OKHTTP = 'okhttp-4.12.0';
+
+test('a Kotlin jar (okhttp 4) generates with glue: no synthetic members, tsc --strict alone, a program through the loader', () => {
+  const r = generate(['--jar', path.join(JARS, `${OKHTTP}.jar`), '--classpath',
+    ['okio-jvm-3.6.0.jar', 'kotlin-stdlib-1.9.10.jar'].map((j) => path.join(JARS, j)).join(',')]);
+  console.log(`# generation: okhttp ${r.ms} ms`);
+  assert.ok(fs.existsSync(path.join(APP, 'out', `${OKHTTP}.napi.jar`)), `glue written (Kotlin's synthetic $WhenMappings left out):\n${r.out}`);
+  assert.doesNotMatch(r.out, /glue did not compile|no glue:/, r.out);
+  const dts = fs.readFileSync(path.join(APP, 'out', `${OKHTTP}.d.ts`), 'utf8');
+  // synthetic members are compiler artifacts (Kotlin's name$default, its marker constructors); a public
+  // non-synthetic access$... (Kotlin's @PublishedApi) stays
+  assert.doesNotMatch(dts, /\$default[(<]|DefaultConstructorMarker/, 'compiler artifacts are not API');
+  const alone = tscProject([`out/${OKHTTP}.d.ts`], { noEmit: true });
+  assert.strictEqual(alone.status, 0, alone.stdout + alone.stderr);
+  fs.writeFileSync(path.join(APP, 'okhttp.ts'), [
+    `import jvm = require('./out/${OKHTTP}');`,
+    'declare const console: { log(line: string): void };',
+    'const { Request, HttpUrl } = jvm.okhttp3;',
+    "const request = new Request.Builder().url('https://example.invalid/a/b?q=1').header('X-Test', 'yes').build();",
+    "const url = HttpUrl.Companion.get('https://example.invalid:8443/p?x=y');",
+    'console.log(JSON.stringify({ method: request.method(), host: request.url().host(), header: request.header(\'X-Test\'),',
+    '  segments: [...request.url().pathSegments()], port: url.port(), query: url.queryParameter(\'x\') }));',
+    '',
+  ].join('\n'));
+  const compiled = tscProject(['okhttp.ts']);
+  assert.strictEqual(compiled.status, 0, compiled.stdout + compiled.stderr);
+  const ran = run(process.execPath, [path.join(APP, 'okhttp.js')], { cwd: APP });
+  assert.strictEqual(ran.status, 0, ran.stdout + ran.stderr);
+  assert.deepStrictEqual(JSON.parse(ran.stdout.trim().split('\n').pop()),
+    { method: 'GET', host: 'example.invalid', header: 'yes', segments: ['a', 'b'], port: 8443, query: 'y' });
+});
+
 test('tsc --strict accepts the typings (no skipLibCheck)', () => {
   const r = tscProject(['out/commons-lang3-3.20.0.d.ts', 'out/guava-33.8.0-jre.d.ts', `out/${JACKSON}.d.ts`], { noEmit: true });
   assert.strictEqual(r.status, 0, r.stdout + r.stderr);

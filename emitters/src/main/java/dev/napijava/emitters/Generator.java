@@ -109,17 +109,33 @@ public final class Generator {
                 r.glueJar = o.out.resolve(base + ".napi.jar");
                 // The member lists come from this JDK's reflection (e.g. SequencedMap methods on 21+), so the
                 // glue targets this JDK; on an older JDK the runtime ignores it and reflects instead.
-                glue.compile(cp, Math.max(Runtime.version().feature(), Math.max(17, model.maxClassRelease())), r.glueJar);
+                int release = Math.max(Runtime.version().feature(), Math.max(17, model.maxClassRelease()));
+                try {
+                    glue.compile(cp, release, r.glueJar);
+                    hasGlue = true;
+                } catch (GlueEmitter.GlueCompileException e) {
+                    // never fatal: without the classes javac rejected, else without glue (reflection at run time)
+                    boolean retried = glue.without(e.failedSources, e.messages);
+                    try {
+                        if (!retried) {
+                            throw e;
+                        }
+                        glue.compile(cp, release, r.glueJar);
+                        hasGlue = true;
+                    } catch (GlueEmitter.GlueCompileException again) {
+                        r.warnings.add("no glue: " + again.getMessage().replace("\n", " ") + "; every class is projected by reflection at run time");
+                        r.glueJar = null;
+                    }
+                }
                 if (Boolean.getBoolean("napi.java.timing")) {
                     System.err.printf("glue: sources %d ms, javac %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
                 }
-                r.glued = glue.glued;
+                r.glued = hasGlue ? glue.glued : 0;
                 r.glueSources = glue.sources;
                 r.warnings.addAll(glue.warnings);
                 if (glue.skipped > glue.warnings.size()) {
                     r.warnings.add((glue.skipped - glue.warnings.size()) + " more classes without glue");
                 }
-                hasGlue = true;
             }
             r.loader = o.out.resolve(base + ".js");
             Files.writeString(r.loader, loader(o, base, hasGlue, gluePkg + ".Index"), StandardCharsets.UTF_8);

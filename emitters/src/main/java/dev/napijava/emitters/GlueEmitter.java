@@ -52,6 +52,8 @@ final class GlueEmitter {
     final List<String> warnings = new ArrayList<>();
     int glued;
     int skipped;
+    /** The index's entries (class name, glue class), in order. */
+    private final List<Map<String, Object>> entries = new ArrayList<>();
     private final String version;
     private final String jarName;
     private final String pkg;
@@ -72,7 +74,6 @@ final class GlueEmitter {
         for (Path p : classpath) {
             urls.add(p.toUri().toURL());
         }
-        List<Map<String, Object>> entries = new ArrayList<>();
         int n = 0;
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), GlueEmitter.class.getClassLoader())) {
             for (ClassInfo c : classes) {
@@ -98,13 +99,46 @@ final class GlueEmitter {
                 glued++;
             }
         }
+        renderIndex();
+    }
+
+    private String indexSource() {
+        return pkg.replace('.', '/') + "/Index.java";
+    }
+
+    private void renderIndex() {
         Map<String, Object> scope = new HashMap<>();
         scope.put("version", version);
         scope.put("jarName", jarName);
         scope.put("package", pkg);
         scope.put("count", entries.size());
         scope.put("entries", entries);
-        sources.put(pkg.replace('.', '/') + "/Index.java", Templates.render("glue-index.java.mustache", scope));
+        sources.put(indexSource(), Templates.render("glue-index.java.mustache", scope));
+    }
+
+    /**
+     * Leaves out the glue of the classes whose sources did not compile (javac cannot see everything
+     * the JVM's reflection sees); they keep the reflective path. False when the index itself failed.
+     */
+    boolean without(java.util.Set<String> failedSources, List<String> why) {
+        if (failedSources.isEmpty() || failedSources.contains(indexSource())) {
+            return false;
+        }
+        entries.removeIf(e -> {
+            String file = pkg.replace('.', '/') + "/" + e.get("glue") + ".java";
+            if (!failedSources.contains(file)) {
+                return false;
+            }
+            sources.remove(file);
+            glued--;
+            skipped++;
+            if (warnings.size() < 20) {
+                warnings.add("no glue for " + e.get("name") + " (javac: " + why.get(0) + "); it is projected by reflection");
+            }
+            return true;
+        });
+        renderIndex();
+        return true;
     }
 
     /** The members as the runtime's ClassDescriptor used them, in its order (sorted, filtered, de-duplicated). */
@@ -219,7 +253,7 @@ final class GlueEmitter {
             return false;
         }
         for (Class<?> c = k; c != null; c = c.getDeclaringClass()) {
-            if (!Modifier.isPublic(c.getModifiers())) {
+            if (!Modifier.isPublic(c.getModifiers()) || c.isSynthetic()) { // javac sees no synthetic class (Kotlin's $WhenMappings)
                 return false;
             }
         }
@@ -277,13 +311,19 @@ final class GlueEmitter {
         if (!Boolean.TRUE.equals(ok)) {
             StringBuilder sb = new StringBuilder("the glue did not compile:");
             int shown = 0;
+            java.util.Set<String> failed = new java.util.HashSet<>();
+            List<String> messages = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
+                    failed.add(d.getSource().toUri().getPath().replaceFirst("^/", ""));
+                    messages.add(d.getMessage(null).lines().findFirst().orElse(""));
+                }
                 if (d.getKind() == Diagnostic.Kind.ERROR && shown++ < 10) {
                     sb.append("\n  ").append(d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
                             .append(d.getMessage(null));
                 }
             }
-            throw new GlueCompileException(sb.toString());
+            throw new GlueCompileException(sb.toString(), failed, messages);
         }
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -313,8 +353,18 @@ final class GlueEmitter {
     static final class GlueCompileException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        /** The generated source files javac reported errors in (as keys of {@link GlueEmitter#sources}). */
+        final java.util.Set<String> failedSources;
+        final List<String> messages;
+
         GlueCompileException(String message) {
+            this(message, java.util.Set.of(), List.of());
+        }
+
+        GlueCompileException(String message, java.util.Set<String> failedSources, List<String> messages) {
             super(message);
+            this.failedSources = failedSources;
+            this.messages = messages;
         }
     }
 }

@@ -215,7 +215,7 @@ final class Projection {
         if (v.instantiable) {
             List<Member> ctors = new ArrayList<>();
             for (MethodInfo m : c.methods) {
-                if (m.name.equals("<init>") && m.isPublic()) {
+                if (m.name.equals("<init>") && m.isPublic() && !m.isSynthetic()) { // as ClassDescriptor
                     ctors.add(new Member(c, m));
                 }
             }
@@ -235,6 +235,9 @@ final class Projection {
         for (Member m : methods) {
             if (m.method.isBridge() && real.contains(m.method.name + paramsString(m.method))) {
                 continue;
+            }
+            if (m.method.isSynthetic() && !m.method.isBridge()) {
+                continue; // as ClassDescriptor: compiler artifacts (name$default, access$...)
             }
             boolean isStatic = m.method.isStatic();
             if (isStatic && m.owner != c && m.owner.isInterface()) {

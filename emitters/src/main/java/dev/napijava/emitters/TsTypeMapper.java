@@ -459,7 +459,7 @@ final class TsTypeMapper {
         Set<String> seen = new java.util.HashSet<>();
         for (Projection.Member m : projection.publicMethods(c)) {
             dev.napijava.analyzer.MethodInfo mi = m.method;
-            if (mi.isStatic() || mi.isBridge() || objectMethods.contains(mi.name + mi.paramDescriptor())
+            if (mi.isStatic() || mi.isBridge() || mi.isSynthetic() || objectMethods.contains(mi.name + mi.paramDescriptor())
                     || !seen.add(mi.name + mi.paramDescriptor())) {
                 continue;
             }

@@ -53,7 +53,9 @@ public final class ClassDescriptor {
         List<Callable> ctors = new ArrayList<>();
         if (instantiable) {
             for (Constructor<?> c : glued != null ? glued.constructors : type.getConstructors()) {
-                ctors.add(new Callable(c));
+                if (!c.isSynthetic()) { // Kotlin's default-arguments constructors (a DefaultConstructorMarker parameter)
+                    ctors.add(new Callable(c));
+                }
             }
             if (glued == null) {
                 ctors.sort(BY_SIGNATURE);
@@ -87,6 +89,9 @@ public final class ClassDescriptor {
             // re-exposing a non-public superclass's methods, e.g. StringBuilder.length) are the only copy.
             if (anyBridge && m.isBridge() && realSignatures.contains(c.name() + c.paramKey())) {
                 continue;
+            }
+            if (m.isSynthetic() && !m.isBridge()) {
+                continue; // compiler artifacts no source names: Kotlin's name$default and access$..., javac's lambda bodies
             }
             if (c.isStatic && c.declaringClass != type && c.declaringClass.isInterface()) {
                 continue; // interface statics are not inherited
