@@ -127,27 +127,29 @@ public abstract class ClassSource implements Closeable {
     /** The running JDK's class files, through the jrt: file system. */
     static final class Jrt extends ClassSource {
         private final FileSystem fs;
-        private Map<String, String> moduleOfPackage;
+        /** Package to the modules holding it: a package may be split (java.awt: java.desktop and java.datatransfer). */
+        private Map<String, List<String>> modulesOfPackage;
 
         Jrt() {
             super("jdk");
             this.fs = FileSystems.getFileSystem(URI.create("jrt:/"));
         }
 
-        private synchronized Map<String, String> packages() throws IOException {
-            if (moduleOfPackage == null) {
-                moduleOfPackage = new HashMap<>();
+        private synchronized Map<String, List<String>> packages() throws IOException {
+            if (modulesOfPackage == null) {
+                modulesOfPackage = new HashMap<>();
                 try (DirectoryStream<Path> pkgs = Files.newDirectoryStream(fs.getPath("/packages"))) {
                     for (Path pkg : pkgs) {
                         try (DirectoryStream<Path> mods = Files.newDirectoryStream(pkg)) {
                             for (Path mod : mods) {
-                                moduleOfPackage.putIfAbsent(pkg.getFileName().toString(), mod.getFileName().toString());
+                                modulesOfPackage.computeIfAbsent(pkg.getFileName().toString(), k -> new java.util.ArrayList<>())
+                                        .add(mod.getFileName().toString());
                             }
                         }
                     }
                 }
             }
-            return moduleOfPackage;
+            return modulesOfPackage;
         }
 
         @Override
@@ -156,12 +158,13 @@ public abstract class ClassSource implements Closeable {
             if (slash < 0) {
                 return null;
             }
-            String module = packages().get(internalName.substring(0, slash).replace('/', '.'));
-            if (module == null) {
-                return null;
+            for (String module : packages().getOrDefault(internalName.substring(0, slash).replace('/', '.'), List.of())) {
+                Path p = fs.getPath("/modules", module, internalName + ".class");
+                if (Files.exists(p)) {
+                    return Files.readAllBytes(p);
+                }
             }
-            Path p = fs.getPath("/modules", module, internalName + ".class");
-            return Files.exists(p) ? Files.readAllBytes(p) : null;
+            return null;
         }
 
         @Override

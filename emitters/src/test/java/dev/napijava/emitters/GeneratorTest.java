@@ -141,6 +141,16 @@ class GeneratorTest {
         assertEquals(new TreeSet<>(), unknown, "TS globals in TsTypes that DtsEmitter.TS_GLOBALS does not list");
     }
 
+    /** java.awt is split over java.desktop and java.datatransfer: its classes are found in both. */
+    @Test
+    void jdkClassesOfSplitPackagesAreFound() throws Exception {
+        try (ApiModel model = ApiModel.open(CLASSES, List.of(jspecify()))) {
+            for (String name : List.of("java/awt/Color", "java/awt/Point", "java/awt/datatransfer/Clipboard")) {
+                assertTrue(model.get(name) != null, name);
+            }
+        }
+    }
+
     @Test
     void asmProjectionMatchesTheRuntime() throws Exception {
         List<String> names = List.of("gencases.Shapes", "gencases.IntBox", "gencases.Box", "gencases.Shapes$Side",
