@@ -170,6 +170,19 @@ test('a Kotlin jar (okhttp 4) generates with glue: no synthetic members, tsc --s
     { method: 'GET', host: 'example.invalid', header: 'yes', segments: ['a', 'b'], port: 8443, query: 'y' });
 });
 
+test('lucene-core: tsc --strict on its typings alone (JDK PrimitiveIterator subtypes), a search program through the loader', () => {
+  const r = generate(['--jar', path.join(JARS, 'lucene-core-9.12.1.jar'), '--no-glue']);
+  console.log(`# generation: lucene-core ${r.ms} ms`);
+  const alone = tscProject(['out/lucene-core-9.12.1.d.ts'], { noEmit: true });
+  assert.strictEqual(alone.status, 0, alone.stdout + alone.stderr);
+  fs.copyFileSync(path.join(ROOT, 'ts', 'lucene.ts'), path.join(APP, 'lucene.ts'));
+  const compiled = tscProject(['lucene.ts']);
+  assert.strictEqual(compiled.status, 0, compiled.stdout + compiled.stderr);
+  const ran = run(process.execPath, [path.join(APP, 'lucene.js')], { cwd: APP });
+  assert.strictEqual(ran.status, 0, ran.stdout + ran.stderr);
+  assert.deepStrictEqual(JSON.parse(ran.stdout.trim().split('\n').pop()), { total: 2, bodies: ['hello node java', 'java from node'] });
+});
+
 test('tsc --strict accepts the typings (no skipLibCheck)', () => {
   const r = tscProject(['out/commons-lang3-3.20.0.d.ts', 'out/guava-33.8.0-jre.d.ts', `out/${JACKSON}.d.ts`], { noEmit: true });
   assert.strictEqual(r.status, 0, r.stdout + r.stderr);

@@ -488,9 +488,9 @@ final class DtsEmitter {
             List<String> ss = new ArrayList<>();
             for (JType.ClassRef s : supers) {
                 String t = mapper.map(s, TsTypeMapper.Pos.TYPE_ARG, classVars, false);
-                if (!t.equals("unknown") && !t.startsWith(root + ".")) {
-                    // an alias ($Out...) or a class passed by value (Date, BigInteger): extend the Java interface
-                    t = mapper.qualified(s.name) + mapper.typeArgs(model.get(s.name), s, classVars);
+                if (!t.equals("unknown")) {
+                    // the Java interface (also for an alias ($Out...) or a class passed by value: Date, BigInteger)
+                    t = mapper.qualified(s.name) + mapper.heritageArgs(model.get(s.name), s, classVars);
                 }
                 if (!t.equals("unknown")) {
                     ss.add(t);

@@ -532,6 +532,62 @@ final class TsTypeMapper {
         return typeArgs(c, ref, typeVars, Pos.TYPE_ARG);
     }
 
+    /**
+     * The type arguments of a supertype in an extends clause: as {@link #typeArgs}, but a class argument
+     * that has no TS type here (it maps to the Object alias: a java.util.function$ interface...) is
+     * {@code any}, so the subtype's members, which name the real type, still fit the supertype's
+     * (PrimitiveIterator.OfInt extends PrimitiveIterator&lt;Integer, IntConsumer&gt;).
+     */
+    String heritageArgs(ClassInfo c, JType.ClassRef ref, Map<String, String> typeVars) {
+        String args = typeArgs(c, ref, typeVars, Pos.TYPE_ARG);
+        List<JType> given = new ArrayList<>();
+        collectArgs(ref, given);
+        boolean lost = false;
+        for (JType a : given) {
+            lost |= a instanceof JType.ClassRef && !((JType.ClassRef) a).name.equals("java/lang/Object")
+                    && map(a, Pos.TYPE_ARG, typeVars, false).equals(objectConstraint());
+        }
+        if (!lost || args.isEmpty()) {
+            return args;
+        }
+        List<TypeParam> params = tsParams(c);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            int idx = given.size() - params.size() + i;
+            JType a = idx < 0 ? null : given.get(idx);
+            boolean noTsType = a instanceof JType.ClassRef && !((JType.ClassRef) a).name.equals("java/lang/Object")
+                    && map(a, Pos.TYPE_ARG, typeVars, false).equals(objectConstraint());
+            out.add(noTsType ? "any" : null);
+        }
+        // replace only the lost ones in the rendered list (its entries have no top-level commas but inside <...>)
+        List<String> rendered = splitTopLevel(args.substring(1, args.length() - 1));
+        for (int i = 0; i < out.size() && i < rendered.size(); i++) {
+            if (out.get(i) != null) {
+                rendered.set(i, out.get(i));
+            }
+        }
+        return "<" + String.join(", ", rendered) + ">";
+    }
+
+    private static List<String> splitTopLevel(String list) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char ch = list.charAt(i);
+            if (ch == '<' || ch == '(' || ch == '{' || ch == '[') {
+                depth++;
+            } else if (ch == '>' || ch == ')' || ch == '}' || ch == ']') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                out.add(list.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        out.add(list.substring(start).trim());
+        return out;
+    }
+
     private String typeArgs(ClassInfo c, JType.ClassRef ref, Map<String, String> typeVars, Pos pos) {
         List<TypeParam> params = tsParams(c);
         if (params.isEmpty()) {
