@@ -513,7 +513,8 @@ final class TsTypeMapper {
                 }
             }
         }
-        String shape = "{ " + String.join(" ", members) + (members.isEmpty() ? "}" : " }");
+        members.add("readonly [$java]?: undefined;"); // a JS object, not a Java one (TsTypes.TRAITS)
+        String shape = "{ " + String.join(" ", members) + " }";
         // NoInfer: a JS function also has an `apply` (Function.prototype's), which must not steer inference
         return functions.size() == 1 ? functions.get(0) + " | NoInfer<" + shape + ">" : shape;
     }

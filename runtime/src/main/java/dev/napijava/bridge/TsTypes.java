@@ -198,7 +198,10 @@ public final class TsTypes {
             new Trait("java.util.List", false, "readonly length: number", "[index: number]: $0"),
             // JSON.stringify: every projected class has a toJSON (data for collections and records, an enum's
             // name, else toString()); one type for all (an enum's interfaces would see two)
-            new Trait("java.lang.Object", true, "toJSON(): unknown"));
+            // [$java] (a symbol of the typings only): Java objects have it, JS-object forms of interfaces
+            // ($Js...) have it absent, which tells TS an object literal is the JS form, so its methods'
+            // parameters are typed from the Java interface (okhttp's enqueue({ onFailure(call, e) {...} }))
+            new Trait("java.lang.Object", true, "toJSON(): unknown", "readonly [$java]: true"));
 
     /**
      * Interfaces (binary names) a JS object or function never stands for, nor their subinterfaces
