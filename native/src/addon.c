@@ -47,10 +47,13 @@ static char* js_to_utf8(napi_env env, napi_value v) {
   return s;
 }
 
-/* The JS string argument as a Java string; NULL with a JS exception pending. */
-static jstring js_to_java_string(env_ctx* ctx, JNIEnv* jni, napi_value v) {
-  jstring s = js_to_jstring(ctx->env, jni, v);
-  if (!s) java_failed(ctx, jni);
+/* ready() for an entry point taking one string (fewer arguments: a TypeError with the usage): the
+ * string as a Java string; NULL with a JS exception pending. */
+static jstring string_arg(napi_env env, napi_callback_info info, const char* usage, env_ctx** ctx, JNIEnv** jni) {
+  napi_value arg;
+  if (!(*ctx = ready_with_args(env, info, jni, &arg, 1, usage))) return NULL;
+  jstring s = js_to_jstring(env, *jni, arg);
+  if (!s) java_failed(*ctx, *jni);
   return s;
 }
 
@@ -102,11 +105,9 @@ static napi_value start(napi_env env, napi_callback_info info) {
  * failure, else *found (a local ref, may be null). The entry points below differ only after this. */
 static bool call_bridge_with_name(napi_env env, napi_callback_info info, jmethodID method, env_ctx** ctx_out,
                                   JNIEnv** jni_out, jobject* found) {
-  napi_value arg;
   JNIEnv* jni;
-  env_ctx* ctx = ready_with_args(env, info, &jni, &arg, 1, "a class or package name is required");
-  if (!ctx) return false;
-  jstring name = js_to_java_string(ctx, jni, arg);
+  env_ctx* ctx;
+  jstring name = string_arg(env, info, "a class or package name is required", &ctx, &jni);
   if (!name) return false;
   *found = (*jni)->CallStaticObjectMethod(jni, J.Bridge, method, name);
   (*jni)->DeleteLocalRef(jni, name);
@@ -146,11 +147,9 @@ static napi_value import_class(napi_env env, napi_callback_info info) {
 }
 
 static napi_value load(napi_env env, napi_callback_info info) {
-  napi_value arg;
   JNIEnv* jni;
-  env_ctx* ctx = ready_with_args(env, info, &jni, &arg, 1, "load(path) takes the path of a jar or class folder");
-  if (!ctx) return NULL;
-  jstring path = js_to_java_string(ctx, jni, arg);
+  env_ctx* ctx;
+  jstring path = string_arg(env, info, "load(path) takes the path of a jar or class folder", &ctx, &jni);
   if (!path) return NULL;
   (*jni)->CallStaticVoidMethod(jni, J.Bridge, J.Bridge_load, path);
   (*jni)->DeleteLocalRef(jni, path);

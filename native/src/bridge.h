@@ -194,7 +194,7 @@ typedef struct jni_cache {
   jmethodID JsEnv_create, JsEnv_drain, JsEnv_close, JsEnv_track, JsProxies_create, JsProxies_cookieOf,
       AsyncCalls_submit, AsyncCalls_whenDone, AsyncCalls_newPromiseFuture, AsyncCalls_complete, AsyncCalls_fail,
       JSException_fromJs, JSException_jsError;
-  jfieldID JsEnv_objects, JsProxies_NO_MEMBER, OS_isAsync;
+  jfieldID JsEnv_objects, OS_isAsync;
   jobject no_member; /* global ref to JsProxies.NO_MEMBER */
 } jni_cache;
 
@@ -205,6 +205,10 @@ JNIEnv* jni_env(void);
 void jni_detach_if_worker(void);
 bool jvm_started(void);
 bool jvm_created_here(void); /* this addon created the JVM (rather than joining a running one) */
+/* FindClass as a global ref; NULL on failure (a Java exception pending when it was not found). */
+jclass global_class(JNIEnv* jni, const char* name);
+/* A static object field's value as a global ref; NULL when it is missing or null. */
+jobject static_global(JNIEnv* jni, jclass cls, const char* name, const char* sig);
 /* Creates the JVM once per process (or joins the running one), under a lock; a failure is
  * remembered and reported as the same JS error to every later start. */
 bool jvm_start(napi_env env, const char* libjvm, char** options, int option_count);
@@ -252,6 +256,9 @@ void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error);
 bool js_failed(env_ctx* ctx, JNIEnv* jni, napi_status status);
 /* Throws a new Java exception of the given class (binary name with slashes). */
 void java_throw(JNIEnv* jni, const char* class_name, const char* fmt, ...);
+void throw_wrong_thread(JNIEnv* jni, const char* what); /* JSInvalidThreadAccessException */
+/* PopLocalFrame that carries the pending Java exception (if any) out of the frame; true when one is pending. */
+bool pop_frame_keeping_exception(JNIEnv* jni);
 
 /* ---- env.c: one Node environment ---- */
 env_ctx* env_create(napi_env env); /* module init; NULL with a JS exception pending */
@@ -283,19 +290,24 @@ napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj); /* dynamic: unb
 /* objects[i] as JS from its slot (Values.slot: tag, bits); element: its declared type for A_OBJECT
  * (NULL: by run-time class). NULL with a JS exception pending. */
 napi_value slot_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slot, jobjectArray objects, jsize i, const type_info* element);
-napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s);
-jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v); /* NULL with a JS or Java exception pending */
 /* A box (of the primitive's own box class) as that primitive; false with a Java exception pending. */
 bool unbox_as(JNIEnv* jni, jobject box, int prim_code, jvalue* out);
 /* A primitive (code BOOLEAN..DOUBLE) as its box; NULL with a Java exception pending. */
 jobject box_primitive(JNIEnv* jni, int prim_code, jvalue value);
-/* A converted value as a Java object for Java callers: primitives boxed, references as a new local ref. */
-jobject as_java_object(JNIEnv* jni, const type_info* t, jvalue v, bool is_local);
-/* Frees the calling thread's string scratch buffer (its Node environment is ending). */
-void marshal_free_thread_buffers(void);
-char* jstring_to_utf8(JNIEnv* jni, jstring s); /* malloc'ed; NULL with a Java exception pending */
+/* to_java for Java callers: the value as a Java object (primitives boxed, references as a new local
+ * ref). False when to_java failed (its exception pending); true with *out NULL and a Java exception
+ * pending when boxing failed. */
+bool to_java_object(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out);
 bool read_type_info(JNIEnv* jni, jobject type_ref, type_info* out); /* false: Java exception pending */
 void type_info_release(JNIEnv* jni, type_info* t); /* the global refs and element chain read_type_info made */
+
+/* ---- strings.c: strings both ways (the compact-string fast path: the only use of JDK internals) ---- */
+void strings_init(JNIEnv* jni); /* probes String's layout; the fast path stays off when it differs */
+napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s);
+jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v); /* NULL with a JS or Java exception pending */
+char* jstring_to_utf8(JNIEnv* jni, jstring s); /* malloc'ed; NULL with a Java exception pending */
+/* Frees the calling thread's string scratch buffer (its Node environment is ending). */
+void strings_free_thread_buffers(void);
 
 /* ---- values.c: big integers, dates, JS collections and records (rules in Values, JsCollections) ---- */
 int object_tag(env_ctx* ctx, napi_value v);          /* AT_DATE..AT_OTHER_OBJECT for an object; AT_COUNT on failure */
@@ -325,10 +337,23 @@ napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj);
 bool wrap_new_instance(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, jobject obj, class_info* ci);
 bool attach_pending(env_ctx* ctx, napi_value this_obj);
 
-/* ---- callbacks.c: Java -> JS (proxies, queue), promises, async calls ---- */
-bool callbacks_init(JNIEnv* jni);
+/* ---- proxies.c: Java -> JS (proxies, the queue's natives), the start-up of both ---- */
+bool proxies_init(JNIEnv* jni);
 jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool is_function);
 napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
+/* The arguments of a call from Java into JS, the one loop for every such call: args[i] by its slot
+ * (Values.slot, JsValues.callFast) when slots is given, else by run-time class (jobject_to_js).
+ * False with a Java exception pending (for the Java caller). */
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc);
+/* Room for argc JS arguments: stack_argv (FAST_ARGS long) when they fit, else malloc'ed (the caller
+ * frees it when it is not stack_argv). NULL with a Java OutOfMemoryError pending. */
+napi_value* js_argv(JNIEnv* jni, jsize argc, napi_value* stack_argv);
+/* Every native that Java calls into JS checks this first: the environment's JS thread, the
+ * environment alive, stack left. False with a Java exception pending. */
+bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what);
+
+/* ---- async.c: promises <-> futures, async calls ---- */
+bool async_init(JNIEnv* jni); /* from proxies_init */
 jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise);
 void fail_future(env_ctx* ctx, JNIEnv* jni, jobject future, napi_value error); /* JS error -> JSException */
 /* How a fulfilled JS value becomes a Java object (NULL plus a pending JS or Java exception on failure). */
@@ -338,15 +363,6 @@ napi_value future_to_promise(env_ctx* ctx, JNIEnv* jni, jobject future);
 napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callable* c, jobject target,
                         jvalue* args);
 napi_value stream_hook(env_ctx* ctx, napi_value value, const char* kind);
-/* Calls fn with Java arguments converted by the marshaler (JSValues as themselves): the one
- * Java -> JS argument path of proxies and JSValue calls. False with a JS exception pending. */
-/* The arguments of a call from Java into JS, the one loop for every such call: args[i] by its slot
- * (Values.slot, JsValues.callFast) when slots is given, else by run-time class (jobject_to_js).
- * False with a Java exception pending (for the Java caller). */
-bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc);
-/* Every native that Java calls into JS checks this first: the environment's JS thread, the
- * environment alive, stack left. False with a Java exception pending. */
-bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what);
 
 /* ---- jsvalue.c: natives of dev.napijava.bridge.JsValues (Java hosts Node) ---- */
 bool jsvalue_class_init(JNIEnv* jni); /* at start: JSValue's class, to recognise JSValues */

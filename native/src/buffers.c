@@ -185,7 +185,7 @@ static void JNICALL native_drop_chunk(JNIEnv* jni, jclass cls, jlong data) {
   if (data) chunk_drop(chunk_of((void*)(intptr_t)data));
 }
 
-/* At start (callbacks_init): IDs and the chunk natives; false with a Java exception pending. */
+/* At start (proxies_init): IDs and the chunk natives; false with a Java exception pending. */
 bool buffers_init(JNIEnv* jni) {
   jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/Buffers");
   jclass buffer = c ? (*jni)->FindClass(jni, "java/nio/Buffer") : NULL;

@@ -154,12 +154,7 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
     if (tag >= AT_INT8 && tag <= AT_DOUBLE) (*jni)->SetDoubleArrayRegion(jni, jnums, (jsize)i, 1, &num);
   }
   jint result = ok ? (*jni)->CallIntMethod(jni, g->overloads, J.OverloadSet_resolve, jtags, jclasses, jnums) : -1;
-  jthrowable t = (*jni)->ExceptionOccurred(jni);
-  if (t) (*jni)->ExceptionClear(jni);
-  t = (*jni)->PopLocalFrame(jni, t);
-  if (t) {
-    (*jni)->Throw(jni, t);
-    (*jni)->DeleteLocalRef(jni, t);
+  if (pop_frame_keeping_exception(jni)) {
     throw_java_exception(ctx, jni);
     return -1;
   }

@@ -108,7 +108,7 @@ static void env_free(napi_env env, void* data, void* hint) {
     if (ctx->classes[i]) class_info_free(jni, ctx->classes[i]);
   free(ctx->classes);
   free(ctx);
-  marshal_free_thread_buffers();
+  strings_free_thread_buffers();
   jni_detach_if_worker();
 }
 

@@ -86,6 +86,27 @@ void java_throw(JNIEnv* jni, const char* class_name, const char* fmt, ...) {
   } /* else FindClass left its own error pending (e.g. OutOfMemoryError) */
 }
 
+bool pop_frame_keeping_exception(JNIEnv* jni) {
+  jthrowable t = (*jni)->ExceptionOccurred(jni);
+  if (t) (*jni)->ExceptionClear(jni);
+  t = (*jni)->PopLocalFrame(jni, t);
+  if (!t) return false;
+  (*jni)->Throw(jni, t);
+  (*jni)->DeleteLocalRef(jni, t);
+  return true;
+}
+
+/* JSInvalidThreadAccessException: what (a JS function, a JSValue...) was used off its JS thread. */
+void throw_wrong_thread(JNIEnv* jni, const char* what) {
+  char msg[512];
+  snprintf(msg, sizeof msg,
+           "%s was used from a thread that is not its JS thread. Java threads reach JS only through the JS "
+           "thread's queue: call JS through a proxy (JS function or object passed to Java), or use "
+           "NodejsEnvironment.run/post.",
+           what);
+  (*jni)->ThrowNew(jni, J.JSInvalidThreadAccess, msg);
+}
+
 /* ---------- Java -> JS ---------- */
 
 /* The throwable's class name into buf, if Java can still tell (it may not: heap or stack full). */

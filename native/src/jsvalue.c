@@ -283,11 +283,8 @@ static jobject invoke(JNIEnv* jni, env_ctx* ctx, napi_value target, jobject this
   }
   jsize argc = args ? (*jni)->GetArrayLength(jni, args) : 0;
   napi_value stack_argv[FAST_ARGS];
-  napi_value* argv = argc <= FAST_ARGS ? stack_argv : malloc(sizeof(napi_value) * (size_t)argc);
-  if (!argv) {
-    java_throw(jni, "java/lang/OutOfMemoryError", "no native memory for %d JS arguments", (int)argc);
-    return NULL;
-  }
+  napi_value* argv = js_argv(jni, argc, stack_argv);
+  if (!argv) return NULL;
   jobject r = NULL;
   if (java_args_to_js(ctx, jni, NULL, args, argv, argc)) {
     napi_status s = mode == 2 ? napi_new_instance(env, fn, (size_t)argc, argv, &result)
@@ -419,10 +416,7 @@ static jobject JNICALL n_array_get(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
   jobject r = NULL;
   if (array && !js_failed(ctx, jni, napi_get_element(env, array, (uint32_t)index, &element))) {
     type_info any = {TC_OBJECT, J.Object, NULL};
-    jvalue out;
-    bool local;
-    if (to_java(ctx, jni, element, &any, &out, &local)) r = as_java_object(jni, &any, out, local);
-    else js_failed(ctx, jni, napi_pending_exception);
+    if (!to_java_object(ctx, jni, element, &any, &r)) js_failed(ctx, jni, napi_pending_exception);
   }
   LEAVE(r);
 }
@@ -449,10 +443,7 @@ static jobject JNICALL n_convert(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, j
   jobject result = NULL;
   type_info t;
   if (v && read_type_info(jni, type, &t)) {
-    jvalue out;
-    bool local;
-    if (to_java(ctx, jni, v, &t, &out, &local)) result = as_java_object(jni, &t, out, local);
-    else js_failed(ctx, jni, napi_pending_exception);
+    if (!to_java_object(ctx, jni, v, &t, &result)) js_failed(ctx, jni, napi_pending_exception);
     type_info_release(jni, &t);
   }
   LEAVE(result);
@@ -524,11 +515,7 @@ static void JNICALL n_when_settled(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
 }
 
 bool jsvalue_class_init(JNIEnv* jni) {
-  jfieldID f = (*jni)->GetStaticFieldID(jni, J.Bridge, "JSVALUE_CLASS", "Ljava/lang/Class;");
-  jobject v = f ? (*jni)->GetStaticObjectField(jni, J.Bridge, f) : NULL;
-  JSValue = v ? (*jni)->NewGlobalRef(jni, v) : NULL;
-  if (v) (*jni)->DeleteLocalRef(jni, v);
-  return JSValue != NULL;
+  return (JSValue = static_global(jni, J.Bridge, "JSVALUE_CLASS", "Ljava/lang/Class;")) != NULL;
 }
 
 bool jsvalues_init(JNIEnv* jni) {
@@ -536,10 +523,7 @@ bool jsvalues_init(JNIEnv* jni) {
   jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/JsValues");
   if (!c) return false;
   jclass v = JSValue;
-  jfieldID uf = (*jni)->GetStaticFieldID(jni, c, "UNDEFINED", "Ljava/lang/Object;");
-  if (!uf) return false;
-  jobject u = (*jni)->GetStaticObjectField(jni, c, uf);
-  if (!u || !(undefined_marker = (*jni)->NewGlobalRef(jni, u))) return false;
+  if (!(undefined_marker = static_global(jni, c, "UNDEFINED", "Ljava/lang/Object;"))) return false;
   if (!(JsValues_wrap = (*jni)->GetStaticMethodID(jni, c, "wrap", "(Ldev/napijava/bridge/JsEnv;JI)Ljava/lang/Object;")) ||
       !(JsValues_parameter = (*jni)->GetStaticMethodID(jni, c, "parameter", "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;")) ||
       !(JSValue_cookie = (*jni)->GetFieldID(jni, v, "cookie", "J")) ||

@@ -46,7 +46,7 @@ JNIEnv* jni_env(void) {
   return env;
 }
 
-static jclass global_class(JNIEnv* jni, const char* name) {
+jclass global_class(JNIEnv* jni, const char* name) {
   jclass local = (*jni)->FindClass(jni, name);
   if (!local) return NULL;
   jclass global = (*jni)->NewGlobalRef(jni, local);
@@ -54,26 +54,13 @@ static jclass global_class(JNIEnv* jni, const char* name) {
   return global;
 }
 
-/* Optional: the String internals marshal.c uses for long strings (see jni_cache). Checked on a
- * known string, so a JDK with another layout falls back instead of misreading strings. */
-static void find_compact_strings(JNIEnv* jni) {
-  jfieldID value = (*jni)->GetFieldID(jni, J.String, "value", "[B");
-  jfieldID coder = value ? (*jni)->GetFieldID(jni, J.String, "coder", "B") : NULL;
-  jmethodID init = coder ? (*jni)->GetMethodID(jni, J.String, "<init>", "([BB)V") : NULL;
-  jfieldID enabled = init ? (*jni)->GetStaticFieldID(jni, J.String, "COMPACT_STRINGS", "Z") : NULL;
-  bool usable = enabled && (*jni)->GetStaticBooleanField(jni, J.String, enabled);
-  if (usable) {
-    jstring probe = (*jni)->NewStringUTF(jni, "ab");
-    jbyteArray bytes = probe ? (*jni)->GetObjectField(jni, probe, value) : NULL;
-    usable = bytes && (*jni)->GetByteField(jni, probe, coder) == 0 && (*jni)->GetArrayLength(jni, bytes) == 2;
-    if (bytes) (*jni)->DeleteLocalRef(jni, bytes);
-    if (probe) (*jni)->DeleteLocalRef(jni, probe);
-  }
-  (*jni)->ExceptionClear(jni); /* NoSuchFieldError/NoSuchMethodError: not this layout */
-  if (!usable) return;
-  J.String_value = value;
-  J.String_coder = coder;
-  J.String_init_coder = init;
+jobject static_global(JNIEnv* jni, jclass cls, const char* name, const char* sig) {
+  jfieldID f = (*jni)->GetStaticFieldID(jni, cls, name, sig);
+  jobject local = f ? (*jni)->GetStaticObjectField(jni, cls, f) : NULL;
+  if (!local) return NULL;
+  jobject global = (*jni)->NewGlobalRef(jni, local);
+  (*jni)->DeleteLocalRef(jni, local);
+  return global;
 }
 
 /*
@@ -172,7 +159,7 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.ObjectTable_attach = (*jni)->GetMethodID(jni, T, "attach", "(Ljava/lang/Object;J)V"));
   REQUIRE(J.ObjectTable_detach = (*jni)->GetMethodID(jni, T, "detach", "(Ljava/lang/Object;J)V"));
   REQUIRE(J.ObjectTable_size = (*jni)->GetMethodID(jni, T, "size", "()I"));
-  find_compact_strings(jni);
+  strings_init(jni);
   REQUIRE(J.Class_getName = (*jni)->GetMethodID(jni, J.Class, "getName", "()Ljava/lang/String;"));
   REQUIRE(J.Class_isInterface = (*jni)->GetMethodID(jni, J.Class, "isInterface", "()Z"));
 
@@ -217,7 +204,7 @@ static bool cache_ids(JNIEnv* jni) {
   FIELD(J.FD_declaringClass, fd, "declaringClass", "Ljava/lang/Class;");
 #undef FIELD
 #undef STATIC_METHOD
-  REQUIRE(callbacks_init(jni));
+  REQUIRE(proxies_init(jni));
 #undef REQUIRE
   (*jni)->DeleteLocalRef(jni, cd);
   (*jni)->DeleteLocalRef(jni, os);

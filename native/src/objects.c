@@ -16,21 +16,18 @@ bool tag_class_ctor(napi_env env, napi_value ctor, class_info* ci) {
          NAPI_OK(env, napi_wrap(env, ctor, ci, NULL, NULL, NULL)); /* ci lives as long as the environment */
 }
 
-class_info* unwrap_class(napi_env env, napi_value v) {
+/* What v wraps when it carries tag (so the wrap is ours), else NULL. */
+static void* unwrap_tagged(napi_env env, napi_value v, const napi_type_tag* tag) {
   bool tagged = false;
-  if (napi_check_object_type_tag(env, v, &JAVA_CLASS_TAG, &tagged) != napi_ok || !tagged) return NULL;
-  class_info* ci = NULL;
-  if (napi_unwrap(env, v, (void**)&ci) != napi_ok) return NULL;
-  return ci;
+  if (napi_check_object_type_tag(env, v, tag, &tagged) != napi_ok || !tagged) return NULL;
+  void* data = NULL;
+  if (napi_unwrap(env, v, &data) != napi_ok) return NULL;
+  return data;
 }
 
-java_ref* unwrap_java(napi_env env, napi_value v) {
-  bool tagged = false;
-  if (napi_check_object_type_tag(env, v, &JAVA_REF_TAG, &tagged) != napi_ok || !tagged) return NULL;
-  java_ref* ref = NULL;
-  if (napi_unwrap(env, v, (void**)&ref) != napi_ok) return NULL;
-  return ref;
-}
+class_info* unwrap_class(napi_env env, napi_value v) { return unwrap_tagged(env, v, &JAVA_CLASS_TAG); }
+
+java_ref* unwrap_java(napi_env env, napi_value v) { return unwrap_tagged(env, v, &JAVA_REF_TAG); }
 
 static void free_ref(JNIEnv* jni, java_ref* ref) {
   if (jni && ref->obj) (*jni)->DeleteGlobalRef(jni, ref->obj);

@@ -31,6 +31,7 @@ public class JSException extends RuntimeException {
     }
 
     /** @param error the thrown JS value (null when it is not known) */
+    @SuppressWarnings("this-escape") // JDK 21+ lint: it calls Throwable.get/setStackTrace, which no subclass of ours overrides
     public JSException(String jsName, String message, String jsStack, JSValue error) {
         super(message);
         this.error = error;

@@ -8,8 +8,19 @@ public class JSMap extends JSObject {
         super(env, cookie, kind);
     }
 
-    public JSValue getEntry(Object key) {
+    /** The value the map holds for key ({@code map.get(key)}): {@link JSValue#UNDEFINED} when it has none. */
+    public JSValue getValue(Object key) {
         return callMethod("get", key);
+    }
+
+    /**
+     * The value for key, not an entry: {@link #getValue}.
+     *
+     * @deprecated the name says entry, the result is the value: use {@link #getValue}
+     */
+    @Deprecated
+    public JSValue getEntry(Object key) {
+        return getValue(key);
     }
 
     public void put(Object key, Object value) {

@@ -1,6 +1,7 @@
 package dev.napijava;
 
 import dev.napijava.bridge.JsEnv;
+import dev.napijava.bridge.JsValueAccess;
 import dev.napijava.bridge.JsValues;
 import java.util.Objects;
 
@@ -29,6 +30,10 @@ public class JSValue {
     private static final JSValue FALSE = new JSValue(null, 0, BOOLEAN, Boolean.FALSE);
     private static final Object[] NO_ARGS = new Object[0];
 
+    static {
+        JsValueAccess.install(new BridgeAccess()); // the bridge's way to the package-private members below
+    }
+
     final JsEnv env;     // null for primitives
     final long cookie;   // native reference; 0 for primitives (read by the native core)
     final int kind;      // read by the native core
@@ -41,8 +46,8 @@ public class JSValue {
         this.prim = prim;
     }
 
-    /** Internal: called by the bridge for each JS object/function/symbol/bigint it hands to Java. */
-    public static JSValue handle(JsEnv env, long cookie, int kind) {
+    /** For the bridge (JsValueAccess): each JS object/function/symbol/bigint it hands to Java. */
+    static JSValue handle(JsEnv env, long cookie, int kind) {
         switch (kind) {
             case FUNCTION: return new JSFunction(env, cookie, kind);
             case ARRAY: return new JSArray(env, cookie, kind);
@@ -57,16 +62,6 @@ public class JSValue {
             case BIGINT: return new JSBigInt(env, cookie, kind);
             default: return new JSObject(env, cookie, kind);
         }
-    }
-
-    /** Internal: the native handle of an object, function, symbol or bigint (0 for primitives). */
-    public long nativeHandle() {
-        return cookie;
-    }
-
-    /** Internal: a native result of the bridge (see JsValues) as a JSValue. */
-    public static JSValue ofNative(Object result) {
-        return of(result);
     }
 
     /** A native result (see JsValues) as a JSValue. */
@@ -432,11 +427,6 @@ public class JSValue {
             return type.cast(this);
         }
         throw new ClassCastException("The JS value is " + describeKind() + ", not " + what);
-    }
-
-    /** Internal: the kind of a value for an error message ("number", "object (JSArray)"). */
-    public static String kindOf(JSValue value) {
-        return value.describeKind();
     }
 
     String describeKind() {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * One Node.js environment hosted by Java, on its own JS thread (8 MB+ stack). Its event loop
+ * One Node.js environment hosted by Java, on its own JS thread (16 MB stack: -Dnapi.java.jsThreadStack). Its event loop
  * runs between calls, so timers fire and promises settle. JS values are used on that thread:
  * {@link #run}, {@link #runAsync}, {@link #post}. Interface proxies from
  * {@link #importModule(Class, String, String)} may be called from any thread (routed there).

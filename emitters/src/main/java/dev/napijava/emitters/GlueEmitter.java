@@ -47,7 +47,7 @@ import javax.tools.ToolProvider;
  * in-process with javax.tools into {@code <jar>.napi.jar}.
  */
 final class GlueEmitter {
-    /** Generated sources (file name to text), for golden tests and --keep-sources. */
+    /** Generated sources (file name to text), kept for the golden tests. */
     final Map<String, String> sources = new LinkedHashMap<>();
     final List<String> warnings = new ArrayList<>();
     int glued;

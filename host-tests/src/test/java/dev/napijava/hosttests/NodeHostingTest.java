@@ -260,7 +260,7 @@ class NodeHostingTest {
             var map = nodejs.eval("new Map([['k', 1]])").asMap();
             map.put("j", 2);
             assertEquals(2, map.size());
-            assertEquals(1, map.getEntry("k").asInt());
+            assertEquals(1, map.getValue("k").asInt());
             var set = nodejs.eval("new Set([1, 2])").asSet();
             set.add(3);
             assertTrue(set.contains(3.0));

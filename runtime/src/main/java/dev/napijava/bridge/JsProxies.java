@@ -169,7 +169,7 @@ public final class JsProxies {
             if (argc == 0 && type != void.class) {
                 String property = JsValues.has(ctx, handle, name) ? name : beanProperty(name, type);
                 if (property != null && JsValues.has(ctx, handle, property)) {
-                    return dev.napijava.JSValue.ofNative(JsValues.get(ctx, handle, property)).as(type);
+                    return JsValues.asValue(JsValues.get(ctx, handle, property)).as(type);
                 }
             } else if (argc == 1 && type == void.class && beanName(name, "set") != null) {
                 JsValues.set(ctx, handle, beanName(name, "set"), args[0]);

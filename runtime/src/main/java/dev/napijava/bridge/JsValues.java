@@ -35,7 +35,7 @@ public final class JsValues {
 
     /** A native result (a JSValue handle, box, String, UNDEFINED, null or a Java object) as a JSValue. */
     static JSValue asValue(Object result) {
-        return JSValue.ofNative(result);
+        return JsValueAccess.get().fromNative(result);
     }
 
     /**
@@ -44,17 +44,17 @@ public final class JsValues {
      * a view parameter ({@code JSObject}, {@code JSArray}, {@code JSFunction}...) takes its kind only.
      */
     static Object parameter(Object nativeValue, Class<?> declared) {
-        JSValue value = JSValue.ofNative(nativeValue);
+        JSValue value = JsValueAccess.get().fromNative(nativeValue);
         if (!declared.isInstance(value)) {
             throw new BridgeTypeError("expected a JS value of the kind " + declared.getSimpleName() + " stands for, got "
-                    + (nativeValue == null ? "null" : nativeValue == UNDEFINED ? "undefined" : JSValue.kindOf(value)));
+                    + (nativeValue == null ? "null" : nativeValue == UNDEFINED ? "undefined" : JsValueAccess.get().describeKind(value)));
         }
         return value;
     }
 
     /** Called by the native core: a handle on a JS value kept alive until the handle is collected. */
     static Object wrap(JsEnv env, long cookie, int kind) {
-        JSValue value = JSValue.handle(env, cookie, kind);
+        JSValue value = JsValueAccess.get().handle(env, cookie, kind);
         JsRef.create(env, cookie, value);
         return value;
     }
@@ -102,7 +102,7 @@ public final class JsValues {
 
     /** The native handle of a JSValue of an object (its cookie). */
     static long handleOf(JSValue value) {
-        return value.nativeHandle();
+        return JsValueAccess.get().cookieOf(value);
     }
 
     static native Object weakGet(long ctx, long weak);
@@ -156,10 +156,10 @@ public final class JsValues {
         long fn = handle;
         if (member != null) {
             Object m = get(ctx, handle, member);
-            if (!(m instanceof JSValue) || ((JSValue) m).nativeHandle() == 0) {
+            if (!(m instanceof JSValue) || handleOf((JSValue) m) == 0) {
                 return args; // not a function: the call reports it
             }
-            fn = ((JSValue) m).nativeHandle();
+            fn = handleOf((JSValue) m);
         }
         Object length = get(ctx, fn, "length");
         int declared = length instanceof Double ? (int) Math.max(0, Math.min(args.length, (Double) length)) : args.length;

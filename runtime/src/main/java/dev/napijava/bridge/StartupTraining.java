@@ -17,7 +17,7 @@ import java.util.jar.JarFile;
  * it loads that the JDK's default CDS archive lacks is written to the archive at exit, parsed and
  * verified, and the JVMs that Node starts later map them instead of reading, parsing and verifying
  * them again. So it loads what a real start loads: every class of the runtime jar, the JDK classes
- * the native core looks up while it caches its IDs (native/src/jvm.c, callbacks.c), and the JDK
+ * the native core looks up while it caches its IDs (native/src/jvm.c, proxies.c, async.c), and the JDK
  * classes that the Java side of a first projection pulls in ({@code jvm.java.lang.Math.max(3, 7)}:
  * package lookups, a class descriptor, an overload resolution). It never calls a native method:
  * no addon runs in this JVM.
@@ -26,7 +26,7 @@ public final class StartupTraining {
     /**
      * The classes the native core finds (and so initializes: JNI FindClass does) while it caches its
      * IDs, plus the error a failing GetFieldID probe of String's layout throws. In the order the core
-     * finds them (jvm.c cache_ids, callbacks.c callbacks_init, buffers.c buffers_init);
+     * finds them (jvm.c cache_ids, proxies.c proxies_init with async.c async_init, buffers.c buffers_init);
      * SharedConstantsTest fails when the two lists differ.
      */
     private static final String[] NATIVE_LOOKUPS = {

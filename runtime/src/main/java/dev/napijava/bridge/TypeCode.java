@@ -3,10 +3,12 @@ package dev.napijava.bridge;
 import java.util.Map;
 
 /**
- * How a Java type crosses the boundary: the single table that maps Java types to JS types.
- * The native core implements one conversion per code; the overload resolver and (later) the
- * typings generator read the same table, so behaviour and typings cannot disagree.
- * The ordinals are the values of {@code enum type_code} in native/src/type_codes.h.
+ * How a Java type crosses the boundary: one code per conversion, chosen for a Java type by
+ * {@link #of}. The native core implements one conversion per code (native/src/marshal.c switches
+ * on it: {@link TypeRef} carries it to C for every parameter, return and field); the typings
+ * generator spells each code through {@link TsTypes} (which starts from {@link #jsType}), so
+ * behaviour and typings cannot disagree. The ordinals are the values of {@code enum type_code} in
+ * native/src/type_codes.h (TypeCodeHeaderTest fails when they drift).
  */
 public enum TypeCode {
     VOID("undefined"),

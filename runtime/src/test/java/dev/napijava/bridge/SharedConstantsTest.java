@@ -129,10 +129,10 @@ class SharedConstantsTest {
         }
     }
 
-    /** The classes the named C functions find by literal name (FindClass, global_class, find_global). */
+    /** The classes the named C functions find by literal name (FindClass, global_class). */
     private static TreeSet<String> classesFound(String file, String signature) throws Exception {
         TreeSet<String> out = new TreeSet<>();
-        Matcher m = Pattern.compile("(?:FindClass|global_class|find_global)\\(jni, \"([^\"]+)\"\\)")
+        Matcher m = Pattern.compile("(?:FindClass|global_class)\\(jni, \"([^\"]+)\"\\)")
                 .matcher(functionBody(file, signature));
         while (m.find()) {
             out.add(m.group(1).replace('/', '.'));
@@ -142,7 +142,7 @@ class SharedConstantsTest {
 
     /**
      * StartupTraining.NATIVE_LOOKUPS lists the runtime classes the native core finds (so initializes)
-     * while it starts (jvm.c cache_ids, callbacks.c callbacks_init, buffers.c buffers_init): the
+     * while it starts (jvm.c cache_ids, proxies.c proxies_init, async.c async_init, buffers.c buffers_init): the
      * training run initializes the same ones. Its JDK entries are found there too (NoSuchFieldError:
      * thrown by a failing GetFieldID probe, not found by name).
      */
@@ -150,7 +150,8 @@ class SharedConstantsTest {
     void startupTrainingLoadsWhatTheCoreFinds() throws Exception {
         TreeSet<String> c = new TreeSet<>();
         c.addAll(classesFound("jvm.c", "static bool cache_ids(JNIEnv* jni)"));
-        c.addAll(classesFound("callbacks.c", "bool callbacks_init(JNIEnv* jni)"));
+        c.addAll(classesFound("proxies.c", "bool proxies_init(JNIEnv* jni)"));
+        c.addAll(classesFound("async.c", "bool async_init(JNIEnv* jni)"));
         c.addAll(classesFound("buffers.c", "bool buffers_init(JNIEnv* jni)"));
         List<String> lookups = Arrays.asList((String[]) staticValue(StartupTraining.class, "NATIVE_LOOKUPS"));
         TreeSet<String> ours = new TreeSet<>();
