@@ -28,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,8 +84,7 @@ class HostingApiTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Path libnode = Paths.get(System.getProperty("napi.java.libnode", ""));
-        Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
+        Path libnode = Libnode.path();
         app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath().resolveSibling("app-api");
         NodeHostingTest.npmInstall(app, "marked@16", "ajv@8", "luxon@3"); // marked 16: ES modules only
         Files.writeString(app.resolve("item.js"), String.join("\n",

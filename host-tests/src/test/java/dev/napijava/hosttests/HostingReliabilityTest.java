@@ -3,13 +3,11 @@ package dev.napijava.hosttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class HostingReliabilityTest {
     /** The case's "key=value" lines, after asserting it ended normally. */
     static Map<String, String> runCase(String name) throws Exception {
-        Path libnode = Paths.get(System.getProperty("napi.java.libnode", ""));
-        Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
+        Path libnode = Libnode.path();
         Path app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath();
         NodeHostingTest.installPackages(app);
         ChildJvm.Result r = ChildJvm.run(HostingReliabilityMain.class, List.of(name, app.toString()),

@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +57,7 @@ class NodeHostingTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Path libnode = Paths.get(System.getProperty("napi.java.libnode", ""));
-        Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
+        Path libnode = Libnode.path();
         app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath();
         installPackages(app);
         Files.writeString(app.resolve("helpers.js"), String.join("\n",

@@ -36,8 +36,7 @@ class QuickStartTest {
     }
 
     static Run runQuickStart(Path cache, List<String> jvmOptions) throws Exception {
-        Path libnode = Paths.get(System.getProperty("napi.java.libnode", ""));
-        Assumptions.assumeTrue(Files.isRegularFile(libnode), "no libnode: run scripts/setup-libnode.sh");
+        Path libnode = Libnode.path();
         Path app = Paths.get(System.getProperty("napi.java.testApp", "target/app")).toAbsolutePath();
         NodeHostingTest.installPackages(app); // marked from npm
         assertTrue(!Files.exists(app.resolve("node_modules/node-api-java")), "the app must not have the npm package");
