@@ -1,5 +1,5 @@
 'use strict';
-// The package's own files, in one place for index.js and the install hook (lib/postinstall.js):
+// The package's own files, in one place for index.js and lib/train-startup-cache.js:
 // the start-up cache is keyed on these exact paths.
 const path = require('path');
 
