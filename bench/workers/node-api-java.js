@@ -29,7 +29,7 @@ main({
       benchProp: jvm.java.lang.System.getProperty('bench.jvmopts'),
     };
   },
-  inputNotes: { sum1m: 'Float64Array', bytes1m: 'returns Int8Array' },
+  inputNotes: { sum1m: 'Float64Array', bytes1m: 'returns Buffer' },
   cases(jvm, d) {
     const T = jvm.bench.BenchTarget;
     const JMath = jvm.java.lang.Math;

@@ -1018,6 +1018,15 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
                                                napi_int32_array,    napi_bigint64_array, napi_float32_array,
                                                napi_float64_array};
   int k = code - TC_ARRAY_BYTE;
+  if (code == TC_ARRAY_BYTE) { /* a Node Buffer (a Uint8Array): what Node code and npm packages expect bytes as */
+    if (napi_create_buffer(env, (size_t)len, &data, &result) != napi_ok) {
+      if (!js_pending(env))
+        throw_range_error(env, "A Java byte[] of %d elements cannot become a Buffer: no memory", (int)len);
+      return NULL;
+    }
+    if (len) (*jni)->GetByteArrayRegion(jni, array, 0, len, data);
+    return result;
+  }
   if (napi_create_arraybuffer(env, sizes[k] * (size_t)len, &data, &buffer) != napi_ok) {
     if (!js_pending(env))
       throw_range_error(env, "A Java %s of %d elements cannot become a JS typed array: no memory for %zu bytes",
@@ -1025,7 +1034,6 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
     return NULL;
   }
   switch (code) {
-    case TC_ARRAY_BYTE: (*jni)->GetByteArrayRegion(jni, array, 0, len, data); break;
     case TC_ARRAY_CHAR: (*jni)->GetCharArrayRegion(jni, array, 0, len, data); break;
     case TC_ARRAY_SHORT: (*jni)->GetShortArrayRegion(jni, array, 0, len, data); break;
     case TC_ARRAY_INT: (*jni)->GetIntArrayRegion(jni, array, 0, len, data); break;

@@ -41,7 +41,11 @@ function configure(options = {}) {
   }
   if (options.javaHome !== undefined) config.javaHome = options.javaHome;
   if (options.classpath !== undefined) config.classpath = toList(options.classpath, 'classpath').map((p) => path.resolve(p));
-  if (options.jvmOptions !== undefined) config.jvmOptions = toList(options.jvmOptions, 'jvmOptions');
+  if (options.jvmOptions !== undefined) {
+    // one string: options separated by whitespace, as on a java command line (a path in an option has ':')
+    config.jvmOptions = typeof options.jvmOptions === 'string' ? splitOptions(options.jvmOptions)
+      : toList(options.jvmOptions, 'jvmOptions');
+  }
   if (options.asyncThreads !== undefined) {
     if (!Number.isInteger(options.asyncThreads) || options.asyncThreads < 1) {
       throw new TypeError('node-api-java: configure({ asyncThreads }) takes a positive integer (threads for methodAsync calls)');
@@ -60,7 +64,7 @@ function configure(options = {}) {
     }
     config.startupCache = options.startupCache;
   }
-  return api;
+  return root; // chainable: jvm.configure({...}).java.util
 }
 
 // A class's name as Java source writes it: a.b.Outer.Inner, int[], java.lang.String[][].
@@ -169,7 +173,13 @@ function startupCacheStats() {
 }
 
 // ---- namespaces ----
-const RESERVED = new Set(['then', 'catch', 'finally', 'constructor', 'toJSON', 'valueOf', 'toString', 'inspect']);
+// Names that JS itself, module loaders and tools probe on any object (await's `then`, the CommonJS-
+// ESM interop's `__esModule` and `default`, inspect, JSON, test frameworks): never Java packages,
+// never a reason to start the JVM. (A Java package or class with such a name: jvm.import('x.then').)
+const RESERVED = new Set(['then', 'catch', 'finally', 'constructor', 'toJSON', 'valueOf', 'toString', 'inspect',
+  '__esModule', 'default', 'module.exports', 'prototype', '__proto__', 'nodeType', 'asymmetricMatch', '$$typeof',
+  '_isMockFunction', 'toLocaleString', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable',
+  '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', 'length', 'name']);
 
 function namespace(prefix, extras) {
   const cache = new Map();
@@ -177,7 +187,7 @@ function namespace(prefix, extras) {
   return new Proxy(target, {
     get(obj, name) {
       if (typeof name === 'symbol' || Object.prototype.hasOwnProperty.call(obj, name)) return obj[name];
-      if (RESERVED.has(name) && prefix) return undefined;
+      if (RESERVED.has(name)) return obj[name]; // at the root: Object.prototype's, else undefined
       const hit = cache.get(name);
       if (hit) return hit;
       ensureStarted();

@@ -136,7 +136,7 @@
       'sum(int[])'(...values: number[]): number;
       'sum(int[])'(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): number;
       id: number | bigint;
-      readonly data: Int8Array;
+      readonly data: Uint8Array;
     }
     /**
      * @deprecated

@@ -91,7 +91,7 @@ class GeneratorTest {
         assertTrue(dts.contains("area(side: number): number;"), "int/double overloads");
         assertTrue(dts.contains("area(a: number | bigint, b: number | bigint): number | bigint;"), "long");
         assertTrue(dts.contains("'area(long,long)'(a: number | bigint, b: number | bigint): number | bigint;"), "selector");
-        assertTrue(dts.contains("readonly data: Int8Array;"), "byte[] field");
+        assertTrue(dts.contains("readonly data: Uint8Array;"), "byte[] field");
         assertTrue(dts.contains("find(key: string, fallback: string | null): string | null;"), "JSpecify nullable");
         assertTrue(dts.contains("describe(o: $In.java.lang.Object): string;"), "Object params accept JS values");
         assertTrue(dts.contains("sum(...values: number[]): number;"), "varargs");

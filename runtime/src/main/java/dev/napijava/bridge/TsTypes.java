@@ -145,7 +145,7 @@ public final class TsTypes {
             new ByValue("java.lang.Byte", null, "number"),
             new ByValue("java.lang.Character", null, "string"),
             new ByValue("[Z", null, "boolean[]"),
-            new ByValue("[B", "Int8Array | Uint8Array | Uint8ClampedArray", "Int8Array"),
+            new ByValue("[B", "Int8Array | Uint8Array | Uint8ClampedArray", "Uint8Array"),
             new ByValue("[C", "Uint16Array", "Uint16Array"),
             new ByValue("[S", "Int16Array", "Int16Array"),
             new ByValue("[I", "Int32Array | Uint32Array", "Int32Array"),

@@ -30,7 +30,7 @@ public enum TypeCode {
     BOX_FLOAT("number"),
     BOX_DOUBLE("number"),
     ARRAY_BOOLEAN("boolean[]"),
-    ARRAY_BYTE("Int8Array"),
+    ARRAY_BYTE("Uint8Array"), // a Node Buffer (typed as its Uint8Array base: no @types/node needed)
     ARRAY_CHAR("Uint16Array"),
     ARRAY_SHORT("Int16Array"),
     ARRAY_INT("Int32Array"),
