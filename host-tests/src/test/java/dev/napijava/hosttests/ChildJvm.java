@@ -26,7 +26,16 @@ final class ChildJvm {
 
     /** Runs main with args in dir, with env added (a null value removes a variable), at most 120 s. */
     static Result run(Class<?> main, List<String> args, Map<String, String> env, Path dir) throws Exception {
-        Path runtime = Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return run(main, runtimeJar(), args, env, dir);
+    }
+
+    /** The runtime jar (or class folder) these tests run with. */
+    static Path runtimeJar() throws Exception {
+        return Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** The same with another runtime jar in place of the one these tests use. */
+    static Result run(Class<?> main, Path runtime, List<String> args, Map<String, String> env, Path dir) throws Exception {
         Path testClasses = Paths.get(main.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", runtime + File.pathSeparator + testClasses, main.getName()));
