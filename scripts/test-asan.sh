@@ -45,7 +45,9 @@ cp native/target/asan/napi_java.node "$work/node-api-java/prebuilds/linux-x64/na
 #   start it makes is the one every other suite makes.
 # - platforms.test.js: reads the glibc versions of the normal build's libraries and runs the arm64
 #   addon under qemu (neither is the ASan build).
-exclude=install.test.js,platforms.test.js,startup-cache.test.js
+# - standalone-cli.test.js: the CLI tarball has no native code; its one bridge call is what the
+#   generator suites cover.
+exclude=install.test.js,platforms.test.js,standalone-cli.test.js,startup-cache.test.js
 # NAPI_JAVA_TEST_ASAN=1 drops single assertions that measure what ASan changes, nothing else:
 # - streams.test.js "1 GB from a Java InputStream ...": the RSS bound (quarantine and redzones);
 #   the bytes are still checked.
