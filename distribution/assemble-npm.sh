@@ -7,6 +7,7 @@
 set -euo pipefail
 version=$1
 out=$2
+repository=${3:-} # the parent pom's napi.java.repository: package.json's repository, homepage, bugs
 root=$(cd "$(dirname "$0")/.." && pwd)
 pkg=$out/npm/node-api-java
 rm -rf "$pkg"
@@ -39,7 +40,9 @@ node -e '
 const fs = require("fs"); const f = process.argv[1]; const p = JSON.parse(fs.readFileSync(f, "utf8"));
 p.bin = { "napi-java": "bin/napi-java.js" };
 p.cpu = JSON.parse(`[${process.argv[2]}]`);
+const repo = process.argv[3];
+if (repo) Object.assign(p, { repository: { type: "git", url: `git+${repo}.git` }, homepage: `${repo}#readme`, bugs: { url: `${repo}/issues` } });
 for (const entry of ["bin/", "LICENSE", "THIRD-PARTY-NOTICES.txt"]) if (!p.files.includes(entry)) p.files.push(entry);
-fs.writeFileSync(f, JSON.stringify(p, null, 2) + "\n");' "$pkg/package.json" "$cpus"
+fs.writeFileSync(f, JSON.stringify(p, null, 2) + "\n");' "$pkg/package.json" "$cpus" "$repository"
 (cd "$out" && npm pack "$pkg" --silent --pack-destination "$out" >/dev/null)
 echo "npm package: $out/node-api-java-$version.tgz"

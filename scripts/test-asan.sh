@@ -46,8 +46,8 @@ cp native/target/asan/napi_java.node "$work/node-api-java/prebuilds/linux-x64/na
 # - platforms.test.js: reads the glibc versions of the normal build's libraries and runs the arm64
 #   addon under qemu (neither is the ASan build).
 # - standalone-cli.test.js: the CLI tarball has no native code; its one bridge call is what the
-#   generator suites cover.
-exclude=install.test.js,platforms.test.js,standalone-cli.test.js,startup-cache.test.js
+#   generator suites cover. release.test.js: reads the packed package and the Maven artifacts.
+exclude=install.test.js,platforms.test.js,release.test.js,standalone-cli.test.js,startup-cache.test.js
 # NAPI_JAVA_TEST_ASAN=1 drops single assertions that measure what ASan changes, nothing else:
 # - streams.test.js "1 GB from a Java InputStream ...": the RSS bound (quarantine and redzones);
 #   the bytes are still checked.
