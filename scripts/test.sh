@@ -12,16 +12,23 @@ cd "$(dirname "$0")/.."
 LOGS=target/test-logs
 rm -rf "$LOGS"
 mkdir -p "$LOGS"
-# linux-arm64: the cross toolchain (the build then cross-builds the arm64 addon), qemu-user, an arm64
-# Node and JRE for tests/js/platforms.test.js. When it cannot be installed (no apt, no registry),
-# the reason goes to target/cross/UNAVAILABLE and only then does that test skip (it fails otherwise).
-if ./scripts/setup-cross.sh > "$LOGS/setup-cross.out" 2>&1; then
-  rm -f target/cross/UNAVAILABLE
-else
-  mkdir -p target/cross
-  { echo "scripts/setup-cross.sh failed:"; tail -5 "$LOGS/setup-cross.out"; } > target/cross/UNAVAILABLE
-  echo "== linux-arm64 cross toolchain not installed: $(tr '\n' ' ' < target/cross/UNAVAILABLE)"
-fi
+# What tests need from outside, each by its setup script; when one fails (no apt, no registry),
+# the reason goes to DIR/UNAVAILABLE and only then do its tests skip (they fail otherwise):
+# - linux-arm64: the cross toolchain (the build then cross-builds the arm64 addon), qemu-user, an
+#   arm64 Node and JRE (tests/js/platforms.test.js);
+# - Bun and Deno (tests/js/runtimes.test.js).
+setup() {
+  local name=$1 script=$2 dir=$3
+  if "$script" > "$LOGS/$(basename "$script" .sh).out" 2>&1; then
+    rm -f "$dir/UNAVAILABLE"
+  else
+    mkdir -p "$dir"
+    { echo "$script failed:"; tail -5 "$LOGS/$(basename "$script" .sh).out"; } > "$dir/UNAVAILABLE"
+    echo "== $name not installed: $(tr '\n' ' ' < "$dir/UNAVAILABLE")"
+  fi
+}
+setup "linux-arm64 cross toolchain" ./scripts/setup-cross.sh target/cross
+setup "Bun and Deno" ./scripts/setup-runtimes.sh target/runtimes
 
 # The totals of the logs so far: Surefire's per-module "Tests run:" lines and node --test's counts.
 summary() {
