@@ -1,14 +1,15 @@
 'use strict';
 // Platforms: the glibc floor of every native library the package and the runtime jar ship, and
 // the linux-arm64 addon running real calls into Java under user-mode emulation (qemu-aarch64)
-// with an arm64 Node and an arm64 JRE (scripts/setup-cross.sh sets both up; scripts/test.sh runs it).
+// with an arm64 Node and an arm64 JRE (scripts/setup-cross.sh sets both up; scripts/test.sh runs it),
+// and the file layout of an Electron app (asar-unpacked package).
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { REPO_ROOT, PACKAGE, tempDir, run, describeRun } = require('./helpers');
+const { REPO_ROOT, PACKAGE, tempDir, run, runNode, describeRun } = require('./helpers');
 
 const GLIBC_FLOOR = '2.17';
 const CROSS = path.join(REPO_ROOT, 'target', 'cross');
@@ -137,4 +138,22 @@ test('linux-arm64: the cross-built addon makes real calls into an arm64 JVM unde
   assert.match(out.thrown, /NumberFormatException|For input string/);
   assert.equal(fs.realpathSync(out.javaHome), fs.realpathSync(JRE_ARM64));
   t.diagnostic(`arm64 run under qemu: ${ms} ms`);
+});
+
+test('Electron layout: JS read from app.asar, the jars from app.asar.unpacked (asarUnpack of the package)', () => {
+  // a plain folder named app.asar stands for the archive: Electron reads the JS (and, with its
+  // fs patch, the unpacked addon) there, while the JVM only sees the real files in app.asar.unpacked
+  const resources = tempDir('electron');
+  const packed = path.join(resources, 'app.asar', 'node_modules', 'node-api-java');
+  const unpacked = path.join(resources, 'app.asar.unpacked', 'node_modules', 'node-api-java');
+  fs.cpSync(PACKAGE, unpacked, { recursive: true, dereference: true });
+  fs.cpSync(PACKAGE, packed, { recursive: true, dereference: true, filter: (src) => !src.startsWith(path.join(PACKAGE, 'java')) });
+  assert.ok(!fs.existsSync(path.join(packed, 'java')), 'the jars are not readable in the archive');
+  fs.writeFileSync(path.join(resources, 'app.asar', 'main.js'), `
+    const jvm = require('node-api-java');
+    console.log(JSON.stringify({ max: jvm.java.lang.Math.max(3, 7), from: require.resolve('node-api-java') }));`);
+  const r = runNode([path.join(resources, 'app.asar', 'main.js')], { env: { NAPI_JAVA_PACKAGE: null, NAPI_JAVA_STARTUP_CACHE: '0' } });
+  assert.equal(r.status, 0, describeRun(r));
+  assert.equal(r.json.max, 7);
+  assert.ok(r.json.from.includes(`${path.sep}app.asar${path.sep}`), r.json.from);
 });
