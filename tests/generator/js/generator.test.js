@@ -101,12 +101,24 @@ test('generate commons-lang3 (with sources) and guava (with --classpath)', () =>
     }
   }
   const dts = fs.readFileSync(path.join(APP, 'out', 'commons-lang3-3.20.0.d.ts'), 'utf8');
-  assert.match(dts, /abbreviate\(str: string, maxWidth: number\): string;/, 'parameter names from the sources jar');
+  assert.match(dts, /abbreviate\(str: string, maxWidth: number \| \$Box\.int\): string;/, 'parameter names from the sources jar');
   assert.match(dts, /@param maxWidth/, 'Javadoc from the sources jar');
 });
 
-test('tsc --strict accepts the typings', () => {
-  const r = tscProject(['out/commons-lang3-3.20.0.d.ts', 'out/guava-33.8.0-jre.d.ts'], { noEmit: true });
+const JACKSON = 'jackson-databind-2.18.2';
+
+test('generate jackson-databind (jackson-core and -annotations on --classpath)', () => {
+  const jackson = generate(['--jar', path.join(JARS, `${JACKSON}.jar`), '--classpath',
+    ['jackson-core-2.18.2.jar', 'jackson-annotations-2.18.2.jar'].map((j) => path.join(JARS, j)).join(',')]);
+  console.log(`# generation: jackson-databind ${jackson.ms} ms`);
+  const dts = fs.readFileSync(path.join(APP, 'out', `${JACKSON}.d.ts`), 'utf8');
+  assert.match(dts, /readValue<T extends \$Out\.java\.lang\.Object>\(content: string, valueType: \{ readonly class: jvm\.java\.lang\.Class<T> \} \| jvm\.java\.lang\.Class<T>\): T;/,
+    'a Class parameter takes a projected class');
+  assert.match(dts, /interface JsonNode extends .*jvm\.java\.lang\.Iterable<jvm\.com\.fasterxml\.jackson\.databind\.JsonNode> \{/);
+});
+
+test('tsc --strict accepts the typings (no skipLibCheck)', () => {
+  const r = tscProject(['out/commons-lang3-3.20.0.d.ts', 'out/guava-33.8.0-jre.d.ts', `out/${JACKSON}.d.ts`], { noEmit: true });
   assert.strictEqual(r.status, 0, r.stdout + r.stderr);
 });
 
@@ -126,6 +138,33 @@ test('a TS program type-checks, compiles and runs through the loaders', () => {
   assert.ok(glued > 500, `glue registered for both jars (${glued})`);
   assert.ok(hits >= 4, `projections served by glue (${hits})`);
   assert.strictEqual(fallbacks, 0);
+});
+
+test('the marshaling table through typings: Class parameters, iteration, list[i], JS data as Java collections, boxes', () => {
+  fs.copyFileSync(path.join(ROOT, 'ts', 'values.ts'), path.join(APP, 'values.ts'));
+  const r = tscProject(['values.ts']);
+  assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+  const ran = run(process.execPath, [path.join(APP, 'values.js')], { cwd: APP });
+  assert.strictEqual(ran.status, 0, ran.stdout + ran.stderr);
+  assert.deepStrictEqual(JSON.parse(ran.stdout.trim().split('\n').pop()), {
+    text: 'héllo', big: '12345678901234567', when: 0, listLength: 3, second: 'two', listItems: ['1', 'two', '3', 'four'],
+    mapEntries: ['a=1', 'b=[true]'], setSize: 2, sum: 6, fieldNames: ['xs', 'name', 'big'],
+    fields: ['xs:[1,2,3]', 'name:"n"', 'big:9007199254740993'], streamed: ['1', 'two', '3', 'four'], bigLong: 'bigint',
+    written: '{"a":1,"list":[1,2],"when":0,"nested":{"k":5}}', node: '{"keep":1,"also":3,"added":"t","arr":[7]}',
+    converted: '{x=1}', fromJavaArray: '[1,2,3]', json: '{"list":[1,"two",3,"four"],"map":{"a":1,"b":[true]}}',
+    toJS: { a: 1, b: [true] },
+  });
+});
+
+test('the marshaling table through typings: wrong uses fail tsc, one error per marked line', () => {
+  const file = 'wrong-values.ts';
+  fs.copyFileSync(path.join(ROOT, 'ts', file), path.join(APP, file));
+  const marked = fs.readFileSync(path.join(APP, file), 'utf8').split('\n')
+    .map((line, i) => (/^\S.*\/\/ error: /.test(line) ? i + 1 : 0)).filter(Boolean);
+  assert.strictEqual(marked.length, 20, 'the deliberate errors in wrong-values.ts');
+  const r = tscProject([file], { noEmit: true });
+  const reported = [...r.stdout.matchAll(/^wrong-values\.ts\((\d+),\d+\): error TS/gm)].map((m) => Number(m[1]));
+  assert.deepStrictEqual(reported, marked, `tsc errors on exactly the marked lines:\n${r.stdout}`);
 });
 
 test('a wrong argument type fails tsc (the typings are real, not any)', () => {

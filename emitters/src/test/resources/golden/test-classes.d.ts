@@ -13,6 +13,7 @@
       ofAsync<U extends $Out.java.lang.Comparable<U>>(value: U): Promise<jvm.gencases.Box<U>>;
       'of(Comparable)'<U extends $Out.java.lang.Comparable<U>>(value: U): jvm.gencases.Box<U>;
       'of(java.lang.Comparable)'<U extends $Out.java.lang.Comparable<U>>(value: U): jvm.gencases.Box<U>;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Box<any>>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Box<any>;
     };
     interface Callbacks extends jvm.java.lang.Object {
@@ -50,6 +51,7 @@
       'sink()'(): import('stream').Writable;
       'touch()'(): void;
       readonly Greeter: typeof jvm.gencases.Callbacks$Greeter;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Callbacks>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Callbacks;
     };
     interface Callbacks$Greeter extends jvm.java.lang.Object {
@@ -65,7 +67,307 @@
       'times()'(): number;
     }
     const Callbacks$Greeter: {
+      readonly class: jvm.java.lang.Class<jvm.gencases.Callbacks$Greeter>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Callbacks$Greeter;
+    };
+    interface Data extends jvm.java.lang.Object {
+    }
+    const Data: {
+      new (): jvm.gencases.Data;
+      any(o: $In.java.lang.Object): $Out.java.lang.Object;
+      at(d: Date | jvm.java.time.LocalDate): Date;
+      big(b: bigint | number | string): bigint;
+      boxedLong(): bigint;
+      byId(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): number;
+      count(l: jvm.gencases.Data$Labels): number;
+      dec(d: number | string | bigint | jvm.java.math.BigDecimal): jvm.java.math.BigDecimal;
+      draw(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): string;
+      entry(): jvm.java.util.Map$Entry<string, number>;
+      grouped(): jvm.java.util.Map<string, jvm.java.util.List<jvm.gencases.Data$Point>>;
+      iterator(): jvm.java.util.Iterator<string>;
+      join(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): string;
+      link(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
+      number(): $Out.java.lang.Number;
+      primitiveLong(): number | bigint;
+      read<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): T;
+      size(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): number;
+      stamp(t: Date): Date;
+      stream(): jvm.java.util.stream.Stream<string>;
+      swap<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): jvm.gencases.Data$Pair<B, A>;
+      unique(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): jvm.java.util.Set<string>;
+      when(i: Date): Date;
+      words(): jvm.java.util.Enumeration<string>;
+      anyAsync(o: $In.java.lang.Object): Promise<$Out.java.lang.Object>;
+      atAsync(d: Date | jvm.java.time.LocalDate): Promise<Date>;
+      bigAsync(b: bigint | number | string): Promise<bigint>;
+      boxedLongAsync(): Promise<bigint>;
+      byIdAsync(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): Promise<number>;
+      countAsync(l: jvm.gencases.Data$Labels): Promise<number>;
+      decAsync(d: number | string | bigint | jvm.java.math.BigDecimal): Promise<jvm.java.math.BigDecimal>;
+      drawAsync(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): Promise<string>;
+      entryAsync(): Promise<jvm.java.util.Map$Entry<string, number>>;
+      groupedAsync(): Promise<jvm.java.util.Map<string, jvm.java.util.List<jvm.gencases.Data$Point>>>;
+      iteratorAsync(): Promise<jvm.java.util.Iterator<string>>;
+      joinAsync(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): Promise<string>;
+      linkAsync(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): Promise<jvm.gencases.Data$Node>;
+      numberAsync(): Promise<$Out.java.lang.Number>;
+      primitiveLongAsync(): Promise<number | bigint>;
+      readAsync<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): Promise<T>;
+      sizeAsync(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): Promise<number>;
+      stampAsync(t: Date): Promise<Date>;
+      streamAsync(): Promise<jvm.java.util.stream.Stream<string>>;
+      swapAsync<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): Promise<jvm.gencases.Data$Pair<B, A>>;
+      uniqueAsync(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): Promise<jvm.java.util.Set<string>>;
+      whenAsync(i: Date): Promise<Date>;
+      wordsAsync(): Promise<jvm.java.util.Enumeration<string>>;
+      'new()'(): void;
+      'any(Object)'(o: $In.java.lang.Object): $Out.java.lang.Object;
+      'any(java.lang.Object)'(o: $In.java.lang.Object): $Out.java.lang.Object;
+      'at(LocalDate)'(d: Date | jvm.java.time.LocalDate): Date;
+      'at(java.time.LocalDate)'(d: Date | jvm.java.time.LocalDate): Date;
+      'big(BigInteger)'(b: bigint | number | string): bigint;
+      'big(java.math.BigInteger)'(b: bigint | number | string): bigint;
+      'boxedLong()'(): bigint;
+      'byId(Map)'(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): number;
+      'byId(java.util.Map)'(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): number;
+      'count(Data.Labels)'(l: jvm.gencases.Data$Labels): number;
+      'count(gencases.Data.Labels)'(l: jvm.gencases.Data$Labels): number;
+      'dec(BigDecimal)'(d: number | string | bigint | jvm.java.math.BigDecimal): jvm.java.math.BigDecimal;
+      'dec(java.math.BigDecimal)'(d: number | string | bigint | jvm.java.math.BigDecimal): jvm.java.math.BigDecimal;
+      'draw(Data.Shape)'(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): string;
+      'draw(gencases.Data.Shape)'(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): string;
+      'entry()'(): jvm.java.util.Map$Entry<string, number>;
+      'grouped()'(): jvm.java.util.Map<string, jvm.java.util.List<jvm.gencases.Data$Point>>;
+      'iterator()'(): jvm.java.util.Iterator<string>;
+      'join(Iterable)'(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): string;
+      'join(java.lang.Iterable)'(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): string;
+      'link(Data.Node)'(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
+      'link(gencases.Data.Node)'(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
+      'number()'(): $Out.java.lang.Number;
+      'primitiveLong()'(): number | bigint;
+      'read(String,Class)'<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): T;
+      'read(java.lang.String,java.lang.Class)'<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): T;
+      'size(Collection)'(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): number;
+      'size(java.util.Collection)'(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): number;
+      'stamp(Timestamp)'(t: Date): Date;
+      'stamp(java.sql.Timestamp)'(t: Date): Date;
+      'stream()'(): jvm.java.util.stream.Stream<string>;
+      'swap(Data.Pair)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): jvm.gencases.Data$Pair<B, A>;
+      'swap(gencases.Data.Pair)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): jvm.gencases.Data$Pair<B, A>;
+      'unique(Set)'(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): jvm.java.util.Set<string>;
+      'unique(java.util.Set)'(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): jvm.java.util.Set<string>;
+      'when(Instant)'(i: Date): Date;
+      'when(java.time.Instant)'(i: Date): Date;
+      'words()'(): jvm.java.util.Enumeration<string>;
+      readonly Shape: typeof jvm.gencases.Data$Shape;
+      readonly Labels: typeof jvm.gencases.Data$Labels;
+      readonly Pair: typeof jvm.gencases.Data$Pair;
+      readonly Words: typeof jvm.gencases.Data$Words;
+      readonly Row: typeof jvm.gencases.Data$Row;
+      readonly Node: typeof jvm.gencases.Data$Node;
+      readonly Color: typeof jvm.gencases.Data$Color;
+      readonly Point: typeof jvm.gencases.Data$Point;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data;
+    };
+    interface Data$Color extends jvm.java.lang.Enum<jvm.gencases.Data$Color> {
+    }
+    const Data$Color: {
+      valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
+      valueOf(name: string): jvm.gencases.Data$Color;
+      values(): jvm.gencases.Data$Color[];
+      valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): Promise<T>;
+      valueOfAsync(name: string): Promise<jvm.gencases.Data$Color>;
+      valuesAsync(): Promise<jvm.gencases.Data$Color[]>;
+      'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
+      'valueOf(java.lang.Class,java.lang.String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
+      'valueOf(String)'(name: string): jvm.gencases.Data$Color;
+      'valueOf(java.lang.String)'(name: string): jvm.gencases.Data$Color;
+      'values()'(): jvm.gencases.Data$Color[];
+      readonly RED: jvm.gencases.Data$Color;
+      readonly GREEN: jvm.gencases.Data$Color;
+      readonly EnumDesc: typeof jvm.java.lang.Enum$EnumDesc;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Color>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Color;
+    };
+    interface Data$Labels extends jvm.java.lang.Record {
+      equals(o: $In.java.lang.Object): boolean;
+      hashCode(): number;
+      labels(): string[];
+      toString(): string;
+      equalsAsync(o: $In.java.lang.Object): Promise<boolean>;
+      hashCodeAsync(): Promise<number>;
+      labelsAsync(): Promise<string[]>;
+      toStringAsync(): Promise<string>;
+      'equals(Object)'(o: $In.java.lang.Object): boolean;
+      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
+      'hashCode()'(): number;
+      'labels()'(): string[];
+      'toString()'(): string;
+    }
+    const Data$Labels: {
+      new (labels: readonly string[]): jvm.gencases.Data$Labels;
+      'new(String[])'(labels: readonly string[]): void;
+      'new(java.lang.String[])'(labels: readonly string[]): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Labels>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Labels;
+    };
+    interface Data$Node extends jvm.java.lang.Record {
+      equals(o: $In.java.lang.Object): boolean;
+      hashCode(): number;
+      next(): jvm.gencases.Data$Node;
+      toString(): string;
+      value(): string;
+      equalsAsync(o: $In.java.lang.Object): Promise<boolean>;
+      hashCodeAsync(): Promise<number>;
+      nextAsync(): Promise<jvm.gencases.Data$Node>;
+      toStringAsync(): Promise<string>;
+      valueAsync(): Promise<string>;
+      'equals(Object)'(o: $In.java.lang.Object): boolean;
+      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
+      'hashCode()'(): number;
+      'next()'(): jvm.gencases.Data$Node;
+      'toString()'(): string;
+      'value()'(): string;
+    }
+    const Data$Node: {
+      new (value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
+      'new(String,Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): void;
+      'new(java.lang.String,gencases.Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Node>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Node;
+    };
+    interface Data$Pair<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object> extends jvm.java.lang.Record {
+      equals(o: $In.java.lang.Object): boolean;
+      first(): A;
+      hashCode(): number;
+      second(): B;
+      toString(): string;
+      equalsAsync(o: $In.java.lang.Object): Promise<boolean>;
+      firstAsync(): Promise<A>;
+      hashCodeAsync(): Promise<number>;
+      secondAsync(): Promise<B>;
+      toStringAsync(): Promise<string>;
+      'equals(Object)'(o: $In.java.lang.Object): boolean;
+      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
+      'first()'(): A;
+      'hashCode()'(): number;
+      'second()'(): B;
+      'toString()'(): string;
+    }
+    const Data$Pair: {
+      new <A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
+      'new(Object,Object)'(first: unknown, second: unknown): void;
+      'new(java.lang.Object,java.lang.Object)'(first: unknown, second: unknown): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>;
+    };
+    interface Data$Point extends jvm.java.lang.Record {
+      equals(o: $In.java.lang.Object): boolean;
+      hashCode(): number;
+      toString(): string;
+      x(): number;
+      y(): number;
+      equalsAsync(o: $In.java.lang.Object): Promise<boolean>;
+      hashCodeAsync(): Promise<number>;
+      toStringAsync(): Promise<string>;
+      xAsync(): Promise<number>;
+      yAsync(): Promise<number>;
+      'equals(Object)'(o: $In.java.lang.Object): boolean;
+      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
+      'hashCode()'(): number;
+      'toString()'(): string;
+      'x()'(): number;
+      'y()'(): number;
+    }
+    const Data$Point: {
+      new (x: number | $Box.int, y: number | $Box.int): jvm.gencases.Data$Point;
+      'new(int,int)'(x: number | $Box.int, y: number | $Box.int): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Point>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Point;
+    };
+    interface Data$Row extends jvm.java.util.AbstractList<string> {
+      get(index: number | $Box.int): string;
+      size(): number;
+      getAsync(index: number | $Box.int): Promise<string>;
+      lengthAsync(): Promise<number>;
+      sizeAsync(): Promise<number>;
+      'get(int)'(index: number | $Box.int): string;
+      'length()'(): number;
+      'size()'(): number;
+      [Symbol.iterator](): $Iterator<string>;
+      readonly length: number;
+      [index: number]: string;
+    }
+    const Data$Row: {
+      new (): jvm.gencases.Data$Row;
+      'new()'(): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Row>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Row;
+    };
+    interface Data$Shape extends jvm.java.lang.Record {
+      bits(): Int32Array;
+      color(): jvm.gencases.Data$Color;
+      corners(): jvm.java.util.List<jvm.gencases.Data$Point>;
+      equals(o: $In.java.lang.Object): boolean;
+      extra(): $Out.java.lang.Object;
+      hashCode(): number;
+      name(): string;
+      note(): string | null;
+      origin(): jvm.gencases.Data$Point;
+      scale(): jvm.java.math.BigDecimal;
+      tags(): jvm.java.util.Set<string>;
+      toString(): string;
+      weights(): jvm.java.util.Map<string, number>;
+      when(): Date;
+      bitsAsync(): Promise<Int32Array>;
+      colorAsync(): Promise<jvm.gencases.Data$Color>;
+      cornersAsync(): Promise<jvm.java.util.List<jvm.gencases.Data$Point>>;
+      equalsAsync(o: $In.java.lang.Object): Promise<boolean>;
+      extraAsync(): Promise<$Out.java.lang.Object>;
+      hashCodeAsync(): Promise<number>;
+      nameAsync(): Promise<string>;
+      noteAsync(): Promise<string | null>;
+      originAsync(): Promise<jvm.gencases.Data$Point>;
+      scaleAsync(): Promise<jvm.java.math.BigDecimal>;
+      tagsAsync(): Promise<jvm.java.util.Set<string>>;
+      toStringAsync(): Promise<string>;
+      weightsAsync(): Promise<jvm.java.util.Map<string, number>>;
+      whenAsync(): Promise<Date>;
+      'bits()'(): Int32Array;
+      'color()'(): jvm.gencases.Data$Color;
+      'corners()'(): jvm.java.util.List<jvm.gencases.Data$Point>;
+      'equals(Object)'(o: $In.java.lang.Object): boolean;
+      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
+      'extra()'(): $Out.java.lang.Object;
+      'hashCode()'(): number;
+      'name()'(): string;
+      'note()'(): string | null;
+      'origin()'(): jvm.gencases.Data$Point;
+      'scale()'(): jvm.java.math.BigDecimal;
+      'tags()'(): jvm.java.util.Set<string>;
+      'toString()'(): string;
+      'weights()'(): jvm.java.util.Map<string, number>;
+      'when()'(): Date;
+    }
+    const Data$Shape: {
+      new (name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
+      'new(String,Data.Point,Data.Color,List,Set,Map,String,Date,BigDecimal,int[],Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): void;
+      'new(java.lang.String,gencases.Data.Point,gencases.Data.Color,java.util.List,java.util.Set,java.util.Map,java.lang.String,java.util.Date,java.math.BigDecimal,int[],java.lang.Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Shape>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Shape;
+    };
+    interface Data$Words extends jvm.java.lang.Object, jvm.java.lang.Iterable<string> {
+      iterator(): jvm.java.util.Iterator<string>;
+      iteratorAsync(): Promise<jvm.java.util.Iterator<string>>;
+      'iterator()'(): jvm.java.util.Iterator<string>;
+      [Symbol.iterator](): $Iterator<string>;
+    }
+    const Data$Words: {
+      new (): jvm.gencases.Data$Words;
+      'new()'(): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Words>;
+      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Words;
     };
     interface IntBox extends jvm.java.lang.Object, jvm.gencases.Box<number> {
       clone(): jvm.gencases.IntBox;
@@ -86,8 +388,9 @@
       value: number;
     }
     const IntBox: {
-      new (value: number): jvm.gencases.IntBox;
-      'new(int)'(value: number): void;
+      new (value: number | $Box.int): jvm.gencases.IntBox;
+      'new(int)'(value: number | $Box.int): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.IntBox>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.IntBox;
     };
     interface Nulls extends jvm.java.lang.Object {
@@ -100,40 +403,41 @@
       'find(String,String)'(key: string, fallback: string | null): string | null;
       'find(java.lang.String,java.lang.String)'(key: string, fallback: string | null): string | null;
       'maybeArray()'(): string[] | null;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Nulls>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Nulls;
     };
     /**
      * @deprecated
      */
     interface Shapes extends jvm.java.lang.Object {
-      describe(c: string, boxed: string): string;
+      describe(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): string;
       describe(o: $In.java.lang.Object): string;
       grid(): Int32Array[];
-      max<T extends $Out.java.lang.Comparable<T>>(items: jvm.java.util.List<T> | $Js.java.util.List<T>): T;
-      maybe(i: number): number;
-      names(m: jvm.java.util.Map<string, $Out.java.lang.Number> | $Js.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
-      sum(...values: number[]): number;
+      max<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): T;
+      maybe(i: number | jvm.java.lang.Integer): number;
+      names(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
+      sum(...values: (number | $Box.int)[]): number;
       sum(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): number;
-      describeAsync(c: string, boxed: string): Promise<string>;
+      describeAsync(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): Promise<string>;
       describeAsync(o: $In.java.lang.Object): Promise<string>;
       gridAsync(): Promise<Int32Array[]>;
-      maxAsync<T extends $Out.java.lang.Comparable<T>>(items: jvm.java.util.List<T> | $Js.java.util.List<T>): Promise<T>;
-      maybeAsync(i: number): Promise<number>;
-      namesAsync(m: jvm.java.util.Map<string, $Out.java.lang.Number> | $Js.java.util.Map<string, $Out.java.lang.Number>): Promise<jvm.java.util.List<string>>;
-      sumAsync(...values: number[]): Promise<number>;
+      maxAsync<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): Promise<T>;
+      maybeAsync(i: number | jvm.java.lang.Integer): Promise<number>;
+      namesAsync(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): Promise<jvm.java.util.List<string>>;
+      sumAsync(...values: (number | $Box.int)[]): Promise<number>;
       sumAsync(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<number>;
-      'describe(char,Character)'(c: string, boxed: string): string;
-      'describe(char,java.lang.Character)'(c: string, boxed: string): string;
+      'describe(char,Character)'(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): string;
+      'describe(char,java.lang.Character)'(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): string;
       'describe(Object)'(o: $In.java.lang.Object): string;
       'describe(java.lang.Object)'(o: $In.java.lang.Object): string;
       'grid()'(): Int32Array[];
-      'max(List)'<T extends $Out.java.lang.Comparable<T>>(items: jvm.java.util.List<T> | $Js.java.util.List<T>): T;
-      'max(java.util.List)'<T extends $Out.java.lang.Comparable<T>>(items: jvm.java.util.List<T> | $Js.java.util.List<T>): T;
-      'maybe(Integer)'(i: number): number;
-      'maybe(java.lang.Integer)'(i: number): number;
-      'names(Map)'(m: jvm.java.util.Map<string, $Out.java.lang.Number> | $Js.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
-      'names(java.util.Map)'(m: jvm.java.util.Map<string, $Out.java.lang.Number> | $Js.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
-      'sum(int[])'(...values: number[]): number;
+      'max(List)'<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): T;
+      'max(java.util.List)'<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): T;
+      'maybe(Integer)'(i: number | jvm.java.lang.Integer): number;
+      'maybe(java.lang.Integer)'(i: number | jvm.java.lang.Integer): number;
+      'names(Map)'(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
+      'names(java.util.Map)'(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
+      'sum(int[])'(...values: (number | $Box.int)[]): number;
       'sum(int[])'(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): number;
       id: number | bigint;
       readonly data: Uint8Array;
@@ -143,48 +447,53 @@
      */
     const Shapes: {
       new (): jvm.gencases.Shapes;
-      new (id: number | bigint): jvm.gencases.Shapes;
-      area(side: number): number;
-      area(a: number | bigint, b: number | bigint): number | bigint;
-      areaAsync(side: number): Promise<number>;
-      areaAsync(a: number | bigint, b: number | bigint): Promise<number | bigint>;
+      new (id: number | bigint | $Box.long): jvm.gencases.Shapes;
+      area(side: number | $Box.int): number;
+      area(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
+      area(side: number | $Box.double): number;
+      areaAsync(side: number | $Box.int): Promise<number>;
+      areaAsync(a: number | bigint | $Box.long, b: number | bigint | $Box.long): Promise<number | bigint>;
+      areaAsync(side: number | $Box.double): Promise<number>;
       'new()'(): void;
-      'new(long)'(id: number | bigint): void;
-      'area(double)'(side: number): number;
-      'area(int)'(side: number): number;
-      'area(long,long)'(a: number | bigint, b: number | bigint): number | bigint;
+      'new(long)'(id: number | bigint | $Box.long): void;
+      'area(double)'(side: number | $Box.double): number;
+      'area(int)'(side: number | $Box.int): number;
+      'area(long,long)'(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
       readonly TRIANGLE: number;
       label: string;
       readonly Kind: typeof jvm.gencases.Shapes$Kind;
       readonly Side: typeof jvm.gencases.Shapes$Side;
       readonly Corner: typeof jvm.gencases.Shapes$Corner;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Shapes>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes;
     };
     interface Shapes$Corner extends jvm.java.lang.Object {
       readonly index: number;
     }
     const Shapes$Corner: {
-      new (index: number): jvm.gencases.Shapes$Corner;
-      'new(int)'(index: number): void;
+      new (index: number | $Box.int): jvm.gencases.Shapes$Corner;
+      'new(int)'(index: number | $Box.int): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Corner>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Corner;
     };
     interface Shapes$Kind extends jvm.java.lang.Enum<jvm.gencases.Shapes$Kind> {
     }
     const Shapes$Kind: {
-      valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: object | jvm.java.lang.Class<T>, name: string): T;
+      valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
       valueOf(name: string): jvm.gencases.Shapes$Kind;
       values(): jvm.gencases.Shapes$Kind[];
-      valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: object | jvm.java.lang.Class<T>, name: string): Promise<T>;
+      valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): Promise<T>;
       valueOfAsync(name: string): Promise<jvm.gencases.Shapes$Kind>;
       valuesAsync(): Promise<jvm.gencases.Shapes$Kind[]>;
-      'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: object | jvm.java.lang.Class<T>, name: string): T;
-      'valueOf(java.lang.Class,java.lang.String)'<T extends jvm.java.lang.Enum<T>>(enumClass: object | jvm.java.lang.Class<T>, name: string): T;
+      'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
+      'valueOf(java.lang.Class,java.lang.String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
       'valueOf(String)'(name: string): jvm.gencases.Shapes$Kind;
       'valueOf(java.lang.String)'(name: string): jvm.gencases.Shapes$Kind;
       'values()'(): jvm.gencases.Shapes$Kind[];
       readonly ROUND: jvm.gencases.Shapes$Kind;
       readonly SQUARE: jvm.gencases.Shapes$Kind;
       readonly EnumDesc: typeof jvm.java.lang.Enum$EnumDesc;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Kind>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Kind;
     };
     interface Shapes$Side extends jvm.java.lang.Object {
@@ -196,6 +505,7 @@
       new (arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
       'new(Shapes)'(arg0: jvm.gencases.Shapes): void;
       'new(gencases.Shapes)'(arg0: jvm.gencases.Shapes): void;
+      readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Side>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Side;
     };
   }

@@ -48,6 +48,11 @@ public final class ClassInfo {
         return (access & Opcodes.ACC_ENUM) != 0;
     }
 
+    /** A record class (as Class.isRecord: its superclass is java.lang.Record). */
+    public boolean isRecord() {
+        return "java/lang/Record".equals(superName);
+    }
+
     public boolean isAnnotation() {
         return (access & Opcodes.ACC_ANNOTATION) != 0;
     }

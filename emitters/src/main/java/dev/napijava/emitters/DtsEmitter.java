@@ -37,6 +37,10 @@ final class DtsEmitter {
     private static final Set<String> TYPE_NAMES_RESERVED = Set.of("any", "unknown", "never", "string", "number",
             "boolean", "bigint", "symbol", "object", "undefined", "void", "null");
 
+    /** The box classes (the package's jvm.int(5)... and what parameters take: TsTypes.boxes). */
+    private static final List<String> BOXES = List.of("java/lang/Boolean", "java/lang/Byte", "java/lang/Character",
+            "java/lang/Short", "java/lang/Integer", "java/lang/Long", "java/lang/Float", "java/lang/Double");
+
     private final ApiModel model;
     private final Projection projection;
     private final String root;
@@ -57,6 +61,70 @@ final class DtsEmitter {
         this.mapper.withMembers = n -> level.containsKey(n) && level.get(n) != STUB;
     }
 
+    /**
+     * TypeScript globals the typings name (in TsTypes' spellings and the generator's own: NoInfer, Symbol).
+     * Where a Java class or an alias of that name is in scope (java.sql.Date, a library's Promise) they
+     * are written {@code globalThis.Date}.
+     */
+    static final List<String> TS_GLOBALS = List.of("Date", "Promise", "ArrayBuffer", "ArrayBufferView", "ReadonlyMap", "ReadonlySet", "NoInfer", "Symbol",
+            "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+            "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array");
+
+    /** Names declared directly in each namespace ("" the root, "java.util", "$Out.java.lang"). */
+    private final Map<String, Set<String>> declared = new HashMap<>();
+    private final Map<String, java.util.regex.Pattern> shadowing = new HashMap<>();
+
+    private void declare(String ns, String name) {
+        if (declared.computeIfAbsent(ns, k -> new HashSet<>()).add(name) && !ns.isEmpty()) {
+            int dot = ns.lastIndexOf('.');
+            declare(dot < 0 ? "" : ns.substring(0, dot), ns.substring(dot + 1)); // the namespace, in its parent
+        }
+    }
+
+    /** The TS globals a name in namespace ns shadows, as a pattern over type positions (null: none). */
+    private java.util.regex.Pattern shadowed(String ns) {
+        return shadowing.computeIfAbsent(ns, k -> {
+            Set<String> hit = new java.util.TreeSet<>();
+            for (String n = ns; ; n = n.lastIndexOf('.') < 0 ? "" : n.substring(0, n.lastIndexOf('.'))) {
+                for (String g : TS_GLOBALS) {
+                    if (declared.getOrDefault(n, Set.of()).contains(g)) {
+                        hit.add(g);
+                    }
+                }
+                if (n.isEmpty()) {
+                    break;
+                }
+            }
+            // a type position: after ': ', '| ', '<', ', ', '(', '[', 'readonly ', '=> ', '= '; not a member name
+            return hit.isEmpty() ? null : java.util.regex.Pattern.compile(
+                    "(?<=: |\\| |<|, |\\(|\\[|readonly |=> |= )(" + String.join("|", hit) + ")(?![\\w$])(?!\\??:)");
+        });
+    }
+
+    /** Declarations emitted in namespace ns with shadowed TS globals written globalThis.X (not in JSDoc or selectors). */
+    private String unshadow(String ns, String text) {
+        java.util.regex.Pattern p = shadowed(ns);
+        if (p == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            String t = line.trim();
+            if (t.startsWith("*") || t.startsWith("/**")) {
+                out.append(line);
+                continue;
+            }
+            String[] quoted = line.split("'", -1); // selectors are string literals: odd segments
+            for (int i = 0; i < quoted.length; i++) {
+                out.append(i > 0 ? "'" : "").append(i % 2 == 0 ? p.matcher(quoted[i]).replaceAll("globalThis.$1") : quoted[i]);
+            }
+        }
+        return out.toString();
+    }
+
     static boolean reserved(String name) {
         return TS_RESERVED.contains(name) || TYPE_NAMES_RESERVED.contains(name);
     }
@@ -73,6 +141,12 @@ final class DtsEmitter {
             offer(c.name, FULL, queues);
         }
         offer("java/lang/Object", FULL, queues);
+        // parameters take Java boxes (jvm.int(5)), and every const names its Class: typed with their members
+        // (a member-less stub would stand for any Java object)
+        offer("java/lang/Class", REFERENCED, queues);
+        for (String box : BOXES) {
+            offer(box, REFERENCED, queues);
+        }
         for (int l = FULL; l <= STUB; l++) {
             ArrayDeque<String> q = queues.get(l);
             while (!q.isEmpty()) {
@@ -206,6 +280,10 @@ final class DtsEmitter {
         names.sort(null);
         for (String name : names) {
             ClassInfo c = model.get(name);
+            declare(c.packageName(), c.jsName());
+        }
+        for (String name : names) {
+            ClassInfo c = model.get(name);
             int l = level.get(name);
             if (l == FULL) {
                 classesFull++;
@@ -236,9 +314,17 @@ final class DtsEmitter {
         Map<String, List<String>> byNs = new TreeMap<>();
         mapper.objectConstraint();
         Set<String> done = new HashSet<>();
-        List<String> pending = new ArrayList<>(mapper.aliasesUsed);
-        while (!pending.isEmpty()) {
-            // a $Js alias can use further aliases: until none is new
+        List<String> pending = new ArrayList<>();
+        while (true) {
+            // an alias ($Js, $Record) can use further aliases: until none is new
+            for (String u : mapper.aliasesUsed) {
+                if (!done.contains(u) && !pending.contains(u)) {
+                    pending.add(u);
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
             String a = pending.remove(0);
             if (!done.add(a)) {
                 continue;
@@ -246,6 +332,16 @@ final class DtsEmitter {
             String[] parts = a.split("\\|");
             boolean in = parts[0].equals("In");
             boolean js = parts[0].equals("Js");
+            if (parts[0].equals("Box")) {
+                List<String> boxes = new ArrayList<>();
+                for (String b : dev.napijava.bridge.TsTypes.boxes(dev.napijava.bridge.TypeCode.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)))) {
+                    boxes.add(mapper.qualified(b.replace('.', '/')));
+                }
+                byNs.computeIfAbsent("$Box", k -> new ArrayList<>())
+                        .add("      /** The Java boxes a parameter of type " + parts[1] + " takes: jvm." + parts[1] + "(v), and those Java widens to it. */\n"
+                                + "      type " + parts[1] + " = " + String.join(" | ", boxes) + ";");
+                continue;
+            }
             ClassInfo c = model.get(parts[1]);
             List<TypeParam> params = mapper.tsParams(c);
             String tp = "";
@@ -274,11 +370,15 @@ final class DtsEmitter {
                 byNs.computeIfAbsent("$Js" + (pkg.isEmpty() ? "" : "." + TsTypeMapper.jsNamespace(c)), k -> new ArrayList<>())
                         .add("      /** A JS implementation of the Java interface " + c.binaryName() + " (see README, Callbacks). */\n"
                                 + "      type " + c.jsName() + tp + " = " + body + ";");
-                for (String u : mapper.aliasesUsed) {
-                    if (!done.contains(u) && !pending.contains(u)) {
-                        pending.add(u);
-                    }
+                continue;
+            }
+            if (parts[0].equals("Rec")) {
+                if (mapper.recordShape(c) == null) {
+                    continue;
                 }
+                byNs.computeIfAbsent("$Record" + (pkg.isEmpty() ? "" : "." + pkg), k -> new ArrayList<>())
+                        .add("      /** A plain JS object passed where Java expects the record " + c.binaryName() + " (its components by name). */\n"
+                                + "      type " + c.jsName() + tp + " = " + mapper.recordShape(c) + ";");
                 continue;
             }
             List<String> union = new ArrayList<>();
@@ -287,11 +387,21 @@ final class DtsEmitter {
                     : dev.napijava.bridge.TsTypes.Direction.FROM_JAVA));
             byNs.computeIfAbsent((in ? "$In" : "$Out") + (pkg.isEmpty() ? "" : "." + pkg), k -> new ArrayList<>())
                     .add("      /** A Java " + c.binaryName() + (in ? " parameter: a wrapper, or a JS value the bridge converts."
-                            : " result: a wrapper, or the JS value of a String, box or array.") + " */\n"
+                            : " result: a wrapper, or the JS value of a String, box, BigInteger, date or array.") + " */\n"
                             + "      type " + c.jsName() + tp + " = " + String.join(" | ", union) + ";");
         }
         for (Map.Entry<String, List<String>> e : byNs.entrySet()) {
-            out.add("  namespace " + e.getKey() + " {\n" + String.join("\n", e.getValue()) + "\n  }");
+            for (String alias : e.getValue()) {
+                String decl = alias.substring(alias.indexOf("      type ") + 11);
+                declare(e.getKey(), decl.split("[ <]", 2)[0]);
+            }
+        }
+        for (Map.Entry<String, List<String>> e : byNs.entrySet()) {
+            List<String> body = new ArrayList<>();
+            for (String alias : e.getValue()) {
+                body.add(unshadow(e.getKey(), alias));
+            }
+            out.add("  namespace " + e.getKey() + " {\n" + String.join("\n", body) + "\n  }");
         }
         return out;
     }
@@ -367,16 +477,19 @@ final class DtsEmitter {
         }
         List<String> members = new ArrayList<>();
         List<String> statics = new ArrayList<>();
+        List<String> traits = traitMembers(c, classVars);
         if (l != STUB) {
             Projection.View v = projection.view(c);
-            supers = instanceMembers(c, v, classVars, supers, members);
+            supers = instanceMembers(c, v, classVars, supers, members, traits);
             staticMembers(c, v, statics);
         }
+        members.addAll(traits);
         if (!supers.isEmpty()) {
             List<String> ss = new ArrayList<>();
             for (JType.ClassRef s : supers) {
                 String t = mapper.map(s, TsTypeMapper.Pos.TYPE_ARG, classVars, false);
-                if (t.startsWith("$")) {
+                if (!t.equals("unknown") && !t.startsWith(root + ".")) {
+                    // an alias ($Out...) or a class passed by value (Date, BigInteger): extend the Java interface
                     t = mapper.qualified(s.name) + mapper.typeArgs(model.get(s.name), s, classVars);
                 }
                 if (!t.equals("unknown")) {
@@ -387,7 +500,10 @@ final class DtsEmitter {
                 head.append(" extends ").append(String.join(", ", ss));
             }
         }
-        block.put("head", head.toString());
+        String ns = c.packageName();
+        members.replaceAll(m -> unshadow(ns, m));
+        statics.replaceAll(m -> unshadow(ns, m));
+        block.put("head", unshadow(ns, head.toString()));
         block.put("members", members);
         block.put("hasStatic", l != STUB);
         block.put("staticMembers", statics);
@@ -441,8 +557,54 @@ final class DtsEmitter {
         return out;
     }
 
+    /**
+     * What the package adds to a class by its traits (TsTypes.TRAITS): iteration, a List's length and
+     * index, toJSON; the type arguments of the trait's supertype as the values handed out.
+     */
+    private List<String> traitMembers(ClassInfo c, Map<String, String> classVars) {
+        List<String> out = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        Map<String, Map<String, JType>> anc = ancestors(c);
+        for (dev.napijava.bridge.TsTypes.Trait trait : dev.napijava.bridge.TsTypes.TRAITS) {
+            String name = trait.className.replace('.', '/');
+            ClassInfo root = model.get(name);
+            if (root == null || (trait.inherited ? !c.name.equals(name) : !anc.containsKey(name))) {
+                continue;
+            }
+            Map<String, JType> sigma = anc.get(name);
+            List<TypeParam> params = mapper.tsParams(root);
+            for (String member : trait.members) {
+                if (!keys.add(traitKey(member))) {
+                    continue; // an earlier trait gives it (a Map's iteration over an Iterable's)
+                }
+                String filled = member;
+                for (int i = 0; i < params.size(); i++) {
+                    JType arg = sigma.getOrDefault(params.get(i).name, new JType.TypeVar(params.get(i).name));
+                    String ts = mapper.map(arg, TsTypeMapper.Pos.CALLBACK_ARG, classVars, false);
+                    filled = filled.replace("$" + i, ts.equals("unknown") ? mapper.objectConstraint() : ts);
+                }
+                out.add("      " + filled + ";");
+            }
+        }
+        return out;
+    }
+
+    /** The name a trait member declares: {@code length}, {@code toJSON}, {@code [Symbol.iterator]}, {@code [index: number]}. */
+    static String traitKey(String member) {
+        if (member.startsWith("[")) {
+            return member.substring(0, member.indexOf(']') + 1);
+        }
+        String m = member.startsWith("readonly ") ? member.substring(9) : member;
+        return m.split("[(:]", 2)[0];
+    }
+
     private List<JType.ClassRef> instanceMembers(ClassInfo c, Projection.View v, Map<String, String> classVars,
-            List<JType.ClassRef> supers, List<String> out) {
+            List<JType.ClassRef> supers, List<String> out, List<String> traits) {
+        // a Java member named as one the package adds (a List's length) is hidden by it at run time
+        Set<String> added = new HashSet<>();
+        for (String t : traits) {
+            added.add(traitKey(t.trim()));
+        }
         Map<String, List<String>> mine = instanceKeys(v);
         List<JType.ClassRef> kept = new ArrayList<>();
         List<Map<String, List<String>>> provided = new ArrayList<>();
@@ -467,7 +629,7 @@ final class DtsEmitter {
         }
         Map<String, Map<String, JType>> anc = ancestors(c);
         for (Projection.Group g : v.instances) {
-            if (inherited(g.name, mine, provided)) {
+            if (inherited(g.name, mine, provided) || added.contains(g.name)) {
                 continue;
             }
             // the overridden supertypes' signatures too (after ours): TS then sees every override as compatible
@@ -491,7 +653,7 @@ final class DtsEmitter {
             renderGroup(new Projection.Group(g.name, members, g.selector, g.async), c, anc, classVars, "      ", out, false);
         }
         for (Projection.FieldRef f : v.instanceFields) {
-            if (inherited(f.field.name, mine, provided)) {
+            if (inherited(f.field.name, mine, provided) || added.contains(f.field.name)) {
                 continue;
             }
             Map<String, JType> sigma = anc.getOrDefault(f.owner.name, Map.of());
@@ -544,6 +706,9 @@ final class DtsEmitter {
         for (TypeParam p : params) {
             fill.add(p.unbounded() ? mapper.objectConstraint() : "any");
         }
+        // Cls.class, which also tells a projected class where Java expects a Class (TsTypes.PROJECTED_CLASS)
+        out.add("      readonly class: " + mapper.qualified("java/lang/Class") + "<"
+                + mapper.map(new JType.ClassRef(c.name, null), TsTypeMapper.Pos.TYPE_ARG, none, false) + ">;");
         out.add("      [Symbol.hasInstance](value: unknown): value is " + mapper.qualified(c.name)
                 + (fill.isEmpty() ? "" : "<" + String.join(", ", fill) + ">") + ";");
     }

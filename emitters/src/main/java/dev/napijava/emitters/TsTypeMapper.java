@@ -24,19 +24,26 @@ import java.util.function.Predicate;
 final class TsTypeMapper {
     /**
      * PARAM / RETURN: a value the bridge converts by its declared type (futures, streams and JS
-     * implementations of interfaces included). TYPE_ARG: a type argument. CALLBACK_ARG / CALLBACK_RESULT:
-     * a value converted by its run-time class / to the erased type Object (callback arguments, a
-     * callback's result for a type variable): no futures, streams or JS implementations.
+     * implementations of interfaces included; parameters also take Java boxes). SAM_RESULT: a JS
+     * callback's result converted to the method's declared type (as PARAM, without boxes). TYPE_ARG: a
+     * type argument. CALLBACK_ARG / CALLBACK_RESULT: a value converted by its run-time class / to the
+     * erased type Object (callback arguments, a callback's result for a type variable, the elements of
+     * JS data passed as a collection): no futures, streams or JS implementations.
      */
     enum Pos {
-        PARAM, RETURN, TYPE_ARG, CALLBACK_ARG, CALLBACK_RESULT;
+        PARAM, SAM_RESULT, RETURN, TYPE_ARG, CALLBACK_ARG, CALLBACK_RESULT;
 
         boolean toJava() {
-            return this == PARAM || this == CALLBACK_RESULT;
+            return this == PARAM || this == SAM_RESULT || this == CALLBACK_RESULT;
         }
 
         boolean declared() {
-            return this == PARAM || this == RETURN;
+            return this == PARAM || this == SAM_RESULT || this == RETURN;
+        }
+
+        /** A JS value converted into a declared Java type (JS implementations of interfaces too). */
+        boolean declaredIn() {
+            return this == PARAM || this == SAM_RESULT;
         }
     }
 
@@ -94,7 +101,8 @@ final class TsTypeMapper {
     private String base(JType t, Pos pos, Map<String, String> typeVars) {
         TsTypes.Direction dir = pos.toJava() ? TsTypes.Direction.TO_JAVA : TsTypes.Direction.FROM_JAVA;
         if (t instanceof JType.Prim) {
-            return TsTypes.of(TsTypes.codeOf(String.valueOf(((JType.Prim) t).descriptor)), dir);
+            TypeCode code = TsTypes.codeOf(String.valueOf(((JType.Prim) t).descriptor));
+            return withBoxes(TsTypes.of(code, dir), code, pos);
         }
         if (t instanceof JType.TypeVar) {
             String name = typeVars.get(((JType.TypeVar) t).name);
@@ -117,21 +125,24 @@ final class TsTypeMapper {
             return pos.toJava() ? "readonly " + e + "[]" : e + "[]";
         }
         JType.ClassRef ref = (JType.ClassRef) t;
-        TypeCode code = TsTypes.codeOf("L" + ref.name + ";");
+        ClassInfo c = model.get(ref.name);
+        TypeCode code = codeOf(ref, c);
         String spelled = code == TypeCode.OBJECT ? null : TsTypes.of(code, dir);
         if (spelled != null) {
-            return spelled;
+            return withBoxes(spelled, code, pos);
         }
         String converted = pos.declared() ? TsTypes.converted(code, dir) : null;
         if (converted != null) {
-            return converted(converted, ref, pos, typeVars);
+            String out = compose(converted, ref, pos, typeVars);
+            // an Iterable also takes a JS function or object (the other collections never: NEVER_PROXIED)
+            String js = code == TypeCode.LIST && c != null && pos.declaredIn() ? jsImplementationAlias(c, ref, typeVars) : null;
+            return js == null ? out : out + " | $Js." + js;
         }
-        ClassInfo c = model.get(ref.name);
         if (c == null) {
             unresolved.add(ref.name.replace('/', '.'));
             return "unknown";
         }
-        String js = pos == Pos.PARAM ? jsImplementationAlias(c, ref, typeVars) : null;
+        String js = pos.declaredIn() ? jsImplementationAlias(c, ref, typeVars) : null;
         String name = ref.name;
         JType.ClassRef target = ref;
         while (!emitted.test(name)) {
@@ -205,6 +216,11 @@ final class TsTypeMapper {
         if (!c.isInterface() || !withMembers.test(c.name) && emitted.test(c.name)) {
             return null;
         }
+        for (String never : TsTypes.NEVER_PROXIED) {
+            if (model.isSubtype(c.name, never.replace('.', '/'))) {
+                return null;
+            }
+        }
         aliasesUsed.add("Js|" + c.name);
         String ns = jsNamespace(c);
         return ns + (ns.isEmpty() ? "" : ".") + c.jsName() + typeArgs(c, ref, typeVars);
@@ -221,26 +237,209 @@ final class TsTypeMapper {
         return String.join(".", out);
     }
 
-    /** A future, an input or an output stream: the runtime table's spelling with $T and $J filled in. */
-    private String converted(String spelled, JType.ClassRef ref, Pos pos, Map<String, String> typeVars) {
-        if (spelled.contains("import('stream')")) {
+    /** The type code of a class reference: the runtime's table, and records of any jar (not only the JDK's). */
+    TypeCode codeOf(JType.ClassRef ref, ClassInfo c) {
+        TypeCode code = TsTypes.codeOf("L" + ref.name + ";");
+        return code == TypeCode.OBJECT && c != null && c.isRecord() ? TypeCode.RECORD : code;
+    }
+
+    /**
+     * A primitive or box parameter also takes the Java boxes of {@link TsTypes#boxes} (jvm.int(5)...): one
+     * box by its class, several by their {@code $Box} alias ({@code $Box.int}).
+     */
+    private String withBoxes(String spelled, TypeCode code, Pos pos) {
+        List<String> boxes = pos == Pos.PARAM ? TsTypes.boxes(code) : List.of();
+        if (boxes.isEmpty()) {
+            return spelled;
+        }
+        if (boxes.size() == 1) {
+            return spelled + " | " + qualified(boxes.get(0).replace('.', '/'));
+        }
+        String prim = code.name().toLowerCase(java.util.Locale.ROOT);
+        aliasesUsed.add("Box|" + prim);
+        return spelled + " | $Box." + prim;
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$([JTEKVRAN])(?![A-Za-z0-9_$])");
+
+    /**
+     * A spelling of the runtime's table ({@link TsTypes#converted}, {@link TsTypes#component}) with its
+     * placeholders filled in for type t; a union member whose placeholder has no TS form is left out
+     * ({@code never} when none is left).
+     */
+    private String compose(String template, JType t, Pos pos, Map<String, String> typeVars) {
+        List<String> parts = new ArrayList<>();
+        for (String part : template.split(" \\| ")) {
+            String filled = part.equals(TsTypes.STRING_KEYED) && !takesString(arg(t, 0)) ? null
+                    : fill(part, t, pos, typeVars);
+            if (filled != null) {
+                for (String p : filled.split(" \\| ")) {
+                    if (!parts.contains(p)) {
+                        parts.add(p);
+                    }
+                }
+            }
+        }
+        return parts.isEmpty() ? "never" : String.join(" | ", parts);
+    }
+
+    private String fill(String part, JType t, Pos pos, Map<String, String> typeVars) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(part);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = placeholder(m.group(1).charAt(0), t, pos, typeVars);
+            if (v == null) {
+                return null;
+            }
+            if (part.startsWith("[]", m.end()) && v.contains(" ")) {
+                v = "(" + v + ")";
+            }
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sb);
+        if (sb.indexOf("import('stream')") >= 0) {
             nodeStreams = true;
         }
-        if (spelled.contains("$T")) {
-            // the promise settles with the value converted by its run-time class (AsyncCalls.whenDone)
-            JType arg = ref.args.isEmpty() ? null : ref.args.get(0);
-            String t = arg == null ? "unknown" : map(arg, pos == Pos.PARAM ? Pos.CALLBACK_RESULT : Pos.CALLBACK_ARG,
-                    typeVars, false);
-            if (t.equals("unknown") && pos == Pos.RETURN) {
-                t = objectConstraint();
+        return sb.toString();
+    }
+
+    /** The TS spelling of one placeholder of the runtime's table for type t (null: it has none). */
+    private String placeholder(char name, JType t, Pos pos, Map<String, String> typeVars) {
+        switch (name) {
+            case 'J': {
+                String java = base(t, Pos.TYPE_ARG, typeVars);
+                return java.equals("unknown") ? null : java;
             }
-            spelled = spelled.replace("$T", t);
+            case 'T': {
+                // the promise settles with the value converted by its run-time class (AsyncCalls.whenDone)
+                JType a = arg(t, 0);
+                String v = a == null ? "unknown" : map(a, pos.declaredIn() ? Pos.CALLBACK_RESULT : Pos.CALLBACK_ARG, typeVars, false);
+                return v.equals("unknown") && pos == Pos.RETURN ? objectConstraint() : v;
+            }
+            case 'E': case 'K': case 'V': {
+                // JS data's elements: converted as for Object when Java reads them
+                JType a = arg(t, name == 'V' ? 1 : 0);
+                return a == null ? "unknown" : map(a, Pos.CALLBACK_RESULT, typeVars, false);
+            }
+            case 'R': return recordShape((JType.ClassRef) t, typeVars);
+            case 'A': return TsTypes.byValue(JType.erasure(t, null).replace('/', '.'), TsTypes.Direction.TO_JAVA);
+            case 'N': return enumNames(model.get(((JType.ClassRef) t).name));
+            default: throw new IllegalArgumentException("placeholder $" + name);
         }
-        if (spelled.contains("$J")) {
-            String java = base(ref, Pos.TYPE_ARG, typeVars);
-            spelled = java.equals("unknown") ? spelled.replace(" | $J", "") : spelled.replace("$J", java);
+    }
+
+    private static JType arg(JType t, int i) {
+        if (!(t instanceof JType.ClassRef)) {
+            return null;
         }
-        return spelled;
+        List<JType> args = ((JType.ClassRef) t).args;
+        return i < args.size() ? args.get(i) : null;
+    }
+
+    /** Whether a Map's key type takes a String (a plain object's keys): raw, unbounded, or a supertype of String. */
+    private boolean takesString(JType key) {
+        if (key == null || key instanceof JType.TypeVar) {
+            return true;
+        }
+        if (key instanceof JType.Wildcard) {
+            JType.Wildcard w = (JType.Wildcard) key;
+            return w.bound == null || w.kind == '-' || takesString(w.bound);
+        }
+        return key instanceof JType.ClassRef && model.isSubtype("java/lang/String", ((JType.ClassRef) key).name);
+    }
+
+    private static String enumNames(ClassInfo c) {
+        List<String> names = new ArrayList<>();
+        for (dev.napijava.analyzer.FieldInfo f : c == null ? List.<dev.napijava.analyzer.FieldInfo>of() : c.fields) {
+            if ((f.access & org.objectweb.asm.Opcodes.ACC_ENUM) != 0 && f.isStatic()) {
+                names.add("'" + f.name + "'");
+            }
+        }
+        return names.isEmpty() ? null : String.join(" | ", names);
+    }
+
+    /** Plain-object forms of records (their {@code $Record} aliases): internal name to body, null if there is none. */
+    private final Map<String, String> recordShapes = new java.util.TreeMap<>();
+    /** Records whose shape is being built (a record inside itself refers to its own alias). */
+    private final List<String> expanding = new ArrayList<>();
+
+    /** The {@code $Record} alias of a record's plain-object form, or null when some component has no JS form. */
+    private String recordShape(JType.ClassRef ref, Map<String, String> typeVars) {
+        ClassInfo c = model.get(ref.name);
+        if (c == null || !emitted.test(c.name)) {
+            return null;
+        }
+        if (!recordShapes.containsKey(c.name) && !expanding.contains(c.name)) {
+            expanding.add(c.name);
+            Set<String> before = new java.util.HashSet<>(recordShapes.keySet());
+            String body;
+            try {
+                body = recordBody(c);
+            } finally {
+                expanding.remove(c.name);
+            }
+            if (body == null) {
+                // shapes built meanwhile may refer to this one's alias, which will not exist: build them again later
+                recordShapes.keySet().removeIf(k -> !before.contains(k));
+            }
+            recordShapes.put(c.name, body);
+        }
+        if (!expanding.contains(c.name) && recordShapes.get(c.name) == null) {
+            return null;
+        }
+        aliasesUsed.add("Rec|" + c.name);
+        return "$Record." + c.name.replace('/', '.') + typeArgs(c, ref, typeVars, Pos.CALLBACK_RESULT);
+    }
+
+    /** The plain-object form of a record ({@code $Record} alias body), or null when it has none. */
+    String recordShape(ClassInfo c) {
+        if (!recordShapes.containsKey(c.name)) {
+            recordShape(new JType.ClassRef(c.name, null), Map.of());
+        }
+        return recordShapes.get(c.name);
+    }
+
+    /** {@code { x: number; y: number }}: a record's components (its instance fields, in order) by name. */
+    private String recordBody(ClassInfo c) {
+        Map<String, String> vars = new java.util.LinkedHashMap<>();
+        for (TypeParam p : tsParams(c)) {
+            vars.put(p.name, p.name);
+        }
+        List<String> members = new ArrayList<>();
+        for (dev.napijava.analyzer.FieldInfo f : c.fields) {
+            if (f.isStatic()) {
+                continue;
+            }
+            String type = component(f.type, vars);
+            if (type.equals("never")) {
+                return null;
+            }
+            // a missing reference component is null (Values.record): typed optional only when annotated nullable
+            boolean nullable = !(f.type instanceof JType.Prim) && f.type.nullness == Nullness.NULLABLE;
+            members.add(DtsEmitter.prop(f.name) + (nullable ? "?: " + type + " | null" : ": " + type) + ";");
+        }
+        return "{ " + String.join(" ", members) + (members.isEmpty() ? "}" : " }");
+    }
+
+    /** A record component's value in a plain object passed as the record ({@link TsTypes#component}). */
+    private String component(JType t, Map<String, String> vars) {
+        if (!(t instanceof JType.ClassRef) && !(t instanceof JType.ArrayOf)) {
+            return base(t, t instanceof JType.Prim ? Pos.PARAM : Pos.CALLBACK_RESULT, vars);
+        }
+        ClassInfo c = t instanceof JType.ClassRef ? model.get(((JType.ClassRef) t).name) : null;
+        TypeCode code = c != null ? codeOf((JType.ClassRef) t, c) : TsTypes.codeOf(JType.erasure(t, null));
+        String className = JType.erasure(t, null).replace('/', '.');
+        if (className.startsWith("L")) {
+            className = className.substring(1, className.length() - 1);
+        }
+        String spelled = c != null && c.isEnum() ? TsTypes.ENUM_COMPONENT : TsTypes.component(code, className);
+        if (spelled != null) {
+            return compose(spelled, t, Pos.PARAM, vars);
+        }
+        if (TsTypes.of(code, TsTypes.Direction.TO_JAVA) != null || TsTypes.converted(code, TsTypes.Direction.TO_JAVA) != null) {
+            return base(t, Pos.PARAM, vars); // as a parameter: numbers, strings, boxes, classes, maps, nested records
+        }
+        return base(t, Pos.CALLBACK_RESULT, vars); // converted as for Object: an instance of the class
     }
 
     /**
@@ -284,7 +483,7 @@ final class TsTypeMapper {
             }
             JType rt = mi.returnType;
             String ret = rt instanceof JType.Prim && ((JType.Prim) rt).descriptor == 'V' ? "void"
-                    : map(Subst.apply(rt, sigma), rt instanceof JType.TypeVar ? Pos.CALLBACK_RESULT : Pos.PARAM, vars, false);
+                    : map(Subst.apply(rt, sigma), rt instanceof JType.TypeVar ? Pos.CALLBACK_RESULT : Pos.SAM_RESULT, vars, false);
             String generic = tps.isEmpty() ? "" : "<" + String.join(", ", tps) + ">";
             String sig = generic + "(" + String.join(", ", params) + ")";
             byName.computeIfAbsent(mi.name, k -> new ArrayList<>()).add(sig + ": " + ret);
@@ -318,6 +517,10 @@ final class TsTypeMapper {
 
     /** TS type arguments for a reference to c: its own (and, for inner classes, outer) parameters. */
     String typeArgs(ClassInfo c, JType.ClassRef ref, Map<String, String> typeVars) {
+        return typeArgs(c, ref, typeVars, Pos.TYPE_ARG);
+    }
+
+    private String typeArgs(ClassInfo c, JType.ClassRef ref, Map<String, String> typeVars, Pos pos) {
         List<TypeParam> params = tsParams(c);
         if (params.isEmpty()) {
             return "";
@@ -334,9 +537,9 @@ final class TsTypeMapper {
                 out.add(fill);
             } else if (a instanceof JType.Wildcard) {
                 JType.Wildcard w = (JType.Wildcard) a;
-                out.add(w.kind == '-' && !params.get(i).unbounded() ? "any" : map(w.bound, Pos.TYPE_ARG, typeVars, false));
+                out.add(w.kind == '-' && !params.get(i).unbounded() ? "any" : map(w.bound, pos, typeVars, false));
             } else {
-                out.add(map(a, Pos.TYPE_ARG, typeVars, false));
+                out.add(map(a, pos, typeVars, false));
             }
             if (out.get(i).equals("unknown")) {
                 out.set(i, fill);

@@ -26,7 +26,7 @@ public enum TypeCode {
     BOX_CHAR("string"),
     BOX_SHORT("number"),
     BOX_INTEGER("number"),
-    BOX_LONG("number | bigint"),
+    BOX_LONG("bigint"), // a Long object is always a bigint in JS (README Marshaling)
     BOX_FLOAT("number"),
     BOX_DOUBLE("number"),
     ARRAY_BOOLEAN("boolean[]"),
