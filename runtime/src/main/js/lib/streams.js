@@ -103,9 +103,13 @@ function makeStreamHook(importClass) {
     }
     return markAsUntransferable;
   }
+  // The answer tells buffers.c whether it may keep a weak reference to the view (so the same Java
+  // memory passed again gives the same Buffer): not under Deno, which aborts at exit when a
+  // finalizer deletes such a reference while it tears the isolate down.
+  const keepViews = !(process.versions && process.versions.deno);
   function untransferable(arrayBuffer) {
     (mark || (mark = markFunction()))(arrayBuffer);
-    return arrayBuffer;
+    return keepViews ? arrayBuffer : false;
   }
 
   const kinds = { toReadable, toWritable, toJavaInput, toJavaOutput, untransferable };
