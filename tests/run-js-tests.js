@@ -28,5 +28,10 @@ if (files.length === 0) {
 // first few starts they run with it) and `mvn clean` removes it. startup-cache.test.js uses its own.
 const env = { ...process.env };
 if (env.NAPI_JAVA_STARTUP_CACHE === undefined) env.NAPI_JAVA_STARTUP_CACHE = path.join(__dirname, 'target', 'startup-cache');
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
+// TAP whatever the Node (Node 23+ defaults to the spec reporter off a terminal): scripts/test.sh
+// counts its "# pass N" lines. --test-concurrency exists from Node 20.10 (Node 18 runs one file
+// per CPU anyway, which is 2 here).
+const [major, minor] = process.versions.node.split('.').map(Number);
+const concurrency = major > 20 || (major === 20 && minor >= 10) ? ['--test-concurrency=2'] : [];
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...concurrency, ...files], { stdio: 'inherit', env });
 process.exit(r.status === null ? 1 : r.status);

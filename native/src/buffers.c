@@ -256,13 +256,20 @@ static napi_value copy_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int kind) {
   return ok ? result : NULL;
 }
 
-/* Tags, wraps and marks the ArrayBuffer made over rec's memory; false with a JS exception pending. */
-static bool claim(env_ctx* ctx, napi_value ab, shared_mem* rec) {
+/* Tags, wraps and marks the ArrayBuffer made over rec's memory; false with a JS exception pending.
+ * *cache: whether its view may be kept (weakly) for the same memory's next pass. Not under Deno
+ * (lib/streams.js answers false there): Deno aborts ("Check failed: node->IsInUse()") when a
+ * finalizer deletes a reference while it tears the isolate down at exit. */
+static bool claim(env_ctx* ctx, napi_value ab, shared_mem* rec, bool* cache) {
   napi_env env = ctx->env;
   if (!NAPI_OK(env, napi_type_tag_object(env, ab, &SHARED_TAG)) || !NAPI_OK(env, napi_wrap(env, ab, rec, NULL, NULL, NULL)))
     return false;
   /* worker_threads.markAsUntransferable: postMessage/structuredClone copy it (lib/streams.js) */
-  return stream_hook(ctx, ab, "untransferable") != NULL;
+  napi_value answer = stream_hook(ctx, ab, "untransferable");
+  napi_valuetype type;
+  if (!answer || !NAPI_OK(env, napi_typeof(env, answer, &type))) return false;
+  *cache = type != napi_boolean;
+  return true;
 }
 
 napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
@@ -328,8 +335,9 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int code) {
     return NULL;
   }
   /* (V8 counts the bytes of external backing stores itself: no napi_adjust_external_memory) */
-  if (!claim(ctx, ab, rec)) return NULL;
-  if (!rec->chunk) { /* chunks are new memory each time */
+  bool cache = false;
+  if (!claim(ctx, ab, rec, &cache)) return NULL;
+  if (!rec->chunk && cache) { /* chunks are new memory each time */
     if (!NAPI_OK(env, napi_create_reference(env, result, 0, &rec->view))) return NULL;
     recent[slot] = rec;
   }

@@ -123,6 +123,33 @@ test('java on PATH (through a symlink) is used when there is no JAVA_HOME', () =
   assert.equal(fs.realpathSync(r.json.javaHome), fs.realpathSync(jdk));
 });
 
+// A version manager's shim (asdf's and jenv's shims/java, sdkman's wrappers): a script that execs
+// the real java, with no JDK around it. The bridge asks that java for its java.home.
+function writeShim(body) {
+  const shims = path.join(tempDir('version-manager'), '.asdf', 'shims');
+  fs.mkdirSync(shims, { recursive: true });
+  fs.writeFileSync(path.join(shims, 'java'), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  return shims;
+}
+
+test('java on PATH that is a version-manager shim (a script exec-ing the real java) is followed to its JDK', () => {
+  const shims = writeShim(`# asdf-style shim\nexec "${path.join(jdk, 'bin', 'java')}" "$@"`);
+  const r = child('plain', [], { env: { JAVA_HOME: null, PATH: shims } });
+  assert.equal(r.signal, null, describeRun(r));
+  assert.equal(r.status, 0, describeRun(r));
+  assert.equal(r.json.max, 7);
+  assert.equal(fs.realpathSync(r.json.javaHome), fs.realpathSync(jdk));
+});
+
+test('a shim whose java does not run: the error names the folder it gave and what is missing there', () => {
+  const shims = writeShim('echo "asdf: No version is set for command java" >&2\nexit 126');
+  const r = child('discovery-caught', [], { env: { JAVA_HOME: null, PATH: shims } });
+  assert.equal(r.signal, null, describeRun(r));
+  assert.equal(r.status, 0, describeRun(r));
+  assert.equal(r.json.isError, true, describeRun(r));
+  assert.match(r.json.message, /`java` on PATH: .*\.asdf has no lib\/server\/libjvm\.so/);
+});
+
 test('jvmOptions from configure() and from NAPI_JAVA_JVM_OPTIONS reach the JVM', () => {
   const r = child('options', [], {
     env: { NAPI_JAVA_JVM_OPTIONS: '-Dnapi.test.b=from-env -Dnapi.test.c=second' },

@@ -110,8 +110,9 @@ test('flipped bytes (size unchanged) anywhere in the archive: not mapped, also a
   const size = fs.statSync(copyTrained('probe').archive).size;
   const positions = [16, 4096 + 40, Math.floor(size / 2), size - 64];
   const copies = positions.map((at) => ({ at, ...copyTrained(`flip-${at}`) }));
-  // A start records the check (inode, size, ctime) only for a file unchanged for a second.
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // A start records the check (inode, size, ctime in whole seconds) only for a file whose ctime
+  // second ended more than a second before.
+  await new Promise((resolve) => setTimeout(resolve, 2100));
   for (const { dir, archive } of copies) {
     assert.equal(assertClean(child(dir)).status, 'used');
     assert.ok(fs.existsSync(archive.replace(/\.jsa$/, '.verified')), `${fs.readdirSync(dir)}`);
@@ -175,7 +176,8 @@ test('a symlinked archive, record or check stamp is never followed, even to a go
   }
   // A stamp planted as a symlink to a matching stamp: the archive is hashed instead (and used).
   const { dir, archive } = copyTrained('symlink.verified');
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // (a stamp is written only for a file whose ctime second ended more than a second before)
+  await new Promise((resolve) => setTimeout(resolve, 2100));
   assert.equal(assertClean(child(dir)).status, 'used');
   const stamp = archive.replace(/\.jsa$/, '.verified');
   fs.renameSync(stamp, path.join(elsewhere, 'stamp'));

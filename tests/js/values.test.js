@@ -201,7 +201,7 @@ test('Java-made strings arrive exactly (Java -> JS on its own)', () => {
 
 test('portable string path: the string tests pass on a JVM without compact strings', () => {
   // -XX:-CompactStrings turns the compact-string fast paths off; the JNI string functions take over.
-  const r = runNode(['--test', '--test-name-pattern=round-trip exactly|arrive exactly', __filename],
+  const r = runNode(['--test', '--test-reporter=tap', '--test-name-pattern=round-trip exactly|arrive exactly', __filename],
     { env: { NAPI_JAVA_JVM_OPTIONS: '-XX:-CompactStrings', NODE_TEST_CONTEXT: null } });
   assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
   assert.match(r.stdout, /# pass 3\b/);

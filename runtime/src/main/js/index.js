@@ -11,7 +11,7 @@ const { makeDecorator } = require('./lib/collections');
 const TRAITS = Symbol('node-api-java traits'); // on each projected prototype: the class's Java kinds
 const startupCache = require('./lib/startup-cache');
 
-const native = require(`./prebuilds/${process.platform}-${process.arch}/napi_java.node`);
+const native = require('./lib/addon').loadAddon(); // prebuilds/<platform>-<arch>/napi_java.node
 const { RUNTIME_JAR, PACKAGE_JSON } = require('./lib/package-files');
 
 const config = {

@@ -25,17 +25,32 @@ function featureVersion(home) {
   }
 }
 
+// A `java` that is a version manager's shim (asdf, jenv, sdkman's wrappers: a script that execs the
+// real java) has no JDK around it: the java itself says where its home is (one short JVM start,
+// only in that case). Symlinks (update-alternatives, sdkman's `current`) are resolved without it.
+function askJavaHome(java) {
+  const { spawnSync } = require('child_process');
+  const r = spawnSync(java, ['-XshowSettings:properties', '-version'], { encoding: 'utf8', timeout: 20_000 });
+  const m = /^\s*java\.home = (.+)$/m.exec(`${r.stderr || ''}\n${r.stdout || ''}`);
+  return m ? m[1].trim() : null;
+}
+
 function javaOnPath() {
   for (const dir of (process.env.PATH || '').split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, 'java');
+    let real;
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
-      // .../bin/java -> the JDK home two levels up, after resolving alternatives symlinks
-      return path.dirname(path.dirname(fs.realpathSync(candidate)));
+      if (!fs.statSync(candidate).isFile()) continue;
+      real = fs.realpathSync(candidate);
     } catch {
-      // not here
+      continue; // not here
     }
+    // .../bin/java -> the JDK home two levels up, after resolving alternatives symlinks
+    const home = path.dirname(path.dirname(real));
+    if (libjvmIn(home)) return home;
+    return askJavaHome(candidate) || home;
   }
   return null;
 }

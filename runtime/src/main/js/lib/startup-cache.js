@@ -14,7 +14,7 @@
 //   opened with O_NOFOLLOW;
 // - its content has the SHA-256 that the trainer recorded. Hashing costs ~5 ms per start (3 ms of
 //   it loading node's crypto module), a third of what the cache saves, so a start that found the
-//   right digest records the file's identity (device, inode, size, ctime in ns) in <base>.verified
+//   right digest records the file's identity (device, inode, size, ctime in whole seconds) in <base>.verified
 //   and later starts compare that instead (~0.05 ms). Any write to the file or replacement of it
 //   changes that identity: the kernel sets ctime on every change and only root can set it back
 //   (mtime can be set by anyone who can write the file, so it is not used).
@@ -161,9 +161,11 @@ const hash64 = (text) => fnv(text, 0x811c9dc5) + fnv(text, 0x050c5d1f);
 // A file's identity for the cache key. ctime changes whenever the file is written or replaced and,
 // unlike mtime, cannot be set back: npm gives every installed file the same mtime (1985), and the
 // JVM itself checks only a jar's size and mtime, so two builds of one version would otherwise look
-// alike and the JVM would map the old build's classes.
+// alike and the JVM would map the old build's classes. Times in whole seconds: Deno's fs.stat
+// gives no sub-second ctime (Node and Bun do), and a key that differed between runtimes would make
+// Node and Deno runs on one machine each train "their" archive and prune the other's (same slot).
 function stamp(st) {
-  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+  return `${st.dev}:${st.ino}:${st.size}:${Math.trunc(st.mtimeMs / 1000)}:${Math.trunc(st.ctimeMs / 1000)}`;
 }
 
 /**
@@ -238,7 +240,7 @@ function archivePlace(setting, jdk, runtimeJar, packageJson) {
 }
 
 /**
- * npm install (lib/postinstall.js): trains the archive now and waits for it (a second or two),
+ * lib/train-startup-cache.js (run by hand or an image build): trains the archive now and waits for it (a second or two),
  * so that the first run after install starts from it. True when an archive is ready.
  */
 function trainNow({ jdk, runtimeJar, packageJson, timeoutMs = 120_000 }) {
@@ -267,8 +269,9 @@ function openArchive(base) {
   if (!digest || digest.length !== 64) return -1; // none, or a record without a digest (older versions)
   const f = openPrivate(`${base}.jsa`);
   if (!f) return -1;
-  const { dev, ino, ctimeNs } = f.st;
-  const stamp = `${digest} ${dev}:${ino}:${f.st.size}:${ctimeNs}`; // see "Safety" above
+  const { dev, ino } = f.st;
+  const ctimeS = f.st.ctimeNs / 1_000_000_000n; // whole seconds: all that Deno's fstat gives (see stamp())
+  const stamp = `${digest} ${dev}:${ino}:${f.st.size}:${ctimeS}`; // see "Safety" above
   if (String(f.st.size) === size && (readPrivate(`${base}.verified`) === stamp || hashMatches(f, digest, base, stamp))) {
     return f.fd;
   }
@@ -288,10 +291,11 @@ function hashMatches({ fd, st }, digest, base, stamp) {
   if (!bytes) return false;
   const { createHash } = require('crypto'); // ~3 ms to load: only here, not on the common path
   if (createHash('sha256').update(bytes).digest('hex') !== digest) return false;
-  // A write in the same clock tick as the file's last change could leave its ctime as it is
-  // (the kernel's file times advance by ticks of a few ms), so only a file unchanged for a second
-  // before this read gets its stamp; a fresher one is hashed again by the next start.
-  if (startedMs - Number(st.ctimeNs / 1_000_000n) > 1000) {
+  // The stamp keeps ctime in whole seconds, so a write in the same second as the file's last
+  // change would leave it as it is (and the kernel's file times lag the clock by a tick): only a
+  // file whose ctime second ended more than a second before this read gets its stamp (every later
+  // write then has a later ctime second); a fresher one is hashed again by the next start.
+  if (startedMs - Number(st.ctimeNs / 1_000_000_000n) * 1000 > 2000) {
     const tmp = `${base}.tmp-${process.pid}-verified`;
     const unlink = () => { try { fs.unlinkSync(tmp); } catch { /* not there */ } };
     try {

@@ -86,10 +86,30 @@ function makeStreamHook(importClass) {
 
   // An ArrayBuffer over Java memory (buffers.c): postMessage/structuredClone copy it rather than
   // move it to another environment, whose end would not keep the Java buffer alive.
-  let markAsUntransferable;
+  // Node 26+ marks with a V8 detach key (transfer() then throws), and its end-of-environment cleanup
+  // of external buffers (node::Buffer's CallbackInfo::Clean) detaches them without that key: a
+  // fatal error (v8::FromJust) at every exit. There the mark is left out: Node's own mark on every
+  // external buffer (a private symbol) still makes postMessage/structuredClone copy them, and
+  // transfer() moves V8's backing store, whose release is what frees the Java side (shared_finalize).
+  let mark;
+  function markFunction() {
+    const { markAsUntransferable } = require('worker_threads');
+    const probe = new ArrayBuffer(1);
+    markAsUntransferable(probe);
+    try {
+      if (typeof probe.transfer === 'function') probe.transfer();
+    } catch {
+      return () => {}; // a detach key
+    }
+    return markAsUntransferable;
+  }
+  // The answer tells buffers.c whether it may keep a weak reference to the view (so the same Java
+  // memory passed again gives the same Buffer): not under Deno, which aborts at exit when a
+  // finalizer deletes such a reference while it tears the isolate down.
+  const keepViews = !(process.versions && process.versions.deno);
   function untransferable(arrayBuffer) {
-    (markAsUntransferable || (markAsUntransferable = require('worker_threads').markAsUntransferable))(arrayBuffer);
-    return arrayBuffer;
+    (mark || (mark = markFunction()))(arrayBuffer);
+    return keepViews ? arrayBuffer : false;
   }
 
   const kinds = { toReadable, toWritable, toJavaInput, toJavaOutput, untransferable };

@@ -54,6 +54,8 @@ import java.util.jar.JarFile;
  */
 final class BundledPackage {
     static final String PREFIX = "dev/napijava/npm-package/";
+    /** The Java-hosts-Node libraries in the package (native/Makefile `host`), by path in it. */
+    static final List<String> HOST_LIBRARIES = List.of("prebuilds/linux-x64/libnapi_java_loader.so", "prebuilds/linux-x64/libnapi_java_host.so");
     /**
      * Written by the build (runtime/pom.xml): hashing the package here would cost ~60 ms of a JVM
      * start (SHA-256 runs interpreted, and JCA starts up). Without it (an IDE's class folder) the
@@ -77,8 +79,18 @@ final class BundledPackage {
         try {
             TreeMap<String, byte[]> files = read(marker);
             byte[] recorded = files.remove(DIGEST);
-            if (!files.containsKey("prebuilds/linux-x64/libnapi_java_host.so")) {
-                return null; // built without libnode headers: nothing to host with
+            List<String> missing = new ArrayList<>();
+            for (String lib : HOST_LIBRARIES) {
+                if (!files.containsKey(lib)) {
+                    missing.add(lib);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("This runtime jar bundles the node-api-java package without "
+                        + String.join(" and ", missing) + ", the libraries with which Java hosts Node: the jar was built "
+                        + "where libnode's C++ headers were missing (native/Makefile skips them then). Build it again after "
+                        + "scripts/setup-libnode.sh (Debian's libnode-dev), or npm install a complete node-api-java into "
+                        + "./node_modules or point -Dnapi.java.package (env NAPI_JAVA_PACKAGE) at one.");
             }
             makePrivateRoot(root);
             String digest = recorded != null ? new String(recorded, StandardCharsets.US_ASCII).trim() : digest(files);

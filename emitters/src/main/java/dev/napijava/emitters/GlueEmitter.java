@@ -304,9 +304,14 @@ final class GlueEmitter {
             cp.add(p.toString());
         }
         cp.add(runtimeLocation());
-        List<String> options = List.of("--release", String.valueOf(release), "-classpath",
-                String.join(java.io.File.pathSeparator, cp), "-proc:none", "-nowarn", "-Xlint:none", "-g:none",
-                "-implicit:none", "-XDstringConcat=inline");
+        List<String> options = new ArrayList<>();
+        // For this runtime's own release javac's defaults are the same (its own modules, its class
+        // version) and need no lib/ct.sym, which a jlink'ed runtime (the standalone CLI) has not.
+        if (release != Runtime.version().feature()) {
+            options.addAll(List.of("--release", String.valueOf(release)));
+        }
+        options.addAll(List.of("-classpath", String.join(java.io.File.pathSeparator, cp), "-proc:none", "-nowarn",
+                "-Xlint:none", "-g:none", "-implicit:none", "-XDstringConcat=inline"));
         Boolean ok = javac.getTask(null, fm, diags, options, null, units).call();
         if (!Boolean.TRUE.equals(ok)) {
             StringBuilder sb = new StringBuilder("the glue did not compile:");

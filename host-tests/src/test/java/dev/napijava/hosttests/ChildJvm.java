@@ -26,12 +26,27 @@ final class ChildJvm {
 
     /** Runs main with args in dir, with env added (a null value removes a variable), at most 120 s. */
     static Result run(Class<?> main, List<String> args, Map<String, String> env, Path dir) throws Exception {
-        return run(main, List.of(), args, env, dir);
+        return run(main, List.of(), runtimeJar(), args, env, dir);
+    }
+
+    /** The runtime jar (or class folder) these tests run with. */
+    static Path runtimeJar() throws Exception {
+        return Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** As above, with JVM options before the main class. */
     static Result run(Class<?> main, List<String> jvmOptions, List<String> args, Map<String, String> env, Path dir) throws Exception {
-        Path runtime = Paths.get(NodejsPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return run(main, jvmOptions, runtimeJar(), args, env, dir);
+    }
+
+    /** The same with another runtime jar in place of the one these tests use. */
+    static Result run(Class<?> main, Path runtime, List<String> args, Map<String, String> env, Path dir) throws Exception {
+        return run(main, List.of(), runtime, args, env, dir);
+    }
+
+    /** JVM options, the runtime jar, the main class and its arguments. */
+    static Result run(Class<?> main, List<String> jvmOptions, Path runtime, List<String> args, Map<String, String> env, Path dir)
+            throws Exception {
         Path testClasses = Paths.get(main.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);

@@ -2,6 +2,7 @@ package dev.napijava.hosttests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +93,43 @@ class QuickStartTest {
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.rendered(), r.output());
         assertFalse(r.output().contains("restricted method"), r.output());
+    }
+
+    /**
+     * A runtime jar whose bundled package lacks the host libraries (what a build without libnode's
+     * headers makes): the error names the missing files and the fix, not "none bundled".
+     */
+    @Test
+    void runtimeJarWithoutHostLibrariesSaysWhatIsMissing() throws Exception {
+        Path libnode = Libnode.path();
+        Path runtime = ChildJvm.runtimeJar();
+        assertTrue(Files.isRegularFile(runtime), "the runtime as a jar: " + runtime);
+        Path dir = Files.createDirectories(Paths.get("target", "no-host-libraries").toAbsolutePath());
+        Path jar = dir.resolve("napi-java-runtime-no-host.jar");
+        int dropped = 0;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(runtime));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().matches("dev/napijava/npm-package/prebuilds/linux-x64/libnapi_java_(host|loader)\\.so")) {
+                    dropped++;
+                    continue;
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        assertEquals(2, dropped, "the runtime jar bundles both host libraries");
+        Map<String, String> env = new HashMap<>();
+        env.put("NAPI_JAVA_LIBNODE", libnode.toString());
+        env.put("NAPI_JAVA_CACHE_DIR", dir.resolve("cache").toString());
+        env.put("NAPI_JAVA_PACKAGE", null);
+        ChildJvm.Result r = ChildJvm.run(QuickStartMain.class, jar, List.of(dir.toString()), env, dir);
+        assertNotEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("bundles the node-api-java package without prebuilds/linux-x64/libnapi_java_loader.so "
+                + "and prebuilds/linux-x64/libnapi_java_host.so"), r.output());
+        assertTrue(r.output().contains("scripts/setup-libnode.sh"), r.output());
+        assertFalse(r.output().contains("none bundled"), r.output());
     }
 
     /** The "package: <dir>" line QuickStartMain prints. */
