@@ -295,10 +295,10 @@ public final class NodejsEnvironment implements AutoCloseable {
         return JSGlobals.of(jsEnv).global.asObject();
     }
 
-    /** A Java value as a JS value (strings, numbers, arrays converted; other objects wrapped). */
+    /** A Java value as a JS value: {@link JSValue#from} (strings, numbers, arrays converted; other objects by reference). */
     public JSValue toJS(Object value) {
         checkJsThread();
-        return JSValue.of(JsValues.fromJava(jsEnv, value));
+        return JSValue.from(value);
     }
 
     private void checkJsThread() {

@@ -540,56 +540,14 @@ final class TsTypeMapper {
      * (PrimitiveIterator.OfInt extends PrimitiveIterator&lt;Integer, IntConsumer&gt;).
      */
     String heritageArgs(ClassInfo c, JType.ClassRef ref, Map<String, String> typeVars) {
-        String args = typeArgs(c, ref, typeVars, Pos.TYPE_ARG);
-        List<JType> given = new ArrayList<>();
-        collectArgs(ref, given);
-        boolean lost = false;
-        for (JType a : given) {
-            lost |= a instanceof JType.ClassRef && !((JType.ClassRef) a).name.equals("java/lang/Object")
-                    && map(a, Pos.TYPE_ARG, typeVars, false).equals(objectConstraint());
-        }
-        if (!lost || args.isEmpty()) {
-            return args;
-        }
-        List<TypeParam> params = tsParams(c);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            int idx = given.size() - params.size() + i;
-            JType a = idx < 0 ? null : given.get(idx);
-            boolean noTsType = a instanceof JType.ClassRef && !((JType.ClassRef) a).name.equals("java/lang/Object")
-                    && map(a, Pos.TYPE_ARG, typeVars, false).equals(objectConstraint());
-            out.add(noTsType ? "any" : null);
-        }
-        // replace only the lost ones in the rendered list (its entries have no top-level commas but inside <...>)
-        List<String> rendered = splitTopLevel(args.substring(1, args.length() - 1));
-        for (int i = 0; i < out.size() && i < rendered.size(); i++) {
-            if (out.get(i) != null) {
-                rendered.set(i, out.get(i));
-            }
-        }
-        return "<" + String.join(", ", rendered) + ">";
-    }
-
-    private static List<String> splitTopLevel(String list) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < list.length(); i++) {
-            char ch = list.charAt(i);
-            if (ch == '<' || ch == '(' || ch == '{' || ch == '[') {
-                depth++;
-            } else if (ch == '>' || ch == ')' || ch == '}' || ch == ']') {
-                depth--;
-            } else if (ch == ',' && depth == 0) {
-                out.add(list.substring(start, i).trim());
-                start = i + 1;
-            }
-        }
-        out.add(list.substring(start).trim());
-        return out;
+        return typeArgs(c, ref, typeVars, Pos.TYPE_ARG, true);
     }
 
     private String typeArgs(ClassInfo c, JType.ClassRef ref, Map<String, String> typeVars, Pos pos) {
+        return typeArgs(c, ref, typeVars, pos, false);
+    }
+
+    private String typeArgs(ClassInfo c, JType.ClassRef ref, Map<String, String> typeVars, Pos pos, boolean heritage) {
         List<TypeParam> params = tsParams(c);
         if (params.isEmpty()) {
             return "";
@@ -608,7 +566,10 @@ final class TsTypeMapper {
                 JType.Wildcard w = (JType.Wildcard) a;
                 out.add(w.kind == '-' && !params.get(i).unbounded() ? "any" : map(w.bound, pos, typeVars, false));
             } else {
-                out.add(map(a, pos, typeVars, false));
+                String mapped = map(a, pos, typeVars, false);
+                boolean noTsType = heritage && a instanceof JType.ClassRef && !((JType.ClassRef) a).name.equals("java/lang/Object")
+                        && mapped.equals(objectConstraint());
+                out.add(noTsType ? "any" : mapped);
             }
             if (out.get(i).equals("unknown")) {
                 out.set(i, fill);
