@@ -175,17 +175,66 @@ test('a Kotlin jar (okhttp 4) generates with glue: no synthetic members, tsc --s
     { method: 'GET', host: 'example.invalid', header: 'yes', segments: ['a', 'b'], port: 8443, query: 'y' });
 });
 
+/**
+ * A jar family's end-to-end check: tsc --strict on the typings alone (no skipLibCheck), then ts/<program>
+ * compiled beside out/ and run through the loader against the real bridge; its last line is the JSON expected.
+ */
+function typedProgram(dts, program, types, expected) {
+  const alone = tscProject([`out/${dts}.d.ts`], { noEmit: true, types });
+  assert.strictEqual(alone.status, 0, alone.stdout + alone.stderr);
+  fs.copyFileSync(path.join(ROOT, 'ts', program), path.join(APP, program));
+  const compiled = tscProject([program], { types });
+  assert.strictEqual(compiled.status, 0, compiled.stdout + compiled.stderr);
+  const ran = run(process.execPath, [path.join(APP, program.replace(/\.ts$/, '.js'))], { cwd: APP });
+  assert.strictEqual(ran.status, 0, ran.stdout + ran.stderr);
+  assert.deepStrictEqual(JSON.parse(ran.stdout.trim().split('\n').pop()), expected);
+}
+
 test('lucene-core: tsc --strict on its typings alone (JDK PrimitiveIterator subtypes), a search program through the loader', () => {
   const r = generate(['--jar', path.join(JARS, 'lucene-core-9.12.1.jar'), '--no-glue']);
   console.log(`# generation: lucene-core ${r.ms} ms`);
-  const alone = tscProject(['out/lucene-core-9.12.1.d.ts'], { noEmit: true });
-  assert.strictEqual(alone.status, 0, alone.stdout + alone.stderr);
-  fs.copyFileSync(path.join(ROOT, 'ts', 'lucene.ts'), path.join(APP, 'lucene.ts'));
-  const compiled = tscProject(['lucene.ts']);
-  assert.strictEqual(compiled.status, 0, compiled.stdout + compiled.stderr);
-  const ran = run(process.execPath, [path.join(APP, 'lucene.js')], { cwd: APP });
-  assert.strictEqual(ran.status, 0, ran.stdout + ran.stderr);
-  assert.deepStrictEqual(JSON.parse(ran.stdout.trim().split('\n').pop()), { total: 2, bodies: ['hello node java', 'java from node'] });
+  typedProgram('lucene-core-9.12.1', 'lucene.ts', [], { total: 2, bodies: ['hello node java', 'java from node'] });
+});
+
+/** tsc errors on exactly the lines marked `// error: ` in a file of deliberate errors; returns their count. */
+function markedErrors(file, types) {
+  fs.copyFileSync(path.join(ROOT, 'ts', file), path.join(APP, file));
+  const marked = fs.readFileSync(path.join(APP, file), 'utf8').split('\n')
+    .map((line, i) => (/^\S.*\/\/ error: /.test(line) ? i + 1 : 0)).filter(Boolean);
+  const r = tscProject([file], { noEmit: true, types });
+  const reported = [...new Set([...r.stdout.matchAll(new RegExp(`^${file.replace('.', '\\.')}\\((\\d+),\\d+\\): error TS`, 'gm'))]
+    .map((m) => Number(m[1])))];
+  assert.deepStrictEqual(reported, marked, `tsc errors on exactly the marked lines of ${file}:\n${r.stdout}`);
+  assert.doesNotMatch(r.stdout, /^(?!wrong-).*error TS/m, `errors only in ${file}:\n${r.stdout}`);
+  assert.doesNotMatch(r.stdout, /TS7006/, `no implicit any: callback parameters are typed from the Java interface:\n${r.stdout}`);
+  return marked.length;
+}
+
+const POI = 'poi-ooxml-5.5.1';
+const POI_CLASSPATH = ['poi-5.5.1', 'poi-ooxml-lite-5.5.1', 'xmlbeans-5.3.0', 'commons-compress-1.28.0', 'commons-io-2.21.0',
+  'commons-collections4-4.5.0', 'commons-codec-1.20.0', 'commons-math3-3.6.1', 'SparseBitSet-1.3', 'log4j-api-2.24.3', 'curvesapi-1.08'];
+
+test('poi-ooxml: tsc --strict on its typings alone (SheetIterator implements Iterator<InputStream>), an xlsx written and read back, wrong uses rejected', () => {
+  const r = generate(['--jar', path.join(JARS, `${POI}.jar`), '--no-glue', '--classpath', POI_CLASSPATH.map((j) => path.join(JARS, `${j}.jar`)).join(',')]);
+  console.log(`# generation: poi-ooxml ${r.ms} ms`);
+  // poi-ooxml-lite holds only the schema classes poi-ooxml itself uses: the rest are named, not guessed
+  assert.match(r.out, /referenced classes were not found \(typed as unknown\); add their jars with --classpath: com\.microsoft\.schemas/);
+  typedProgram(POI, 'poi.ts', ['node'], { names: ['Sales'], xml: true, regions: ['north', 'south', 'east'], sum: 49.75, rows: 4 });
+  assert.strictEqual(markedErrors('wrong-poi.ts', ['node']), 11);
+});
+
+const CAFFEINE = 'caffeine-3.2.2';
+
+test('caffeine (JSpecify): tsc --strict alone, a CacheLoader object literal typed from the interface (loadAll keys: no TS7006), run', () => {
+  const r = generate(['--jar', path.join(JARS, `${CAFFEINE}.jar`), '--classpath',
+    ['jspecify-1.0.0', 'error_prone_annotations-2.40.0'].map((j) => path.join(JARS, `${j}.jar`)).join(',')]);
+  console.log(`# generation: caffeine ${r.ms} ms`);
+  const dts = fs.readFileSync(path.join(APP, 'out', `${CAFFEINE}.d.ts`), 'utf8');
+  // JSpecify: @Nullable results are `| null`, @NullMarked scope keeps the rest non-null
+  assert.match(dts, /getIfPresent\(key: K\): V \| null;/);
+  typedProgram(CAFFEINE, 'caffeine.ts', [],
+    { first: 5, again: 5, loads: ['hello'], bulk: [20, 30], computed: 'K', missing: null, hits: 1, misses: 3, size: 3 });
+  assert.strictEqual(markedErrors('wrong-caffeine.ts', []), 6);
 });
 
 test('tsc --strict accepts the typings (no skipLibCheck)', () => {

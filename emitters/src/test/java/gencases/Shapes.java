@@ -38,6 +38,11 @@ public class Shapes {
 
     public Integer maybe(Integer i) { return i; }
 
+    /** Two parameter classes of one simple name: the typings spell these selectors qualified only. */
+    public static String when(java.util.Date d) { return "util"; }
+
+    public static String when(java.sql.Date d) { return "sql"; }
+
     public int sum(int... values) { int t = 0; for (int v : values) t += v; return t; }
 
     public List<String> names(Map<String, ? extends Number> m) { return List.copyOf(m.keySet()); }

@@ -12,7 +12,6 @@
       of<U extends $Out.java.lang.Comparable<U>>(value: U): jvm.gencases.Box<U>;
       ofAsync<U extends $Out.java.lang.Comparable<U>>(value: U): Promise<jvm.gencases.Box<U>>;
       'of(Comparable)'<U extends $Out.java.lang.Comparable<U>>(value: U): jvm.gencases.Box<U>;
-      'of(java.lang.Comparable)'<U extends $Out.java.lang.Comparable<U>>(value: U): jvm.gencases.Box<U>;
       readonly class: jvm.java.lang.Class<jvm.gencases.Box<any>>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Box<any>;
     };
@@ -38,15 +37,10 @@
       touchAsync(): Promise<null>;
       'new()'(): jvm.gencases.Callbacks;
       'apply(Function,String)'(f: $Js.java.util.function$.Function<string, number>, s: string): number;
-      'apply(java.util.function.Function,java.lang.String)'(f: $Js.java.util.function$.Function<string, number>, s: string): number;
       'copy(InputStream,OutputStream)'(in_: import('stream').Readable | jvm.java.io.InputStream, out: import('stream').Writable | jvm.java.io.OutputStream): number | bigint;
-      'copy(java.io.InputStream,java.io.OutputStream)'(in_: import('stream').Readable | jvm.java.io.InputStream, out: import('stream').Writable | jvm.java.io.OutputStream): number | bigint;
       'greet(Callbacks.Greeter,String)'(g: jvm.gencases.Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): string;
-      'greet(gencases.Callbacks.Greeter,java.lang.String)'(g: jvm.gencases.Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): string;
       'later(String)'(s: string): Promise<string>;
-      'later(java.lang.String)'(s: string): Promise<string>;
       'lengthOf(CompletableFuture)'(s: Promise<string> | jvm.java.util.concurrent.CompletableFuture<string>): Promise<number>;
-      'lengthOf(java.util.concurrent.CompletableFuture)'(s: Promise<string> | jvm.java.util.concurrent.CompletableFuture<string>): Promise<number>;
       'open(byte[])'(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): import('stream').Readable;
       'sink()'(): import('stream').Writable;
       'touch()'(): void;
@@ -62,7 +56,6 @@
       punctuationAsync(): Promise<string>;
       timesAsync(): Promise<number>;
       'greet(String)'(arg0: string): string;
-      'greet(java.lang.String)'(arg0: string): string;
       'punctuation()'(): string;
       'times()'(): number;
     }
@@ -122,42 +115,27 @@
       wordsAsync(): Promise<jvm.java.util.Enumeration<string>>;
       'new()'(): jvm.gencases.Data;
       'any(Object)'(o: $In.java.lang.Object): $Out.java.lang.Object;
-      'any(java.lang.Object)'(o: $In.java.lang.Object): $Out.java.lang.Object;
       'at(LocalDate)'(d: Date | jvm.java.time.LocalDate): Date;
-      'at(java.time.LocalDate)'(d: Date | jvm.java.time.LocalDate): Date;
       'big(BigInteger)'(b: bigint | number | string): bigint;
-      'big(java.math.BigInteger)'(b: bigint | number | string): bigint;
       'boxedLong()'(): bigint;
       'byId(Map)'(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): number;
-      'byId(java.util.Map)'(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): number;
       'count(Data.Labels)'(l: jvm.gencases.Data$Labels): number;
-      'count(gencases.Data.Labels)'(l: jvm.gencases.Data$Labels): number;
       'dec(BigDecimal)'(d: number | string | bigint | jvm.java.math.BigDecimal): jvm.java.math.BigDecimal;
-      'dec(java.math.BigDecimal)'(d: number | string | bigint | jvm.java.math.BigDecimal): jvm.java.math.BigDecimal;
       'draw(Data.Shape)'(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): string;
-      'draw(gencases.Data.Shape)'(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): string;
       'entry()'(): jvm.java.util.Map$Entry<string, number>;
       'grouped()'(): jvm.java.util.Map<string, jvm.java.util.List<jvm.gencases.Data$Point>>;
       'iterator()'(): jvm.java.util.Iterator<string>;
       'join(Iterable)'(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): string;
-      'join(java.lang.Iterable)'(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): string;
       'link(Data.Node)'(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
-      'link(gencases.Data.Node)'(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
       'number()'(): $Out.java.lang.Number;
       'primitiveLong()'(): number | bigint;
       'read(String,Class)'<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): T;
-      'read(java.lang.String,java.lang.Class)'<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): T;
       'size(Collection)'(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): number;
-      'size(java.util.Collection)'(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): number;
       'stamp(Timestamp)'(t: Date): Date;
-      'stamp(java.sql.Timestamp)'(t: Date): Date;
       'stream()'(): jvm.java.util.stream.Stream<string>;
       'swap(Data.Pair)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): jvm.gencases.Data$Pair<B, A>;
-      'swap(gencases.Data.Pair)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): jvm.gencases.Data$Pair<B, A>;
       'unique(Set)'(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): jvm.java.util.Set<string>;
-      'unique(java.util.Set)'(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): jvm.java.util.Set<string>;
       'when(Instant)'(i: Date): Date;
-      'when(java.time.Instant)'(i: Date): Date;
       'words()'(): jvm.java.util.Enumeration<string>;
       readonly Shape: typeof jvm.gencases.Data$Shape;
       readonly Labels: typeof jvm.gencases.Data$Labels;
@@ -180,9 +158,7 @@
       valueOfAsync(name: string): Promise<jvm.gencases.Data$Color>;
       valuesAsync(): Promise<jvm.gencases.Data$Color[]>;
       'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
-      'valueOf(java.lang.Class,java.lang.String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
       'valueOf(String)'(name: string): jvm.gencases.Data$Color;
-      'valueOf(java.lang.String)'(name: string): jvm.gencases.Data$Color;
       'values()'(): jvm.gencases.Data$Color[];
       readonly RED: jvm.gencases.Data$Color;
       readonly GREEN: jvm.gencases.Data$Color;
@@ -200,7 +176,6 @@
       labelsAsync(): Promise<string[]>;
       toStringAsync(): Promise<string>;
       'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
       'hashCode()'(): number;
       'labels()'(): string[];
       'toString()'(): string;
@@ -208,7 +183,6 @@
     const Data$Labels: {
       new (labels: readonly string[]): jvm.gencases.Data$Labels;
       'new(String[])'(labels: readonly string[]): jvm.gencases.Data$Labels;
-      'new(java.lang.String[])'(labels: readonly string[]): jvm.gencases.Data$Labels;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Labels>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Labels;
     };
@@ -224,7 +198,6 @@
       toStringAsync(): Promise<string>;
       valueAsync(): Promise<string>;
       'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
       'hashCode()'(): number;
       'next()'(): jvm.gencases.Data$Node;
       'toString()'(): string;
@@ -233,7 +206,6 @@
     const Data$Node: {
       new (value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
       'new(String,Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
-      'new(java.lang.String,gencases.Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Node>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Node;
     };
@@ -249,7 +221,6 @@
       secondAsync(): Promise<B>;
       toStringAsync(): Promise<string>;
       'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
       'first()'(): A;
       'hashCode()'(): number;
       'second()'(): B;
@@ -258,7 +229,6 @@
     const Data$Pair: {
       new <A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
       'new(Object,Object)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
-      'new(java.lang.Object,java.lang.Object)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>;
     };
@@ -274,7 +244,6 @@
       xAsync(): Promise<number>;
       yAsync(): Promise<number>;
       'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
       'hashCode()'(): number;
       'toString()'(): string;
       'x()'(): number;
@@ -338,7 +307,6 @@
       'color()'(): jvm.gencases.Data$Color;
       'corners()'(): jvm.java.util.List<jvm.gencases.Data$Point>;
       'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'equals(java.lang.Object)'(o: $In.java.lang.Object): boolean;
       'extra()'(): $Out.java.lang.Object;
       'hashCode()'(): number;
       'name()'(): string;
@@ -353,7 +321,6 @@
     const Data$Shape: {
       new (name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
       'new(String,Data.Point,Data.Color,List,Set,Map,String,Date,BigDecimal,int[],Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
-      'new(java.lang.String,gencases.Data.Point,gencases.Data.Color,java.util.List,java.util.Set,java.util.Map,java.lang.String,java.util.Date,java.math.BigDecimal,int[],java.lang.Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
       readonly class: jvm.java.lang.Class<jvm.gencases.Data$Shape>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Shape;
     };
@@ -380,9 +347,7 @@
       sizeAsync(): Promise<number>;
       'clone()'(): jvm.gencases.IntBox;
       'compareTo(Object)'(arg0: jvm.gencases.Box<number> | $Js.gencases.Box<number>): number;
-      'compareTo(java.lang.Object)'(arg0: jvm.gencases.Box<number> | $Js.gencases.Box<number>): number;
       'compareTo(Box)'(o: jvm.gencases.Box<number> | $Js.gencases.Box<number>): number;
-      'compareTo(gencases.Box)'(o: jvm.gencases.Box<number> | $Js.gencases.Box<number>): number;
       'get()'(): number;
       'size()'(): number;
       value: number;
@@ -401,7 +366,6 @@
       findAsync(key: string, fallback: string | null): Promise<string | null>;
       maybeArrayAsync(): Promise<string[] | null>;
       'find(String,String)'(key: string, fallback: string | null): string | null;
-      'find(java.lang.String,java.lang.String)'(key: string, fallback: string | null): string | null;
       'maybeArray()'(): string[] | null;
       readonly class: jvm.java.lang.Class<jvm.gencases.Nulls>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Nulls;
@@ -427,16 +391,11 @@
       sumAsync(...values: (number | $Box.int)[]): Promise<number>;
       sumAsync(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<number>;
       'describe(char,Character)'(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): string;
-      'describe(char,java.lang.Character)'(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): string;
       'describe(Object)'(o: $In.java.lang.Object): string;
-      'describe(java.lang.Object)'(o: $In.java.lang.Object): string;
       'grid()'(): Int32Array[];
       'max(List)'<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): T;
-      'max(java.util.List)'<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): T;
       'maybe(Integer)'(i: number | jvm.java.lang.Integer): number;
-      'maybe(java.lang.Integer)'(i: number | jvm.java.lang.Integer): number;
       'names(Map)'(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
-      'names(java.util.Map)'(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
       'sum(int[])'(...values: (number | $Box.int)[]): number;
       'sum(int[])'(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): number;
       id: number | bigint;
@@ -451,14 +410,18 @@
       area(side: number | $Box.int): number;
       area(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
       area(side: number | $Box.double): number;
+      when(d: Date): string;
       areaAsync(side: number | $Box.int): Promise<number>;
       areaAsync(a: number | bigint | $Box.long, b: number | bigint | $Box.long): Promise<number | bigint>;
       areaAsync(side: number | $Box.double): Promise<number>;
+      whenAsync(d: Date): Promise<string>;
       'new()'(): jvm.gencases.Shapes;
       'new(long)'(id: number | bigint | $Box.long): jvm.gencases.Shapes;
       'area(double)'(side: number | $Box.double): number;
       'area(int)'(side: number | $Box.int): number;
       'area(long,long)'(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
+      'when(java.sql.Date)'(d: Date): string;
+      'when(java.util.Date)'(d: Date): string;
       readonly TRIANGLE: number;
       label: string;
       readonly Kind: typeof jvm.gencases.Shapes$Kind;
@@ -486,9 +449,7 @@
       valueOfAsync(name: string): Promise<jvm.gencases.Shapes$Kind>;
       valuesAsync(): Promise<jvm.gencases.Shapes$Kind[]>;
       'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
-      'valueOf(java.lang.Class,java.lang.String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
       'valueOf(String)'(name: string): jvm.gencases.Shapes$Kind;
-      'valueOf(java.lang.String)'(name: string): jvm.gencases.Shapes$Kind;
       'values()'(): jvm.gencases.Shapes$Kind[];
       readonly ROUND: jvm.gencases.Shapes$Kind;
       readonly SQUARE: jvm.gencases.Shapes$Kind;
@@ -504,7 +465,6 @@
     const Shapes$Side: {
       new (arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
       'new(Shapes)'(arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
-      'new(gencases.Shapes)'(arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
       readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Side>;
       [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Side;
     };

@@ -629,7 +629,7 @@ final class DtsEmitter {
         }
         Map<String, Map<String, JType>> anc = ancestors(c);
         for (Projection.Group g : v.instances) {
-            if (inherited(g.name, mine, provided) || added.contains(g.name)) {
+            if (g.alias || inherited(g.name, mine, provided) || added.contains(g.name)) {
                 continue;
             }
             // the overridden supertypes' signatures too (after ours): TS then sees every override as compatible
@@ -688,7 +688,9 @@ final class DtsEmitter {
             }
         }
         for (Projection.Group g : v.statics) {
-            renderGroup(g, c, Map.of(), none, "      ", out, true);
+            if (!g.alias) {
+                renderGroup(g, c, Map.of(), none, "      ", out, true);
+            }
         }
         for (Projection.FieldRef f : v.staticFields) {
             String type = mapper.map(f.field.type, TsTypeMapper.Pos.RETURN, none, nullableOut(f.owner, f.field.type));
@@ -879,7 +881,7 @@ final class DtsEmitter {
             }
         }
         String head = (constructor ? "new " : name) + (tps.isEmpty() ? "" : "<" + String.join(", ", tps) + ">");
-        String doc = withDoc ? jsdoc(mi.doc, mi.deprecated, indent, paramNames, mi) : "";
+        String doc = !withDoc ? "" : async ? asyncDoc(mi, indent) : jsdoc(mi.doc, mi.deprecated, indent, paramNames, mi);
         StringBuilder sb = new StringBuilder();
         if (restAlt != null) {
             List<String> rest = new ArrayList<>(params.subList(0, params.size() - 1));
@@ -907,6 +909,26 @@ final class DtsEmitter {
             return name;
         }
         return "'" + name.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /**
+     * An async variant's doc: the method's first sentence and what the variant does; the full Javadoc
+     * stays on the method itself (repeating it doubled the typings' size for tsc to read).
+     */
+    private static String asyncDoc(MethodInfo m, String indent) {
+        if (m.doc == null) {
+            return jsdoc(null, m.deprecated, indent, null, null);
+        }
+        String text = m.doc.text.strip();
+        int end = text.indexOf(". ");
+        int line = text.indexOf('\n');
+        end = end < 0 ? line : line < 0 ? end + 1 : Math.min(end + 1, line);
+        String first = end < 0 ? text : text.substring(0, end).strip();
+        String lines = (first.isEmpty() ? "" : first + "\n") + "Runs `" + m.name + "` on the async pool: a promise of its result.";
+        Doc doc = new Doc();
+        doc.text = lines;
+        doc.deprecated = m.doc.deprecated;
+        return jsdoc(doc, m.deprecated, indent, null, null);
     }
 
     private static String jsdoc(Doc doc, boolean deprecated, String indent, List<String> paramNames, MethodInfo m) {

@@ -52,16 +52,27 @@ final class Projection {
         final boolean selector;
         /** {@code nameAsync}: the group's members run on the async pool, JS gets a promise. */
         final boolean async;
+        /**
+         * A selector spelling the typings leave out (the bridge takes it): the qualified one
+         * ({@code max(java.lang.Integer)}) when the simple one names the member alone, else the simple
+         * one ({@code at(Date)} for java.util.Date and java.sql.Date), which names no single member.
+         */
+        final boolean alias;
 
         Group(String name, List<Member> members, boolean selector) {
-            this(name, members, selector, false);
+            this(name, members, selector, false, false);
         }
 
         Group(String name, List<Member> members, boolean selector, boolean async) {
+            this(name, members, selector, async, false);
+        }
+
+        private Group(String name, List<Member> members, boolean selector, boolean async, boolean alias) {
             this.name = name;
             this.members = members;
             this.selector = selector;
             this.async = async;
+            this.alias = alias;
         }
     }
 
@@ -360,12 +371,18 @@ final class Projection {
     }
 
     private void selectors(List<Group> into, List<Member> group) {
-        for (Member c : dedupe(group)) {
+        List<Member> members = dedupe(group);
+        Map<String, Integer> simpleCount = new HashMap<>();
+        for (Member c : members) {
+            simpleCount.merge(selector(c, false), 1, Integer::sum);
+        }
+        for (Member c : members) {
             String simple = selector(c, false);
-            into.add(new Group(simple, List.of(c), true));
             String qualified = selector(c, true);
+            boolean unique = simpleCount.get(simple) == 1;
+            into.add(new Group(simple, List.of(c), true, false, !unique && !qualified.equals(simple)));
             if (!qualified.equals(simple)) {
-                into.add(new Group(qualified, List.of(c), true));
+                into.add(new Group(qualified, List.of(c), true, false, unique));
             }
         }
     }

@@ -513,10 +513,14 @@ final class TsTypeMapper {
                 }
             }
         }
-        members.add("readonly [$java]?: undefined;"); // a JS object, not a Java one (TsTypes.TRAITS)
+        String notJava = "readonly [$java]?: undefined;"; // a JS value, not a Java object (TsTypes.TRAITS)
+        members.add(notJava);
         String shape = "{ " + String.join(" ", members) + " }";
-        // NoInfer: a JS function also has an `apply` (Function.prototype's), which must not steer inference
-        return functions.size() == 1 ? functions.get(0) + " | NoInfer<" + shape + ">" : shape;
+        // NoInfer: a JS function also has an `apply` (Function.prototype's), which must not steer inference.
+        // The function form says it is no Java object too: with every member of the union saying so, TS
+        // sets the Java interface aside when it types an object literal's methods (their parameters are
+        // then the JS form's: Caffeine's CacheLoader.loadAll(keys), which the two forms type differently)
+        return functions.size() == 1 ? functions.get(0) + " & { " + notJava + " } | NoInfer<" + shape + ">" : shape;
     }
 
     private boolean boundsFree(ClassInfo c) {
@@ -535,8 +539,7 @@ final class TsTypeMapper {
 
     /**
      * The type arguments of a supertype in an extends clause: as {@link #typeArgs}, but a class argument
-     * that has no TS type here (it maps to the Object alias: a java.util.function$ interface...) is
-     * {@code any}, so the subtype's members, which name the real type, still fit the supertype's
+     * the subtype's members cannot fit ({@link #unexpressibleInHeritage}) is {@code any}
      * (PrimitiveIterator.OfInt extends PrimitiveIterator&lt;Integer, IntConsumer&gt;).
      */
     String heritageArgs(ClassInfo c, JType.ClassRef ref, Map<String, String> typeVars) {
@@ -567,15 +570,30 @@ final class TsTypeMapper {
                 out.add(w.kind == '-' && !params.get(i).unbounded() ? "any" : map(w.bound, pos, typeVars, false));
             } else {
                 String mapped = map(a, pos, typeVars, false);
-                boolean noTsType = heritage && a instanceof JType.ClassRef && !((JType.ClassRef) a).name.equals("java/lang/Object")
-                        && mapped.equals(objectConstraint());
-                out.add(noTsType ? "any" : mapped);
+                out.add(heritage && unexpressibleInHeritage(a, mapped) ? "any" : mapped);
             }
             if (out.get(i).equals("unknown")) {
                 out.set(i, fill);
             }
         }
         return "<" + String.join(", ", out) + ">";
+    }
+
+    /**
+     * A supertype's class argument the subtype's members cannot fit: one without a TS type here (it maps
+     * to the Object alias), or one the bridge converts by declared type on the way out (a stream, a
+     * future): the subtype's {@code InputStream next()} returns a Readable, its supertype's
+     * {@code E next()} the Java object (XSSFReader.SheetIterator implements Iterator&lt;InputStream&gt;).
+     */
+    private boolean unexpressibleInHeritage(JType a, String mapped) {
+        if (!(a instanceof JType.ClassRef)) {
+            return false;
+        }
+        JType.ClassRef ref = (JType.ClassRef) a;
+        if (TsTypes.converted(codeOf(ref, model.get(ref.name)), TsTypes.Direction.FROM_JAVA) != null) {
+            return true;
+        }
+        return !ref.name.equals("java/lang/Object") && mapped.equals(objectConstraint());
     }
 
     private static void collectArgs(JType.ClassRef ref, List<JType> into) {
