@@ -53,7 +53,7 @@ test('standalone CLI tarball: bin/napi-java generate works with no JDK on PATH o
   const work = tempDir('standalone-out');
   const out = path.join(work, 'out');
   const started = Date.now();
-  const r = spawnSync('napi-java', ['generate', '--jar', jar, '--out', out, '--quiet'], {
+  const r = spawnSync('napi-java', ['generate', '--jar', jar, '--out', out, '--quiet', '--glue'], {
     cwd: work, env, encoding: 'utf8', timeout: 180_000,
   });
   const ms = Date.now() - started;

@@ -1,6 +1,7 @@
 package dev.napijava.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -99,5 +100,18 @@ class MainTest {
         assertTrue(r.out().contains("\"unresolved\":[\"dev.napijava.cli.Main$Generate\""), r.out());
         assertTrue(r.out().contains("small.d.ts") && r.out().contains("small.js"), r.out());
         assertTrue(Files.isRegularFile(out.resolve("small.d.ts")) && Files.isRegularFile(out.resolve("small.js")));
+    }
+
+    @Test
+    void glueOnlyWithGlue() throws Exception {
+        Path plain = dir.resolve("plain");
+        assertEquals(0, run("generate", "--jar", smallJar().toString(), "--out", plain.toString()).code());
+        assertTrue(Files.isRegularFile(plain.resolve("small.d.ts")));
+        assertFalse(Files.exists(plain.resolve("small.napi.jar")), "no glue by default");
+        Path glued = dir.resolve("glued");
+        Run r = run("generate", "--jar", smallJar().toString(), "--out", glued.toString(), "--glue", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(glued.resolve("small.napi.jar")), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*\"glued\":[1-9].*"), r.out());
     }
 }
