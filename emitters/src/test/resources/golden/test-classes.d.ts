@@ -1,27 +1,24 @@
 
   namespace gencases {
-    interface Box<T extends $Out.java.lang.Comparable<T>> extends jvm.java.lang.Object, jvm.java.lang.Comparable<jvm.gencases.Box<T>> {
+    interface Box<T extends $Out.java.lang.Comparable<T>> extends jvm.java.lang.Object, jvm.java.lang.Comparable<Box<T>> {
       get(): T;
       isEmpty(): boolean;
       getAsync(): Promise<T>;
       isEmptyAsync(): Promise<boolean>;
-      'get()'(): T;
-      'isEmpty()'(): boolean;
     }
     const Box: {
-      of<U extends $Out.java.lang.Comparable<U>>(value: U): jvm.gencases.Box<U>;
-      ofAsync<U extends $Out.java.lang.Comparable<U>>(value: U): Promise<jvm.gencases.Box<U>>;
-      'of(Comparable)'<U extends $Out.java.lang.Comparable<U>>(value: U): jvm.gencases.Box<U>;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Box<any>>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Box<any>;
+      of<U extends $Out.java.lang.Comparable<U>>(value: U): Box<U>;
+      ofAsync<U extends $Out.java.lang.Comparable<U>>(value: U): Promise<Box<U>>;
+      readonly class: jvm.java.lang.Class<Box<any>>;
+      [Symbol.hasInstance](value: unknown): value is Box<any>;
     };
     interface Callbacks extends jvm.java.lang.Object {
     }
     const Callbacks: {
-      new (): jvm.gencases.Callbacks;
+      new (): Callbacks;
       apply(f: $Js.java.util.function$.Function<string, number>, s: string): number;
       copy(in_: import('stream').Readable | jvm.java.io.InputStream, out: import('stream').Writable | jvm.java.io.OutputStream): number | bigint;
-      greet(g: jvm.gencases.Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): string;
+      greet(g: Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): string;
       later(s: string): Promise<string>;
       lengthOf(s: Promise<string> | jvm.java.util.concurrent.CompletableFuture<string>): Promise<number>;
       open(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): import('stream').Readable;
@@ -29,24 +26,15 @@
       touch(): void;
       applyAsync(f: $Js.java.util.function$.Function<string, number>, s: string): Promise<number>;
       copyAsync(in_: import('stream').Readable | jvm.java.io.InputStream, out: import('stream').Writable | jvm.java.io.OutputStream): Promise<number | bigint>;
-      greetAsync(g: jvm.gencases.Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): Promise<string>;
+      greetAsync(g: Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): Promise<string>;
       laterAsync(s: string): Promise<string>;
       lengthOfAsync(s: Promise<string> | jvm.java.util.concurrent.CompletableFuture<string>): Promise<number>;
       openAsync(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<import('stream').Readable>;
       sinkAsync(): Promise<import('stream').Writable>;
       touchAsync(): Promise<null>;
-      'new()'(): jvm.gencases.Callbacks;
-      'apply(Function,String)'(f: $Js.java.util.function$.Function<string, number>, s: string): number;
-      'copy(InputStream,OutputStream)'(in_: import('stream').Readable | jvm.java.io.InputStream, out: import('stream').Writable | jvm.java.io.OutputStream): number | bigint;
-      'greet(Callbacks.Greeter,String)'(g: jvm.gencases.Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): string;
-      'later(String)'(s: string): Promise<string>;
-      'lengthOf(CompletableFuture)'(s: Promise<string> | jvm.java.util.concurrent.CompletableFuture<string>): Promise<number>;
-      'open(byte[])'(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): import('stream').Readable;
-      'sink()'(): import('stream').Writable;
-      'touch()'(): void;
-      readonly Greeter: typeof jvm.gencases.Callbacks$Greeter;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Callbacks>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Callbacks;
+      readonly Greeter: typeof Callbacks$Greeter;
+      readonly class: jvm.java.lang.Class<Callbacks>;
+      [Symbol.hasInstance](value: unknown): value is Callbacks;
     };
     interface Callbacks$Greeter extends jvm.java.lang.Object {
       greet(arg0: string): string;
@@ -55,38 +43,35 @@
       greetAsync(arg0: string): Promise<string>;
       punctuationAsync(): Promise<string>;
       timesAsync(): Promise<number>;
-      'greet(String)'(arg0: string): string;
-      'punctuation()'(): string;
-      'times()'(): number;
     }
     const Callbacks$Greeter: {
-      readonly class: jvm.java.lang.Class<jvm.gencases.Callbacks$Greeter>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Callbacks$Greeter;
+      readonly class: jvm.java.lang.Class<Callbacks$Greeter>;
+      [Symbol.hasInstance](value: unknown): value is Callbacks$Greeter;
     };
     interface Data extends jvm.java.lang.Object {
     }
     const Data: {
-      new (): jvm.gencases.Data;
+      new (): Data;
       any(o: $In.java.lang.Object): $Out.java.lang.Object;
       at(d: Date | jvm.java.time.LocalDate): Date;
       big(b: bigint | number | string): bigint;
       boxedLong(): bigint;
       byId(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): number;
-      count(l: jvm.gencases.Data$Labels): number;
+      count(l: Data$Labels): number;
       dec(d: number | string | bigint | jvm.java.math.BigDecimal): jvm.java.math.BigDecimal;
-      draw(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): string;
+      draw(s: $Record.gencases.Data$Shape | Data$Shape): string;
       entry(): jvm.java.util.Map$Entry<string, number>;
-      grouped(): jvm.java.util.Map<string, jvm.java.util.List<jvm.gencases.Data$Point>>;
+      grouped(): jvm.java.util.Map<string, jvm.java.util.List<Data$Point>>;
       iterator(): jvm.java.util.Iterator<string>;
       join(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): string;
-      link(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
+      link(n: $Record.gencases.Data$Node | Data$Node): Data$Node;
       number(): $Out.java.lang.Number;
       primitiveLong(): number | bigint;
       read<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): T;
       size(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): number;
       stamp(t: Date): Date;
       stream(): jvm.java.util.stream.Stream<string>;
-      swap<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): jvm.gencases.Data$Pair<B, A>;
+      swap<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | Data$Pair<A, B>): Data$Pair<B, A>;
       unique(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): jvm.java.util.Set<string>;
       when(i: Date): Date;
       words(): jvm.java.util.Enumeration<string>;
@@ -95,76 +80,51 @@
       bigAsync(b: bigint | number | string): Promise<bigint>;
       boxedLongAsync(): Promise<bigint>;
       byIdAsync(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): Promise<number>;
-      countAsync(l: jvm.gencases.Data$Labels): Promise<number>;
+      countAsync(l: Data$Labels): Promise<number>;
       decAsync(d: number | string | bigint | jvm.java.math.BigDecimal): Promise<jvm.java.math.BigDecimal>;
-      drawAsync(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): Promise<string>;
+      drawAsync(s: $Record.gencases.Data$Shape | Data$Shape): Promise<string>;
       entryAsync(): Promise<jvm.java.util.Map$Entry<string, number>>;
-      groupedAsync(): Promise<jvm.java.util.Map<string, jvm.java.util.List<jvm.gencases.Data$Point>>>;
+      groupedAsync(): Promise<jvm.java.util.Map<string, jvm.java.util.List<Data$Point>>>;
       iteratorAsync(): Promise<jvm.java.util.Iterator<string>>;
       joinAsync(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): Promise<string>;
-      linkAsync(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): Promise<jvm.gencases.Data$Node>;
+      linkAsync(n: $Record.gencases.Data$Node | Data$Node): Promise<Data$Node>;
       numberAsync(): Promise<$Out.java.lang.Number>;
       primitiveLongAsync(): Promise<number | bigint>;
       readAsync<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): Promise<T>;
       sizeAsync(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): Promise<number>;
       stampAsync(t: Date): Promise<Date>;
       streamAsync(): Promise<jvm.java.util.stream.Stream<string>>;
-      swapAsync<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): Promise<jvm.gencases.Data$Pair<B, A>>;
+      swapAsync<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | Data$Pair<A, B>): Promise<Data$Pair<B, A>>;
       uniqueAsync(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): Promise<jvm.java.util.Set<string>>;
       whenAsync(i: Date): Promise<Date>;
       wordsAsync(): Promise<jvm.java.util.Enumeration<string>>;
-      'new()'(): jvm.gencases.Data;
-      'any(Object)'(o: $In.java.lang.Object): $Out.java.lang.Object;
-      'at(LocalDate)'(d: Date | jvm.java.time.LocalDate): Date;
-      'big(BigInteger)'(b: bigint | number | string): bigint;
-      'boxedLong()'(): bigint;
-      'byId(Map)'(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): number;
-      'count(Data.Labels)'(l: jvm.gencases.Data$Labels): number;
-      'dec(BigDecimal)'(d: number | string | bigint | jvm.java.math.BigDecimal): jvm.java.math.BigDecimal;
-      'draw(Data.Shape)'(s: $Record.gencases.Data$Shape | jvm.gencases.Data$Shape): string;
-      'entry()'(): jvm.java.util.Map$Entry<string, number>;
-      'grouped()'(): jvm.java.util.Map<string, jvm.java.util.List<jvm.gencases.Data$Point>>;
-      'iterator()'(): jvm.java.util.Iterator<string>;
-      'join(Iterable)'(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): string;
-      'link(Data.Node)'(n: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
-      'number()'(): $Out.java.lang.Number;
-      'primitiveLong()'(): number | bigint;
-      'read(String,Class)'<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): T;
-      'size(Collection)'(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): number;
-      'stamp(Timestamp)'(t: Date): Date;
-      'stream()'(): jvm.java.util.stream.Stream<string>;
-      'swap(Data.Pair)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | jvm.gencases.Data$Pair<A, B>): jvm.gencases.Data$Pair<B, A>;
-      'unique(Set)'(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): jvm.java.util.Set<string>;
-      'when(Instant)'(i: Date): Date;
-      'words()'(): jvm.java.util.Enumeration<string>;
-      readonly Shape: typeof jvm.gencases.Data$Shape;
-      readonly Labels: typeof jvm.gencases.Data$Labels;
-      readonly Pair: typeof jvm.gencases.Data$Pair;
-      readonly Words: typeof jvm.gencases.Data$Words;
-      readonly Row: typeof jvm.gencases.Data$Row;
-      readonly Node: typeof jvm.gencases.Data$Node;
-      readonly Color: typeof jvm.gencases.Data$Color;
-      readonly Point: typeof jvm.gencases.Data$Point;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data;
+      readonly Shape: typeof Data$Shape;
+      readonly Labels: typeof Data$Labels;
+      readonly Pair: typeof Data$Pair;
+      readonly Words: typeof Data$Words;
+      readonly Row: typeof Data$Row;
+      readonly Node: typeof Data$Node;
+      readonly Color: typeof Data$Color;
+      readonly Point: typeof Data$Point;
+      readonly class: jvm.java.lang.Class<Data>;
+      [Symbol.hasInstance](value: unknown): value is Data;
     };
-    interface Data$Color extends jvm.java.lang.Enum<jvm.gencases.Data$Color> {
+    interface Data$Color extends jvm.java.lang.Enum<Data$Color> {
     }
     const Data$Color: {
       valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
-      valueOf(name: string): jvm.gencases.Data$Color;
-      values(): jvm.gencases.Data$Color[];
+      valueOf(name: string): Data$Color;
+      values(): Data$Color[];
       valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): Promise<T>;
-      valueOfAsync(name: string): Promise<jvm.gencases.Data$Color>;
-      valuesAsync(): Promise<jvm.gencases.Data$Color[]>;
+      valueOfAsync(name: string): Promise<Data$Color>;
+      valuesAsync(): Promise<Data$Color[]>;
       'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
-      'valueOf(String)'(name: string): jvm.gencases.Data$Color;
-      'values()'(): jvm.gencases.Data$Color[];
-      readonly RED: jvm.gencases.Data$Color;
-      readonly GREEN: jvm.gencases.Data$Color;
+      'valueOf(String)'(name: string): Data$Color;
+      readonly RED: Data$Color;
+      readonly GREEN: Data$Color;
       readonly EnumDesc: typeof jvm.java.lang.Enum$EnumDesc;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Color>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Color;
+      readonly class: jvm.java.lang.Class<Data$Color>;
+      [Symbol.hasInstance](value: unknown): value is Data$Color;
     };
     interface Data$Labels extends jvm.java.lang.Record {
       equals(o: $In.java.lang.Object): boolean;
@@ -175,39 +135,28 @@
       hashCodeAsync(): Promise<number>;
       labelsAsync(): Promise<string[]>;
       toStringAsync(): Promise<string>;
-      'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'hashCode()'(): number;
-      'labels()'(): string[];
-      'toString()'(): string;
     }
     const Data$Labels: {
-      new (labels: readonly string[]): jvm.gencases.Data$Labels;
-      'new(String[])'(labels: readonly string[]): jvm.gencases.Data$Labels;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Labels>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Labels;
+      new (labels: readonly string[]): Data$Labels;
+      readonly class: jvm.java.lang.Class<Data$Labels>;
+      [Symbol.hasInstance](value: unknown): value is Data$Labels;
     };
     interface Data$Node extends jvm.java.lang.Record {
       equals(o: $In.java.lang.Object): boolean;
       hashCode(): number;
-      next(): jvm.gencases.Data$Node;
+      next(): Data$Node;
       toString(): string;
       value(): string;
       equalsAsync(o: $In.java.lang.Object): Promise<boolean>;
       hashCodeAsync(): Promise<number>;
-      nextAsync(): Promise<jvm.gencases.Data$Node>;
+      nextAsync(): Promise<Data$Node>;
       toStringAsync(): Promise<string>;
       valueAsync(): Promise<string>;
-      'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'hashCode()'(): number;
-      'next()'(): jvm.gencases.Data$Node;
-      'toString()'(): string;
-      'value()'(): string;
     }
     const Data$Node: {
-      new (value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
-      'new(String,Data.Node)'(value: string, next: $Record.gencases.Data$Node | jvm.gencases.Data$Node): jvm.gencases.Data$Node;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Node>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Node;
+      new (value: string, next: $Record.gencases.Data$Node | Data$Node): Data$Node;
+      readonly class: jvm.java.lang.Class<Data$Node>;
+      [Symbol.hasInstance](value: unknown): value is Data$Node;
     };
     interface Data$Pair<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object> extends jvm.java.lang.Record {
       equals(o: $In.java.lang.Object): boolean;
@@ -220,17 +169,11 @@
       hashCodeAsync(): Promise<number>;
       secondAsync(): Promise<B>;
       toStringAsync(): Promise<string>;
-      'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'first()'(): A;
-      'hashCode()'(): number;
-      'second()'(): B;
-      'toString()'(): string;
     }
     const Data$Pair: {
-      new <A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
-      'new(Object,Object)'<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): jvm.gencases.Data$Pair<A, B>;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>;
+      new <A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): Data$Pair<A, B>;
+      readonly class: jvm.java.lang.Class<Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>>;
+      [Symbol.hasInstance](value: unknown): value is Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>;
     };
     interface Data$Point extends jvm.java.lang.Record {
       equals(o: $In.java.lang.Object): boolean;
@@ -243,17 +186,11 @@
       toStringAsync(): Promise<string>;
       xAsync(): Promise<number>;
       yAsync(): Promise<number>;
-      'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'hashCode()'(): number;
-      'toString()'(): string;
-      'x()'(): number;
-      'y()'(): number;
     }
     const Data$Point: {
-      new (x: number | $Box.int, y: number | $Box.int): jvm.gencases.Data$Point;
-      'new(int,int)'(x: number | $Box.int, y: number | $Box.int): jvm.gencases.Data$Point;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Point>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Point;
+      new (x: number | $Box.int, y: number | $Box.int): Data$Point;
+      readonly class: jvm.java.lang.Class<Data$Point>;
+      [Symbol.hasInstance](value: unknown): value is Data$Point;
     };
     interface Data$Row extends jvm.java.util.AbstractList<string> {
       get(index: number | $Box.int): string;
@@ -261,102 +198,78 @@
       getAsync(index: number | $Box.int): Promise<string>;
       lengthAsync(): Promise<number>;
       sizeAsync(): Promise<number>;
-      'get(int)'(index: number | $Box.int): string;
       'length()'(): number;
-      'size()'(): number;
       [Symbol.iterator](): $Iterator<string>;
       readonly length: number;
       [index: number]: string;
     }
     const Data$Row: {
-      new (): jvm.gencases.Data$Row;
-      'new()'(): jvm.gencases.Data$Row;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Row>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Row;
+      new (): Data$Row;
+      readonly class: jvm.java.lang.Class<Data$Row>;
+      [Symbol.hasInstance](value: unknown): value is Data$Row;
     };
     interface Data$Shape extends jvm.java.lang.Record {
       bits(): Int32Array;
-      color(): jvm.gencases.Data$Color;
-      corners(): jvm.java.util.List<jvm.gencases.Data$Point>;
+      color(): Data$Color;
+      corners(): jvm.java.util.List<Data$Point>;
       equals(o: $In.java.lang.Object): boolean;
       extra(): $Out.java.lang.Object;
       hashCode(): number;
       name(): string;
       note(): string | null;
-      origin(): jvm.gencases.Data$Point;
+      origin(): Data$Point;
       scale(): jvm.java.math.BigDecimal;
       tags(): jvm.java.util.Set<string>;
       toString(): string;
       weights(): jvm.java.util.Map<string, number>;
       when(): Date;
       bitsAsync(): Promise<Int32Array>;
-      colorAsync(): Promise<jvm.gencases.Data$Color>;
-      cornersAsync(): Promise<jvm.java.util.List<jvm.gencases.Data$Point>>;
+      colorAsync(): Promise<Data$Color>;
+      cornersAsync(): Promise<jvm.java.util.List<Data$Point>>;
       equalsAsync(o: $In.java.lang.Object): Promise<boolean>;
       extraAsync(): Promise<$Out.java.lang.Object>;
       hashCodeAsync(): Promise<number>;
       nameAsync(): Promise<string>;
       noteAsync(): Promise<string | null>;
-      originAsync(): Promise<jvm.gencases.Data$Point>;
+      originAsync(): Promise<Data$Point>;
       scaleAsync(): Promise<jvm.java.math.BigDecimal>;
       tagsAsync(): Promise<jvm.java.util.Set<string>>;
       toStringAsync(): Promise<string>;
       weightsAsync(): Promise<jvm.java.util.Map<string, number>>;
       whenAsync(): Promise<Date>;
-      'bits()'(): Int32Array;
-      'color()'(): jvm.gencases.Data$Color;
-      'corners()'(): jvm.java.util.List<jvm.gencases.Data$Point>;
-      'equals(Object)'(o: $In.java.lang.Object): boolean;
-      'extra()'(): $Out.java.lang.Object;
-      'hashCode()'(): number;
-      'name()'(): string;
-      'note()'(): string | null;
-      'origin()'(): jvm.gencases.Data$Point;
-      'scale()'(): jvm.java.math.BigDecimal;
-      'tags()'(): jvm.java.util.Set<string>;
-      'toString()'(): string;
-      'weights()'(): jvm.java.util.Map<string, number>;
-      'when()'(): Date;
     }
     const Data$Shape: {
-      new (name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
-      'new(String,Data.Point,Data.Color,List,Set,Map,String,Date,BigDecimal,int[],Object)'(name: string, origin: $Record.gencases.Data$Point | jvm.gencases.Data$Point, color: jvm.gencases.Data$Color, corners: readonly jvm.gencases.Data$Point[] | ReadonlySet<jvm.gencases.Data$Point> | jvm.java.util.List<jvm.gencases.Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): jvm.gencases.Data$Shape;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Shape>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Shape;
+      new (name: string, origin: $Record.gencases.Data$Point | Data$Point, color: Data$Color, corners: readonly Data$Point[] | ReadonlySet<Data$Point> | jvm.java.util.List<Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): Data$Shape;
+      readonly class: jvm.java.lang.Class<Data$Shape>;
+      [Symbol.hasInstance](value: unknown): value is Data$Shape;
     };
     interface Data$Words extends jvm.java.lang.Object, jvm.java.lang.Iterable<string> {
       iterator(): jvm.java.util.Iterator<string>;
       iteratorAsync(): Promise<jvm.java.util.Iterator<string>>;
-      'iterator()'(): jvm.java.util.Iterator<string>;
       [Symbol.iterator](): $Iterator<string>;
     }
     const Data$Words: {
-      new (): jvm.gencases.Data$Words;
-      'new()'(): jvm.gencases.Data$Words;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Data$Words>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Data$Words;
+      new (): Data$Words;
+      readonly class: jvm.java.lang.Class<Data$Words>;
+      [Symbol.hasInstance](value: unknown): value is Data$Words;
     };
-    interface IntBox extends jvm.java.lang.Object, jvm.gencases.Box<number> {
-      clone(): jvm.gencases.IntBox;
-      compareTo(o: jvm.gencases.Box<number> | $Js.gencases.Box<number>): number;
+    interface IntBox extends jvm.java.lang.Object, Box<number> {
+      clone(): IntBox;
+      compareTo(o: Box<number> | $Js.gencases.Box<number>): number;
       get(): number;
       size(): number;
-      cloneAsync(): Promise<jvm.gencases.IntBox>;
-      compareToAsync(o: jvm.gencases.Box<number> | $Js.gencases.Box<number>): Promise<number>;
+      cloneAsync(): Promise<IntBox>;
+      compareToAsync(o: Box<number> | $Js.gencases.Box<number>): Promise<number>;
       getAsync(): Promise<number>;
       sizeAsync(): Promise<number>;
-      'clone()'(): jvm.gencases.IntBox;
-      'compareTo(Object)'(arg0: jvm.gencases.Box<number> | $Js.gencases.Box<number>): number;
-      'compareTo(Box)'(o: jvm.gencases.Box<number> | $Js.gencases.Box<number>): number;
-      'get()'(): number;
-      'size()'(): number;
+      'compareTo(Object)'(arg0: Box<number> | $Js.gencases.Box<number>): number;
+      'compareTo(Box)'(o: Box<number> | $Js.gencases.Box<number>): number;
       value: number;
     }
     const IntBox: {
-      new (value: number | $Box.int): jvm.gencases.IntBox;
-      'new(int)'(value: number | $Box.int): jvm.gencases.IntBox;
-      readonly class: jvm.java.lang.Class<jvm.gencases.IntBox>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.IntBox;
+      new (value: number | $Box.int): IntBox;
+      readonly class: jvm.java.lang.Class<IntBox>;
+      [Symbol.hasInstance](value: unknown): value is IntBox;
     };
     interface Nulls extends jvm.java.lang.Object {
     }
@@ -365,10 +278,8 @@
       maybeArray(): string[] | null;
       findAsync(key: string, fallback: string | null): Promise<string | null>;
       maybeArrayAsync(): Promise<string[] | null>;
-      'find(String,String)'(key: string, fallback: string | null): string | null;
-      'maybeArray()'(): string[] | null;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Nulls>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Nulls;
+      readonly class: jvm.java.lang.Class<Nulls>;
+      [Symbol.hasInstance](value: unknown): value is Nulls;
     };
     /**
      * @deprecated
@@ -392,12 +303,6 @@
       sumAsync(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<number>;
       'describe(char,Character)'(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): string;
       'describe(Object)'(o: $In.java.lang.Object): string;
-      'grid()'(): Int32Array[];
-      'max(List)'<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): T;
-      'maybe(Integer)'(i: number | jvm.java.lang.Integer): number;
-      'names(Map)'(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
-      'sum(int[])'(...values: (number | $Box.int)[]): number;
-      'sum(int[])'(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): number;
       id: number | bigint;
       readonly data: Uint8Array;
     }
@@ -405,8 +310,8 @@
      * @deprecated
      */
     const Shapes: {
-      new (): jvm.gencases.Shapes;
-      new (id: number | bigint | $Box.long): jvm.gencases.Shapes;
+      new (): Shapes;
+      new (id: number | bigint | $Box.long): Shapes;
       area(side: number | $Box.int): number;
       area(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
       area(side: number | $Box.double): number;
@@ -415,8 +320,8 @@
       areaAsync(a: number | bigint | $Box.long, b: number | bigint | $Box.long): Promise<number | bigint>;
       areaAsync(side: number | $Box.double): Promise<number>;
       whenAsync(d: Date): Promise<string>;
-      'new()'(): jvm.gencases.Shapes;
-      'new(long)'(id: number | bigint | $Box.long): jvm.gencases.Shapes;
+      'new()'(): Shapes;
+      'new(long)'(id: number | bigint | $Box.long): Shapes;
       'area(double)'(side: number | $Box.double): number;
       'area(int)'(side: number | $Box.int): number;
       'area(long,long)'(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
@@ -424,48 +329,44 @@
       'when(java.util.Date)'(d: Date): string;
       readonly TRIANGLE: number;
       label: string;
-      readonly Kind: typeof jvm.gencases.Shapes$Kind;
-      readonly Side: typeof jvm.gencases.Shapes$Side;
-      readonly Corner: typeof jvm.gencases.Shapes$Corner;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Shapes>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes;
+      readonly Kind: typeof Shapes$Kind;
+      readonly Side: typeof Shapes$Side;
+      readonly Corner: typeof Shapes$Corner;
+      readonly class: jvm.java.lang.Class<Shapes>;
+      [Symbol.hasInstance](value: unknown): value is Shapes;
     };
     interface Shapes$Corner extends jvm.java.lang.Object {
       readonly index: number;
     }
     const Shapes$Corner: {
-      new (index: number | $Box.int): jvm.gencases.Shapes$Corner;
-      'new(int)'(index: number | $Box.int): jvm.gencases.Shapes$Corner;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Corner>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Corner;
+      new (index: number | $Box.int): Shapes$Corner;
+      readonly class: jvm.java.lang.Class<Shapes$Corner>;
+      [Symbol.hasInstance](value: unknown): value is Shapes$Corner;
     };
-    interface Shapes$Kind extends jvm.java.lang.Enum<jvm.gencases.Shapes$Kind> {
+    interface Shapes$Kind extends jvm.java.lang.Enum<Shapes$Kind> {
     }
     const Shapes$Kind: {
       valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
-      valueOf(name: string): jvm.gencases.Shapes$Kind;
-      values(): jvm.gencases.Shapes$Kind[];
+      valueOf(name: string): Shapes$Kind;
+      values(): Shapes$Kind[];
       valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): Promise<T>;
-      valueOfAsync(name: string): Promise<jvm.gencases.Shapes$Kind>;
-      valuesAsync(): Promise<jvm.gencases.Shapes$Kind[]>;
+      valueOfAsync(name: string): Promise<Shapes$Kind>;
+      valuesAsync(): Promise<Shapes$Kind[]>;
       'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
-      'valueOf(String)'(name: string): jvm.gencases.Shapes$Kind;
-      'values()'(): jvm.gencases.Shapes$Kind[];
-      readonly ROUND: jvm.gencases.Shapes$Kind;
-      readonly SQUARE: jvm.gencases.Shapes$Kind;
+      'valueOf(String)'(name: string): Shapes$Kind;
+      readonly ROUND: Shapes$Kind;
+      readonly SQUARE: Shapes$Kind;
       readonly EnumDesc: typeof jvm.java.lang.Enum$EnumDesc;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Kind>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Kind;
+      readonly class: jvm.java.lang.Class<Shapes$Kind>;
+      [Symbol.hasInstance](value: unknown): value is Shapes$Kind;
     };
     interface Shapes$Side extends jvm.java.lang.Object {
       length(): number;
       lengthAsync(): Promise<number>;
-      'length()'(): number;
     }
     const Shapes$Side: {
-      new (arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
-      'new(Shapes)'(arg0: jvm.gencases.Shapes): jvm.gencases.Shapes$Side;
-      readonly class: jvm.java.lang.Class<jvm.gencases.Shapes$Side>;
-      [Symbol.hasInstance](value: unknown): value is jvm.gencases.Shapes$Side;
+      new (arg0: Shapes): Shapes$Side;
+      readonly class: jvm.java.lang.Class<Shapes$Side>;
+      [Symbol.hasInstance](value: unknown): value is Shapes$Side;
     };
   }

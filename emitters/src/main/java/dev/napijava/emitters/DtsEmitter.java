@@ -125,6 +125,60 @@ final class DtsEmitter {
         return out.toString();
     }
 
+    private final Map<String, java.util.regex.Pattern> sameNamespace = new HashMap<>();
+
+    /**
+     * Declarations in namespace ns with the classes of ns named unqualified ({@code CTBookViews}, not
+     * {@code jvm.org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBookViews}): tsc reads and holds
+     * one identifier instead of nine (poi-ooxml-full's typings were 100 MB). Qualified stay: names a
+     * type parameter could shadow (T, K1) and the TS globals {@link #unshadow} rewrites.
+     */
+    private String local(String ns, String text, Set<String> typeVars) {
+        if (ns.isEmpty()) {
+            return text;
+        }
+        java.util.regex.Pattern p = sameNamespace.computeIfAbsent(ns, k -> java.util.regex.Pattern.compile(
+                "(?<![\\w$.])" + java.util.regex.Pattern.quote(root + "." + ns + ".") + "([A-Za-z_$][\\w$]*)(?![\\w$.])"));
+        java.util.regex.Matcher m = p.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        Set<String> here = declared.getOrDefault(ns, Set.of());
+        StringBuilder out = new StringBuilder();
+        do {
+            String name = m.group(1);
+            boolean keep = !here.contains(name) || TS_GLOBALS.contains(name) || typeVars.contains(name.replaceAll("\\$+$", ""))
+                    || TYPE_VARIABLE_LIKE.matcher(name).matches();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(keep ? m.group() : name));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The type variables in scope anywhere in c's declarations (its own, its outer classes', its members'). */
+    private Set<String> typeVariableNames(ClassInfo c, int l) {
+        Set<String> out = new HashSet<>();
+        for (TypeParam p : mapper.tsParams(c)) {
+            out.add(p.name);
+        }
+        if (l != STUB) {
+            Projection.View v = projection.view(c);
+            for (List<Projection.Group> groups : List.of(v.instances, v.statics)) {
+                for (Projection.Group g : groups) {
+                    for (Projection.Member m : g.members) {
+                        for (TypeParam p : genericOrigin(m).method.typeParams) {
+                            out.add(p.name);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Names Java type variables usually take (T, K1, E$ once renamed): a class of such a name stays qualified. */
+    private static final java.util.regex.Pattern TYPE_VARIABLE_LIKE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,3}\\$*");
+
     static boolean reserved(String name) {
         return TS_RESERVED.contains(name) || TYPE_NAMES_RESERVED.contains(name);
     }
@@ -501,9 +555,10 @@ final class DtsEmitter {
             }
         }
         String ns = c.packageName();
-        members.replaceAll(m -> unshadow(ns, m));
-        statics.replaceAll(m -> unshadow(ns, m));
-        block.put("head", unshadow(ns, head.toString()));
+        Set<String> vars = typeVariableNames(c, l);
+        members.replaceAll(m -> local(ns, unshadow(ns, m), vars));
+        statics.replaceAll(m -> local(ns, unshadow(ns, m), vars));
+        block.put("head", local(ns, unshadow(ns, head.toString()), vars));
         block.put("members", members);
         block.put("hasStatic", l != STUB);
         block.put("staticMembers", statics);
@@ -628,8 +683,11 @@ final class DtsEmitter {
             }
         }
         Map<String, Map<String, JType>> anc = ancestors(c);
+        Set<String> callable = plainNames(v.instances);
+        callable.removeAll(added);
+        Set<String> single = singleSignature(v.instances);
         for (Projection.Group g : v.instances) {
-            if (g.alias || inherited(g.name, mine, provided) || added.contains(g.name)) {
+            if (g.alias || inherited(g.name, mine, provided) || added.contains(g.name) || redundant(g, callable, single)) {
                 continue;
             }
             // the overridden supertypes' signatures too (after ours): TS then sees every override as compatible
@@ -665,6 +723,46 @@ final class DtsEmitter {
         return kept;
     }
 
+    /**
+     * A selector the typings leave out: its method has one signature and is typed under its plain name
+     * (a selector there is the same call; typing them all took a quarter of a large jar's typings).
+     * Kept: those of overloads, and of methods whose plain name the typings hide (a List's length()).
+     */
+    private static boolean redundant(Projection.Group g, Set<String> callable, Set<String> single) {
+        if (!g.selector) {
+            return false;
+        }
+        String method = g.name.substring(0, g.name.indexOf('('));
+        return single.contains(method) && callable.contains(method);
+    }
+
+    private static Set<String> plainNames(List<Projection.Group> groups) {
+        Set<String> out = new HashSet<>();
+        for (Projection.Group g : groups) {
+            if (!g.selector && !g.async) {
+                out.add(g.name);
+            }
+        }
+        return out;
+    }
+
+    /** Method names (and "new") with exactly one selector spelled in the typings: one signature. */
+    private static Set<String> singleSignature(List<Projection.Group> groups) {
+        Map<String, Integer> count = new HashMap<>();
+        for (Projection.Group g : groups) {
+            if (g.selector && !g.alias) {
+                count.merge(g.name.substring(0, g.name.indexOf('(')), 1, Integer::sum);
+            }
+        }
+        Set<String> out = new HashSet<>();
+        count.forEach((name, n) -> {
+            if (n == 1) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+
     private static boolean inherited(String name, Map<String, List<String>> mine, List<Map<String, List<String>>> provided) {
         boolean any = false;
         for (Map<String, List<String>> p : provided) {
@@ -687,8 +785,13 @@ final class DtsEmitter {
                 out.add(signature(m, c, Map.of(), none, "      ", "new", true, true, false));
             }
         }
+        Set<String> callable = plainNames(v.statics);
+        if (v.instantiable && !v.constructors.isEmpty()) {
+            callable.add("new");
+        }
+        Set<String> single = singleSignature(v.statics);
         for (Projection.Group g : v.statics) {
-            if (!g.alias) {
+            if (!g.alias && !redundant(g, callable, single)) {
                 renderGroup(g, c, Map.of(), none, "      ", out, true);
             }
         }

@@ -53,7 +53,7 @@ final class GlueEmitter {
     int glued;
     int skipped;
     /** The index's entries (class name, glue class), in order. */
-    private final List<Map<String, Object>> entries = new ArrayList<>();
+    final List<Map<String, Object>> entries = new ArrayList<>();
     private final String version;
     private final String jarName;
     private final String pkg;
@@ -106,13 +106,24 @@ final class GlueEmitter {
         return pkg.replace('.', '/') + "/Index.java";
     }
 
-    private void renderIndex() {
+    /** Classes per part of the index (javac's "code too large" came at ~3,000 entries in one method). */
+    static final int INDEX_PART = 500;
+
+    void renderIndex() {
         Map<String, Object> scope = new HashMap<>();
         scope.put("version", version);
         scope.put("jarName", jarName);
         scope.put("package", pkg);
         scope.put("count", entries.size());
-        scope.put("entries", entries);
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += INDEX_PART) {
+            Map<String, Object> part = new HashMap<>();
+            part.put("n", parts.size());
+            part.put("size", INDEX_PART);
+            part.put("entries", entries.subList(from, Math.min(entries.size(), from + INDEX_PART)));
+            parts.add(part);
+        }
+        scope.put("parts", parts);
         sources.put(indexSource(), Templates.render("glue-index.java.mustache", scope));
     }
 

@@ -181,7 +181,14 @@ final class TsTypeMapper {
         return c.isInterface() && abstractMethods(c).size() == 1;
     }
 
+    private final Map<String, List<String>> abstractMethods = new java.util.HashMap<>();
+
+    /** The abstract methods (name + parameter descriptor) a JS implementation of interface c provides. */
     private List<String> abstractMethods(ClassInfo c) {
+        return abstractMethods.computeIfAbsent(c.name, k -> collectAbstractMethods(c));
+    }
+
+    private List<String> collectAbstractMethods(ClassInfo c) {
         Set<String> objectMethods = objectMethods();
         Set<String> out = new LinkedHashSet<>();
         for (Projection.Member m : projection.publicMethods(c)) {
@@ -221,10 +228,20 @@ final class TsTypeMapper {
                 return null;
             }
         }
+        if (abstractMethods(c).size() > MAX_JS_IMPLEMENTED) {
+            return null;
+        }
         aliasesUsed.add("Js|" + c.name);
         String ns = jsNamespace(c);
         return ns + (ns.isEmpty() ? "" : ".") + c.jsName() + typeArgs(c, ref, typeVars);
     }
+
+    /**
+     * The most abstract methods an interface may have and still get a typed JS form: a JS object
+     * implementing more (XMLBeans' CT* interfaces: 70 to 300) is not how such an interface is used, and
+     * their forms were a fifth of a large jar's typings. At run time JS objects still implement any.
+     */
+    static final int MAX_JS_IMPLEMENTED = 16;
 
     /** The package of a $Js alias: TS reserved words get a trailing $ ({@code java.util.function$}). */
     static String jsNamespace(ClassInfo c) {

@@ -43,4 +43,35 @@ class GlueFallbackTest {
             assertFalse(glue.without(Set.of("napi/glue/fallback/Index.java"), List.of("x")));
         }
     }
+
+    /** A jar of thousands of classes (poi-ooxml-full: 6,000) has an index javac compiles: in parts. */
+    @Test
+    void aLargeIndexCompilesInParts() throws Exception {
+        Path jspecify = Path.of(org.jspecify.annotations.Nullable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (ApiModel model = ApiModel.open(CLASSES, List.of(jspecify))) {
+            GlueEmitter glue = new GlueEmitter("test", "test-classes", "napi.glue.large");
+            glue.generate(model.primaryClasses(List.of("gencases"), null), List.of(CLASSES, jspecify));
+            java.util.Map<String, Object> any = glue.entries.get(0);
+            int n = GlueEmitter.INDEX_PART * 6 + 7; // one method's 64 KB used to end at ~3,000
+            while (glue.entries.size() < n) {
+                java.util.Map<String, Object> e = new java.util.HashMap<>(any);
+                e.put("name", "gencases.Many" + glue.entries.size());
+                glue.entries.add(e);
+            }
+            glue.renderIndex();
+            Path jar = Files.createTempDirectory("glue").resolve("large.napi.jar");
+            glue.compile(List.of(CLASSES, jspecify), Runtime.version().feature(), jar);
+            try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL(), CLASSES.toUri().toURL()},
+                    GlueFallbackTest.class.getClassLoader())) {
+                dev.napijava.bridge.glue.GlueIndex index = (dev.napijava.bridge.glue.GlueIndex)
+                        loader.loadClass(glue.indexClass()).getConstructor().newInstance();
+                String[] names = index.classNames();
+                assertEquals(n, names.length);
+                assertEquals("gencases.Many" + (n - 1), names[n - 1]);
+                assertTrue(index.glueFor("gencases.Many" + (n - 1)) != null, "the last part answers");
+                assertTrue(index.glueFor((String) any.get("name")) != null, "the first part answers");
+                assertEquals(null, index.glueFor("gencases.Nope"));
+            }
+        }
+    }
 }
