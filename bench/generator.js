@@ -79,6 +79,24 @@ function fmt(t) {
   return `${(t.ms / 1000).toFixed(2)} s, ${t.mb.toFixed(0)} MB${t.ok ? '' : ' (errors!)'}`;
 }
 
+const report = [];
+function say(line = '') {
+  console.log(line);
+  report.push(line);
+}
+
+/** Replaces the generator section of bench/results.md with this run's tables. */
+function record() {
+  const file = path.join(__dirname, 'results.md');
+  const begin = '<!-- generator:begin -->';
+  const end = '<!-- generator:end -->';
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const section = `${begin}\n## Generator (bench/generator.js)\n\n${report.join('\n')}\n${end}`;
+  const at = text.indexOf(begin);
+  const next = at < 0 ? `${text.trimEnd()}\n\n${section}\n` : text.slice(0, at) + section + text.slice(text.indexOf(end) + end.length);
+  fs.writeFileSync(file, next);
+}
+
 function main() {
   const withPeer = !process.argv.includes('--no-peer');
   for (const j of JOBS) {
@@ -139,33 +157,34 @@ function main() {
     rows.push(row);
   }
 
-  console.log(`Generator benchmark (${new Date().toISOString().slice(0, 10)}, ${process.platform}-${process.arch}, Node ${process.version}, ` +
+  say(`Generator benchmark (${new Date().toISOString().slice(0, 10)}, ${process.platform}-${process.arch}, Node ${process.version}, ` +
     `JAVA_HOME=${process.env.JAVA_HOME || 'default'}); wall time, JVM start included\n`);
-  console.log('| jar | napi-java (default) | napi-java --glue | java-ts-gen (peer) | peer / napi-java |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  say('| jar | napi-java (default) | napi-java --glue | java-ts-gen (peer) | peer / napi-java |');
+  say('| --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     const peer = r.peerMs === undefined ? 'not run' : Number.isNaN(r.peerMs) ? r.peerNote : `${(r.peerMs / 1000).toFixed(1)} s (${r.peerNote})`;
     const ratio = r.peerMs > 0 ? `${(r.peerMs / r.plain).toFixed(1)}x` : 'n/a';
-    console.log(`| ${r.name} | ${(r.plain / 1000).toFixed(1)} s | ${(r.withGlue / 1000).toFixed(1)} s | ${peer} | ${ratio} |`);
+    say(`| ${r.name} | ${(r.plain / 1000).toFixed(1)} s | ${(r.withGlue / 1000).toFixed(1)} s | ${peer} | ${ratio} |`);
   }
-  console.log('\ntsc --strict on a one-line program (time, peak RSS); floor = the same without any typings\n');
-  console.log('| typings | size | napi-java (as generated) | napi-java, skipLibCheck | napi-java, the .d.ts itself checked too | java-ts-gen (.ts, always checked) |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  console.log(`| none (floor: lib es2020 + @types/node) | | ${fmt(floor)} | ${fmt(floorSkip)} | | |`);
+  say('\ntsc --strict on a one-line program (time, peak RSS); floor = the same without any typings\n');
+  say('| typings | size | napi-java (as generated) | napi-java, skipLibCheck | napi-java, the .d.ts itself checked too | java-ts-gen (.ts, always checked) |');
+  say('| --- | ---: | ---: | ---: | ---: | ---: |');
+  say(`| none (floor: lib es2020 + @types/node) | | ${fmt(floor)} | ${fmt(floorSkip)} | | |`);
   for (const r of rows) {
-    console.log(`| ${r.name} | ${(r.dtsBytes / 1048576).toFixed(1)} MB | ${fmt(r.ours)} | ${fmt(r.oursSkip)} | ${fmt(r.oursChecked)} | ` +
+    say(`| ${r.name} | ${(r.dtsBytes / 1048576).toFixed(1)} MB | ${fmt(r.ours)} | ${fmt(r.oursSkip)} | ${fmt(r.oursChecked)} | ` +
       `${r.peerTsc ? fmt(r.peerTsc) : 'n/a'} |`);
   }
   projection(app);
+  if (withPeer) record(); // a full run only
 }
 
 /** Projection of every glued guava class, with the glue and by reflection (fresh processes). */
 function projection(app) {
   const guava = path.join(app, 'out', 'guava-33.8.0-jre.js');
-  console.log('\nglue: projection (first use) of every glued guava class, each mode in a fresh process\n');
+  say('\nglue: projection (first use) of every glued guava class, each mode in a fresh process\n');
   for (const mode of ['glue', 'reflection']) {
     const r = run(process.execPath, [__filename, '--project', guava, mode], { cwd: app });
-    process.stdout.write(r.status === 0 ? r.stdout : `${mode}: failed\n${r.stderr}`);
+    say(r.status === 0 ? r.stdout.trimEnd() : `${mode}: failed\n${r.stderr}`);
   }
 }
 
