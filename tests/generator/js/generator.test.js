@@ -263,6 +263,11 @@ test('caffeine (JSpecify): tsc --strict alone, a CacheLoader object literal type
   assert.strictEqual(markedErrors('wrong-caffeine.ts', []), 6);
 });
 
+test('typical mistakes with the jackson-databind and lucene-core typings are all type errors', () => {
+  assert.strictEqual(markedErrors('wrong-jackson.ts', ['node']), 22);
+  assert.strictEqual(markedErrors('wrong-lucene.ts', ['node']), 23);
+});
+
 test('tsc --strict accepts the typings (no skipLibCheck)', () => {
   const r = tscProject(['out/commons-lang3-3.20.0.d.ts', 'out/guava-33.8.0-jre.d.ts', `out/${JACKSON}.d.ts`].map(checked), { noEmit: true });
   assert.strictEqual(r.status, 0, r.stdout + r.stderr);
