@@ -1,6 +1,13 @@
 
   namespace gencases {
-    interface Box<T extends $Out.java.lang.Comparable<T>> extends jvm.java.lang.Object, jvm.java.lang.Comparable<Box<T>> {
+    import $0 = jvm.java.lang;
+    import $1 = jvm.java.io;
+    import $2 = jvm.java.util.concurrent;
+    import $3 = jvm.java.time;
+    import $4 = jvm.java.util;
+    import $5 = jvm.java.math;
+    import $6 = jvm.java.util.stream;
+    interface Box<T extends $Out.java.lang.Comparable<T>> extends $0.Object, $0.Comparable<Box<T>> {
       get(): T;
       isEmpty(): boolean;
       getAsync(): Promise<T>;
@@ -9,34 +16,34 @@
     const Box: {
       of<U extends $Out.java.lang.Comparable<U>>(value: U): Box<U>;
       ofAsync<U extends $Out.java.lang.Comparable<U>>(value: U): Promise<Box<U>>;
-      readonly class: jvm.java.lang.Class<Box<any>>;
+      readonly class: $0.Class<Box<any>>;
       [Symbol.hasInstance](value: unknown): value is Box<any>;
     };
-    interface Callbacks extends jvm.java.lang.Object {
+    interface Callbacks extends $0.Object {
     }
     const Callbacks: {
       new (): Callbacks;
       apply(f: $Js.java.util.function$.Function<string, number>, s: string): number;
-      copy(in_: import('stream').Readable | jvm.java.io.InputStream, out: import('stream').Writable | jvm.java.io.OutputStream): number | bigint;
+      copy(in_: import('stream').Readable | $1.InputStream, out: import('stream').Writable | $1.OutputStream): number | bigint;
       greet(g: Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): string;
       later(s: string): Promise<string>;
-      lengthOf(s: Promise<string> | jvm.java.util.concurrent.CompletableFuture<string>): Promise<number>;
+      lengthOf(s: Promise<string> | $2.CompletableFuture<string>): Promise<number>;
       open(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): import('stream').Readable;
       sink(): import('stream').Writable;
       touch(): void;
       applyAsync(f: $Js.java.util.function$.Function<string, number>, s: string): Promise<number>;
-      copyAsync(in_: import('stream').Readable | jvm.java.io.InputStream, out: import('stream').Writable | jvm.java.io.OutputStream): Promise<number | bigint>;
+      copyAsync(in_: import('stream').Readable | $1.InputStream, out: import('stream').Writable | $1.OutputStream): Promise<number | bigint>;
       greetAsync(g: Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): Promise<string>;
       laterAsync(s: string): Promise<string>;
-      lengthOfAsync(s: Promise<string> | jvm.java.util.concurrent.CompletableFuture<string>): Promise<number>;
+      lengthOfAsync(s: Promise<string> | $2.CompletableFuture<string>): Promise<number>;
       openAsync(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<import('stream').Readable>;
       sinkAsync(): Promise<import('stream').Writable>;
       touchAsync(): Promise<null>;
       readonly Greeter: typeof Callbacks$Greeter;
-      readonly class: jvm.java.lang.Class<Callbacks>;
+      readonly class: $0.Class<Callbacks>;
       [Symbol.hasInstance](value: unknown): value is Callbacks;
     };
-    interface Callbacks$Greeter extends jvm.java.lang.Object {
+    interface Callbacks$Greeter extends $0.Object {
       greet(arg0: string): string;
       punctuation(): string;
       times(): number;
@@ -45,59 +52,59 @@
       timesAsync(): Promise<number>;
     }
     const Callbacks$Greeter: {
-      readonly class: jvm.java.lang.Class<Callbacks$Greeter>;
+      readonly class: $0.Class<Callbacks$Greeter>;
       [Symbol.hasInstance](value: unknown): value is Callbacks$Greeter;
     };
-    interface Data extends jvm.java.lang.Object {
+    interface Data extends $0.Object {
     }
     const Data: {
       new (): Data;
       any(o: $In.java.lang.Object): $Out.java.lang.Object;
-      at(d: Date | jvm.java.time.LocalDate): Date;
+      at(d: Date | $3.LocalDate): Date;
       big(b: bigint | number | string): bigint;
       boxedLong(): bigint;
-      byId(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): number;
+      byId(m: ReadonlyMap<number, string> | $4.Map<number, string>): number;
       count(l: Data$Labels): number;
-      dec(d: number | string | bigint | jvm.java.math.BigDecimal): jvm.java.math.BigDecimal;
+      dec(d: number | string | bigint | $5.BigDecimal): $5.BigDecimal;
       draw(s: $Record.gencases.Data$Shape | Data$Shape): string;
-      entry(): jvm.java.util.Map$Entry<string, number>;
-      grouped(): jvm.java.util.Map<string, jvm.java.util.List<Data$Point>>;
-      iterator(): jvm.java.util.Iterator<string>;
-      join(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): string;
+      entry(): $4.Map$Entry<string, number>;
+      grouped(): $4.Map<string, $4.List<Data$Point>>;
+      iterator(): $4.Iterator<string>;
+      join(parts: readonly string[] | ReadonlySet<string> | $0.Iterable<string> | $Js.java.lang.Iterable<string>): string;
       link(n: $Record.gencases.Data$Node | Data$Node): Data$Node;
       number(): $Out.java.lang.Number;
       primitiveLong(): number | bigint;
-      read<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): T;
-      size(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): number;
+      read<T extends $Out.java.lang.Object>(json: string, type: { readonly class: $0.Class<T> } | $0.Class<T>): T;
+      size(c: readonly unknown[] | ReadonlySet<unknown> | $4.Collection<$Out.java.lang.Object>): number;
       stamp(t: Date): Date;
-      stream(): jvm.java.util.stream.Stream<string>;
+      stream(): $6.Stream<string>;
       swap<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | Data$Pair<A, B>): Data$Pair<B, A>;
-      unique(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): jvm.java.util.Set<string>;
+      unique(s: ReadonlySet<string> | readonly string[] | $4.Set<string>): $4.Set<string>;
       when(i: Date): Date;
-      words(): jvm.java.util.Enumeration<string>;
+      words(): $4.Enumeration<string>;
       anyAsync(o: $In.java.lang.Object): Promise<$Out.java.lang.Object>;
-      atAsync(d: Date | jvm.java.time.LocalDate): Promise<Date>;
+      atAsync(d: Date | $3.LocalDate): Promise<Date>;
       bigAsync(b: bigint | number | string): Promise<bigint>;
       boxedLongAsync(): Promise<bigint>;
-      byIdAsync(m: ReadonlyMap<number, string> | jvm.java.util.Map<number, string>): Promise<number>;
+      byIdAsync(m: ReadonlyMap<number, string> | $4.Map<number, string>): Promise<number>;
       countAsync(l: Data$Labels): Promise<number>;
-      decAsync(d: number | string | bigint | jvm.java.math.BigDecimal): Promise<jvm.java.math.BigDecimal>;
+      decAsync(d: number | string | bigint | $5.BigDecimal): Promise<$5.BigDecimal>;
       drawAsync(s: $Record.gencases.Data$Shape | Data$Shape): Promise<string>;
-      entryAsync(): Promise<jvm.java.util.Map$Entry<string, number>>;
-      groupedAsync(): Promise<jvm.java.util.Map<string, jvm.java.util.List<Data$Point>>>;
-      iteratorAsync(): Promise<jvm.java.util.Iterator<string>>;
-      joinAsync(parts: readonly string[] | ReadonlySet<string> | jvm.java.lang.Iterable<string> | $Js.java.lang.Iterable<string>): Promise<string>;
+      entryAsync(): Promise<$4.Map$Entry<string, number>>;
+      groupedAsync(): Promise<$4.Map<string, $4.List<Data$Point>>>;
+      iteratorAsync(): Promise<$4.Iterator<string>>;
+      joinAsync(parts: readonly string[] | ReadonlySet<string> | $0.Iterable<string> | $Js.java.lang.Iterable<string>): Promise<string>;
       linkAsync(n: $Record.gencases.Data$Node | Data$Node): Promise<Data$Node>;
       numberAsync(): Promise<$Out.java.lang.Number>;
       primitiveLongAsync(): Promise<number | bigint>;
-      readAsync<T extends $Out.java.lang.Object>(json: string, type: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>): Promise<T>;
-      sizeAsync(c: readonly unknown[] | ReadonlySet<unknown> | jvm.java.util.Collection<$Out.java.lang.Object>): Promise<number>;
+      readAsync<T extends $Out.java.lang.Object>(json: string, type: { readonly class: $0.Class<T> } | $0.Class<T>): Promise<T>;
+      sizeAsync(c: readonly unknown[] | ReadonlySet<unknown> | $4.Collection<$Out.java.lang.Object>): Promise<number>;
       stampAsync(t: Date): Promise<Date>;
-      streamAsync(): Promise<jvm.java.util.stream.Stream<string>>;
+      streamAsync(): Promise<$6.Stream<string>>;
       swapAsync<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | Data$Pair<A, B>): Promise<Data$Pair<B, A>>;
-      uniqueAsync(s: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>): Promise<jvm.java.util.Set<string>>;
+      uniqueAsync(s: ReadonlySet<string> | readonly string[] | $4.Set<string>): Promise<$4.Set<string>>;
       whenAsync(i: Date): Promise<Date>;
-      wordsAsync(): Promise<jvm.java.util.Enumeration<string>>;
+      wordsAsync(): Promise<$4.Enumeration<string>>;
       readonly Shape: typeof Data$Shape;
       readonly Labels: typeof Data$Labels;
       readonly Pair: typeof Data$Pair;
@@ -106,27 +113,27 @@
       readonly Node: typeof Data$Node;
       readonly Color: typeof Data$Color;
       readonly Point: typeof Data$Point;
-      readonly class: jvm.java.lang.Class<Data>;
+      readonly class: $0.Class<Data>;
       [Symbol.hasInstance](value: unknown): value is Data;
     };
-    interface Data$Color extends jvm.java.lang.Enum<Data$Color> {
+    interface Data$Color extends $0.Enum<Data$Color> {
     }
     const Data$Color: {
-      valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
+      valueOf<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): T;
       valueOf(name: string): Data$Color;
       values(): Data$Color[];
-      valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): Promise<T>;
+      valueOfAsync<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): Promise<T>;
       valueOfAsync(name: string): Promise<Data$Color>;
       valuesAsync(): Promise<Data$Color[]>;
-      'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
+      'valueOf(Class,String)'<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): T;
       'valueOf(String)'(name: string): Data$Color;
       readonly RED: Data$Color;
       readonly GREEN: Data$Color;
-      readonly EnumDesc: typeof jvm.java.lang.Enum$EnumDesc;
-      readonly class: jvm.java.lang.Class<Data$Color>;
+      readonly EnumDesc: typeof $0.Enum$EnumDesc;
+      readonly class: $0.Class<Data$Color>;
       [Symbol.hasInstance](value: unknown): value is Data$Color;
     };
-    interface Data$Labels extends jvm.java.lang.Record {
+    interface Data$Labels extends $0.Record {
       equals(o: $In.java.lang.Object): boolean;
       hashCode(): number;
       labels(): string[];
@@ -138,10 +145,10 @@
     }
     const Data$Labels: {
       new (labels: readonly string[]): Data$Labels;
-      readonly class: jvm.java.lang.Class<Data$Labels>;
+      readonly class: $0.Class<Data$Labels>;
       [Symbol.hasInstance](value: unknown): value is Data$Labels;
     };
-    interface Data$Node extends jvm.java.lang.Record {
+    interface Data$Node extends $0.Record {
       equals(o: $In.java.lang.Object): boolean;
       hashCode(): number;
       next(): Data$Node;
@@ -155,10 +162,10 @@
     }
     const Data$Node: {
       new (value: string, next: $Record.gencases.Data$Node | Data$Node): Data$Node;
-      readonly class: jvm.java.lang.Class<Data$Node>;
+      readonly class: $0.Class<Data$Node>;
       [Symbol.hasInstance](value: unknown): value is Data$Node;
     };
-    interface Data$Pair<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object> extends jvm.java.lang.Record {
+    interface Data$Pair<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object> extends $0.Record {
       equals(o: $In.java.lang.Object): boolean;
       first(): A;
       hashCode(): number;
@@ -172,10 +179,10 @@
     }
     const Data$Pair: {
       new <A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(first: A, second: B): Data$Pair<A, B>;
-      readonly class: jvm.java.lang.Class<Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>>;
+      readonly class: $0.Class<Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>>;
       [Symbol.hasInstance](value: unknown): value is Data$Pair<$Out.java.lang.Object, $Out.java.lang.Object>;
     };
-    interface Data$Point extends jvm.java.lang.Record {
+    interface Data$Point extends $0.Record {
       equals(o: $In.java.lang.Object): boolean;
       hashCode(): number;
       toString(): string;
@@ -189,10 +196,10 @@
     }
     const Data$Point: {
       new (x: number | $Box.int, y: number | $Box.int): Data$Point;
-      readonly class: jvm.java.lang.Class<Data$Point>;
+      readonly class: $0.Class<Data$Point>;
       [Symbol.hasInstance](value: unknown): value is Data$Point;
     };
-    interface Data$Row extends jvm.java.util.AbstractList<string> {
+    interface Data$Row extends $4.AbstractList<string> {
       get(index: number | $Box.int): string;
       size(): number;
       getAsync(index: number | $Box.int): Promise<string>;
@@ -205,55 +212,55 @@
     }
     const Data$Row: {
       new (): Data$Row;
-      readonly class: jvm.java.lang.Class<Data$Row>;
+      readonly class: $0.Class<Data$Row>;
       [Symbol.hasInstance](value: unknown): value is Data$Row;
     };
-    interface Data$Shape extends jvm.java.lang.Record {
+    interface Data$Shape extends $0.Record {
       bits(): Int32Array;
       color(): Data$Color;
-      corners(): jvm.java.util.List<Data$Point>;
+      corners(): $4.List<Data$Point>;
       equals(o: $In.java.lang.Object): boolean;
       extra(): $Out.java.lang.Object;
       hashCode(): number;
       name(): string;
       note(): string | null;
       origin(): Data$Point;
-      scale(): jvm.java.math.BigDecimal;
-      tags(): jvm.java.util.Set<string>;
+      scale(): $5.BigDecimal;
+      tags(): $4.Set<string>;
       toString(): string;
-      weights(): jvm.java.util.Map<string, number>;
+      weights(): $4.Map<string, number>;
       when(): Date;
       bitsAsync(): Promise<Int32Array>;
       colorAsync(): Promise<Data$Color>;
-      cornersAsync(): Promise<jvm.java.util.List<Data$Point>>;
+      cornersAsync(): Promise<$4.List<Data$Point>>;
       equalsAsync(o: $In.java.lang.Object): Promise<boolean>;
       extraAsync(): Promise<$Out.java.lang.Object>;
       hashCodeAsync(): Promise<number>;
       nameAsync(): Promise<string>;
       noteAsync(): Promise<string | null>;
       originAsync(): Promise<Data$Point>;
-      scaleAsync(): Promise<jvm.java.math.BigDecimal>;
-      tagsAsync(): Promise<jvm.java.util.Set<string>>;
+      scaleAsync(): Promise<$5.BigDecimal>;
+      tagsAsync(): Promise<$4.Set<string>>;
       toStringAsync(): Promise<string>;
-      weightsAsync(): Promise<jvm.java.util.Map<string, number>>;
+      weightsAsync(): Promise<$4.Map<string, number>>;
       whenAsync(): Promise<Date>;
     }
     const Data$Shape: {
-      new (name: string, origin: $Record.gencases.Data$Point | Data$Point, color: Data$Color, corners: readonly Data$Point[] | ReadonlySet<Data$Point> | jvm.java.util.List<Data$Point>, tags: ReadonlySet<string> | readonly string[] | jvm.java.util.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | jvm.java.util.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | jvm.java.math.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): Data$Shape;
-      readonly class: jvm.java.lang.Class<Data$Shape>;
+      new (name: string, origin: $Record.gencases.Data$Point | Data$Point, color: Data$Color, corners: readonly Data$Point[] | ReadonlySet<Data$Point> | $4.List<Data$Point>, tags: ReadonlySet<string> | readonly string[] | $4.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | $4.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | $5.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): Data$Shape;
+      readonly class: $0.Class<Data$Shape>;
       [Symbol.hasInstance](value: unknown): value is Data$Shape;
     };
-    interface Data$Words extends jvm.java.lang.Object, jvm.java.lang.Iterable<string> {
-      iterator(): jvm.java.util.Iterator<string>;
-      iteratorAsync(): Promise<jvm.java.util.Iterator<string>>;
+    interface Data$Words extends $0.Object, $0.Iterable<string> {
+      iterator(): $4.Iterator<string>;
+      iteratorAsync(): Promise<$4.Iterator<string>>;
       [Symbol.iterator](): $Iterator<string>;
     }
     const Data$Words: {
       new (): Data$Words;
-      readonly class: jvm.java.lang.Class<Data$Words>;
+      readonly class: $0.Class<Data$Words>;
       [Symbol.hasInstance](value: unknown): value is Data$Words;
     };
-    interface IntBox extends jvm.java.lang.Object, Box<number> {
+    interface IntBox extends $0.Object, Box<number> {
       clone(): IntBox;
       compareTo(o: Box<number> | $Js.gencases.Box<number>): number;
       get(): number;
@@ -268,40 +275,40 @@
     }
     const IntBox: {
       new (value: number | $Box.int): IntBox;
-      readonly class: jvm.java.lang.Class<IntBox>;
+      readonly class: $0.Class<IntBox>;
       [Symbol.hasInstance](value: unknown): value is IntBox;
     };
-    interface Nulls extends jvm.java.lang.Object {
+    interface Nulls extends $0.Object {
     }
     const Nulls: {
       find(key: string, fallback: string | null): string | null;
       maybeArray(): string[] | null;
       findAsync(key: string, fallback: string | null): Promise<string | null>;
       maybeArrayAsync(): Promise<string[] | null>;
-      readonly class: jvm.java.lang.Class<Nulls>;
+      readonly class: $0.Class<Nulls>;
       [Symbol.hasInstance](value: unknown): value is Nulls;
     };
     /**
      * @deprecated
      */
-    interface Shapes extends jvm.java.lang.Object {
-      describe(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): string;
+    interface Shapes extends $0.Object {
+      describe(c: string | $0.Character, boxed: string | $0.Character): string;
       describe(o: $In.java.lang.Object): string;
       grid(): Int32Array[];
-      max<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): T;
-      maybe(i: number | jvm.java.lang.Integer): number;
-      names(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): jvm.java.util.List<string>;
+      max<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | $4.List<T>): T;
+      maybe(i: number | $0.Integer): number;
+      names(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | $4.Map<string, $Out.java.lang.Number>): $4.List<string>;
       sum(...values: (number | $Box.int)[]): number;
       sum(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): number;
-      describeAsync(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): Promise<string>;
+      describeAsync(c: string | $0.Character, boxed: string | $0.Character): Promise<string>;
       describeAsync(o: $In.java.lang.Object): Promise<string>;
       gridAsync(): Promise<Int32Array[]>;
-      maxAsync<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | jvm.java.util.List<T>): Promise<T>;
-      maybeAsync(i: number | jvm.java.lang.Integer): Promise<number>;
-      namesAsync(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | jvm.java.util.Map<string, $Out.java.lang.Number>): Promise<jvm.java.util.List<string>>;
+      maxAsync<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | $4.List<T>): Promise<T>;
+      maybeAsync(i: number | $0.Integer): Promise<number>;
+      namesAsync(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | $4.Map<string, $Out.java.lang.Number>): Promise<$4.List<string>>;
       sumAsync(...values: (number | $Box.int)[]): Promise<number>;
       sumAsync(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<number>;
-      'describe(char,Character)'(c: string | jvm.java.lang.Character, boxed: string | jvm.java.lang.Character): string;
+      'describe(char,Character)'(c: string | $0.Character, boxed: string | $0.Character): string;
       'describe(Object)'(o: $In.java.lang.Object): string;
       id: number | bigint;
       readonly data: Uint8Array;
@@ -332,41 +339,41 @@
       readonly Kind: typeof Shapes$Kind;
       readonly Side: typeof Shapes$Side;
       readonly Corner: typeof Shapes$Corner;
-      readonly class: jvm.java.lang.Class<Shapes>;
+      readonly class: $0.Class<Shapes>;
       [Symbol.hasInstance](value: unknown): value is Shapes;
     };
-    interface Shapes$Corner extends jvm.java.lang.Object {
+    interface Shapes$Corner extends $0.Object {
       readonly index: number;
     }
     const Shapes$Corner: {
       new (index: number | $Box.int): Shapes$Corner;
-      readonly class: jvm.java.lang.Class<Shapes$Corner>;
+      readonly class: $0.Class<Shapes$Corner>;
       [Symbol.hasInstance](value: unknown): value is Shapes$Corner;
     };
-    interface Shapes$Kind extends jvm.java.lang.Enum<Shapes$Kind> {
+    interface Shapes$Kind extends $0.Enum<Shapes$Kind> {
     }
     const Shapes$Kind: {
-      valueOf<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
+      valueOf<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): T;
       valueOf(name: string): Shapes$Kind;
       values(): Shapes$Kind[];
-      valueOfAsync<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): Promise<T>;
+      valueOfAsync<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): Promise<T>;
       valueOfAsync(name: string): Promise<Shapes$Kind>;
       valuesAsync(): Promise<Shapes$Kind[]>;
-      'valueOf(Class,String)'<T extends jvm.java.lang.Enum<T>>(enumClass: { readonly class: jvm.java.lang.Class<T> } | jvm.java.lang.Class<T>, name: string): T;
+      'valueOf(Class,String)'<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): T;
       'valueOf(String)'(name: string): Shapes$Kind;
       readonly ROUND: Shapes$Kind;
       readonly SQUARE: Shapes$Kind;
-      readonly EnumDesc: typeof jvm.java.lang.Enum$EnumDesc;
-      readonly class: jvm.java.lang.Class<Shapes$Kind>;
+      readonly EnumDesc: typeof $0.Enum$EnumDesc;
+      readonly class: $0.Class<Shapes$Kind>;
       [Symbol.hasInstance](value: unknown): value is Shapes$Kind;
     };
-    interface Shapes$Side extends jvm.java.lang.Object {
+    interface Shapes$Side extends $0.Object {
       length(): number;
       lengthAsync(): Promise<number>;
     }
     const Shapes$Side: {
       new (arg0: Shapes): Shapes$Side;
-      readonly class: jvm.java.lang.Class<Shapes$Side>;
+      readonly class: $0.Class<Shapes$Side>;
       [Symbol.hasInstance](value: unknown): value is Shapes$Side;
     };
   }

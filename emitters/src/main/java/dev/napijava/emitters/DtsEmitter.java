@@ -125,31 +125,45 @@ final class DtsEmitter {
         return out.toString();
     }
 
-    private final Map<String, java.util.regex.Pattern> sameNamespace = new HashMap<>();
+    /** Per package namespace: the other packages its declarations name, and the alias of each ($0, $1...). */
+    private final Map<String, Map<String, String>> imports = new HashMap<>();
+    private java.util.regex.Pattern qualifiedName;
 
     /**
-     * Declarations in namespace ns with the classes of ns named unqualified ({@code CTBookViews}, not
-     * {@code jvm.org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBookViews}): tsc reads and holds
-     * one identifier instead of nine (poi-ooxml-full's typings were 100 MB). Qualified stay: names a
-     * type parameter could shadow (T, K1) and the TS globals {@link #unshadow} rewrites.
+     * Declarations in namespace ns with short class references: a class of ns unqualified
+     * ({@code CTBookViews}, not {@code jvm.org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBookViews}),
+     * one of another package through the namespace's import alias of it ({@code $0.XmlObject},
+     * {@code import $0 = jvm.org.apache.xmlbeans}): tsc reads and holds two identifiers instead of up to
+     * nine (poi-ooxml-full's typings were 100 MB). Qualified stay, in ns, names a type parameter could
+     * shadow (T, K1) and the TS globals {@link #unshadow} rewrites.
      */
     private String local(String ns, String text, Set<String> typeVars) {
         if (ns.isEmpty()) {
             return text;
         }
-        java.util.regex.Pattern p = sameNamespace.computeIfAbsent(ns, k -> java.util.regex.Pattern.compile(
-                "(?<![\\w$.])" + java.util.regex.Pattern.quote(root + "." + ns + ".") + "([A-Za-z_$][\\w$]*)(?![\\w$.])"));
-        java.util.regex.Matcher m = p.matcher(text);
+        if (qualifiedName == null) {
+            qualifiedName = java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(root)
+                    + "\\.((?:[A-Za-z_][\\w]*\\.)+)([A-Za-z_$][\\w$]*)(?![\\w$.])");
+        }
+        java.util.regex.Matcher m = qualifiedName.matcher(text);
         if (!m.find()) {
             return text;
         }
-        Set<String> here = declared.getOrDefault(ns, Set.of());
         StringBuilder out = new StringBuilder();
         do {
-            String name = m.group(1);
-            boolean keep = !here.contains(name) || TS_GLOBALS.contains(name) || typeVars.contains(name.replaceAll("\\$+$", ""))
-                    || TYPE_VARIABLE_LIKE.matcher(name).matches();
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(keep ? m.group() : name));
+            String pkg = m.group(1).substring(0, m.group(1).length() - 1);
+            String name = m.group(2);
+            String replaced = m.group();
+            if (declared.getOrDefault(pkg, Set.of()).contains(name)) {
+                if (!pkg.equals(ns)) {
+                    Map<String, String> mine = imports.computeIfAbsent(ns, k -> new LinkedHashMap<>());
+                    replaced = mine.computeIfAbsent(pkg, k -> "$" + mine.size()) + "." + name;
+                } else if (!TS_GLOBALS.contains(name) && !typeVars.contains(name.replaceAll("\\$+$", ""))
+                        && !TYPE_VARIABLE_LIKE.matcher(name).matches()) {
+                    replaced = name;
+                }
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replaced));
         } while (m.find());
         m.appendTail(out);
         return out.toString();
@@ -353,6 +367,9 @@ final class DtsEmitter {
             Map<String, Object> p = new HashMap<>();
             p.put("name", e.getKey());
             p.put("classes", e.getValue());
+            List<String> aliases = new ArrayList<>();
+            imports.getOrDefault(e.getKey(), Map.of()).forEach((pkg, alias) -> aliases.add(alias + " = " + root + "." + pkg));
+            p.put("imports", aliases);
             packages.add(p);
         }
         Map<String, Object> scope = new HashMap<>(header);
