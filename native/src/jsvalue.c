@@ -301,70 +301,91 @@ static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobj
   LEAVE(r);
 }
 
-/* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null):
- * arguments classified by Java as (tag, bits) pairs, so numbers, booleans and strings need no JNI
- * class checks; a number/boolean/undefined/null result is written to slots[0..1] (tag, bits) and
- * NULL returned, so no box crosses JNI. */
-static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jint argc,
-                                   jlongArray slots, jobjectArray objects) {
+/* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null): the
+ * arguments are (tag, bits) pairs Java wrote into frame `frame` of the environment's registered
+ * memory (CallSlots), read in place, so numbers, booleans and strings need no JNI call; objects
+ * holds the strings and other objects by argument index (NULL when there are none). A number,
+ * boolean, undefined or null result is written over the frame's first pair (R_* tag, bits) and
+ * NULL returned, so no box crosses JNI. The arguments are all converted before the call: a nested
+ * fast call (from Java code the conversion or the JS function runs) uses the next frame anyway. */
+static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jint argc, jint frame,
+                                   jobjectArray objects) {
   ENTER(NULL);
-  jlong s[2 * FAST_ARGS];
+  if (!ctx->call_slots || frame < 0 || frame >= ctx->call_frames || argc < 0 || argc > FAST_ARGS) { /* Java never sends these */
+    java_throw(jni, "java/lang/IllegalStateException", "node-api-java: fast call frame %d with %d arguments out of range", (int)frame, (int)argc);
+    LEAVE(NULL);
+  }
+  jlong* s = ctx->call_slots + (size_t)frame * FAST_FRAME;
   napi_value argv[FAST_ARGS], recv, result, fn = handle_value(ctx, jni, h);
-  jobject r = NULL;
-  if (argc > FAST_ARGS) argc = FAST_ARGS; /* Java never sends more */
-  (*jni)->GetLongArrayRegion(jni, slots, 0, 2 * argc, s);
   if (!fn || !java_args_to_js(ctx, jni, s, objects, argv, argc)) {
     LEAVE(NULL);
   }
   if (name) { /* obj.name(...args) */
     recv = fn;
     napi_value key = jstring_to_js(env, jni, name);
-    napi_valuetype t = napi_undefined;
-    if (!key || js_failed(ctx, jni, napi_get_property(env, recv, key, &fn)) || js_failed(ctx, jni, napi_typeof(env, fn, &t))) {
-      LEAVE(NULL);
-    }
-    if (t != napi_function) {
-      throw_type_error(env, "the JS object has no function of that name");
-      js_failed(ctx, jni, napi_pending_exception);
+    if (!key || js_failed(ctx, jni, napi_get_property(env, recv, key, &fn))) {
       LEAVE(NULL);
     }
   } else if (js_failed(ctx, jni, napi_get_undefined(env, &recv))) {
     LEAVE(NULL);
   }
+  napi_status status = napi_call_function(env, recv, fn, (size_t)argc, argv, &result);
   napi_valuetype type;
-  if (js_failed(ctx, jni, napi_call_function(env, recv, fn, (size_t)argc, argv, &result)) ||
-      js_failed(ctx, jni, napi_typeof(env, result, &type))) {
+  if (status != napi_ok && status != napi_pending_exception && name && napi_typeof(env, fn, &type) == napi_ok &&
+      type != napi_function) { /* the call checks that fn is a function: no napi_typeof before it */
+    throw_type_error(env, "the JS object has no function of that name");
+    status = napi_pending_exception;
+  }
+  if (js_failed(ctx, jni, status)) {
     LEAVE(NULL);
   }
-  jlong out[2] = {R_UNDEFINED, 0};
+  /* A number first: the common result costs one napi call (its status says when it is not one). */
+  double d;
+  status = napi_get_value_double(env, result, &d);
+  if (status == napi_ok) {
+    s[0] = R_NUMBER;
+    memcpy(&s[1], &d, sizeof d);
+    LEAVE(NULL);
+  }
+  if ((status != napi_number_expected && js_failed(ctx, jni, status)) || js_failed(ctx, jni, napi_typeof(env, result, &type))) {
+    LEAVE(NULL);
+  }
+  bool b = false;
   switch (type) {
-    case napi_undefined: break;
-    case napi_null: out[0] = R_NULL; break;
-    case napi_boolean: {
-      bool b = false;
+    case napi_undefined: s[0] = R_UNDEFINED; break;
+    case napi_null: s[0] = R_NULL; break;
+    case napi_boolean:
       if (js_failed(ctx, jni, napi_get_value_bool(env, result, &b))) {
         LEAVE(NULL);
       }
-      out[0] = R_BOOLEAN;
-      out[1] = b;
+      s[0] = R_BOOLEAN;
+      s[1] = b;
       break;
-    }
-    case napi_number: {
-      double d = 0;
-      if (js_failed(ctx, jni, napi_get_value_double(env, result, &d))) {
-        LEAVE(NULL);
-      }
-      out[0] = R_NUMBER;
-      memcpy(&out[1], &d, sizeof d);
-      break;
-    }
     default: {
-      r = js_to_jobject(ctx, jni, result);
+      jobject r = js_to_jobject(ctx, jni, result);
       LEAVE(r);
     }
   }
-  (*jni)->SetLongArrayRegion(jni, slots, 0, 2, out);
   LEAVE(NULL);
+}
+
+/* JsValues.registerSlots: the environment's fast-call memory (CallSlots.slots, a direct LongBuffer),
+ * once; its address is kept with a global reference, released when the environment ends. */
+static void JNICALL n_register_slots(JNIEnv* jni, jclass cls, jlong ctxp, jobject buffer) {
+  env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;
+  if (!java_may_enter_js(ctx, jni, "A JS value")) return;
+  jlong* address = buffer ? (*jni)->GetDirectBufferAddress(jni, buffer) : NULL;
+  jlong longs = buffer ? (*jni)->GetDirectBufferCapacity(jni, buffer) : -1; /* elements: longs of a LongBuffer */
+  if (ctx->call_slots) {
+    java_throw(jni, "java/lang/IllegalStateException", "node-api-java: the fast-call memory is registered already");
+  } else if (!address || longs < FAST_FRAME || (uintptr_t)address % sizeof(jlong)) {
+    java_throw(jni, "java/lang/IllegalArgumentException", "node-api-java: the fast-call memory is no aligned direct buffer of a frame or more");
+  } else if (!(ctx->call_slots_buffer = (*jni)->NewGlobalRef(jni, buffer))) {
+    java_throw(jni, "java/lang/OutOfMemoryError", "no JNI global references left");
+  } else {
+    ctx->call_slots = address;
+    ctx->call_frames = (jint)(longs / FAST_FRAME < 1024 ? longs / FAST_FRAME : 1024);
+  }
 }
 
 static jobject JNICALL n_call_method(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jobjectArray args) {
@@ -538,7 +559,8 @@ bool jsvalues_init(JNIEnv* jni) {
       {"set", "(JJLjava/lang/Object;Ljava/lang/Object;)V", (void*)n_set},
       {"has", "(JJLjava/lang/Object;)Z", (void*)n_has},
       {"call", "(JJLjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call},
-      {"callFast", "(JJLjava/lang/String;I[J[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_fast},
+      {"callFast", "(JJLjava/lang/String;II[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_fast},
+      {"registerSlots", "(JLjava/nio/LongBuffer;)V", (void*)n_register_slots},
       {"callMethod", "(JJLjava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_method},
       {"construct", "(JJ[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_construct},
       {"convert", "(JJLjava/lang/Object;Ldev/napijava/bridge/TypeRef;)Ljava/lang/Object;", (void*)n_convert},

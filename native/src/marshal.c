@@ -955,6 +955,26 @@ napi_value slot_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slot, jobjectArray
   }
 }
 
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc) {
+  for (jsize i = 0; i < argc; i++) {
+    jlong tag = slots ? slots[2 * i] : A_OBJECT;
+    if (!args && (tag == A_OBJECT || tag == A_STRING)) { /* Java sends the objects whenever a slot needs one */
+      java_throw(jni, "java/lang/IllegalStateException", "node-api-java: argument %d of a fast call has no object", (int)i);
+      return false;
+    }
+    if (tag == A_OBJECT) { /* by run-time class; JSValues as their JS values */
+      jobject a = (*jni)->GetObjectArrayElement(jni, args, i);
+      argv[i] = jobject_to_js(ctx, jni, a);
+      if (a) (*jni)->DeleteLocalRef(jni, a);
+      if (!argv[i]) return false;
+    } else if (!(argv[i] = slot_to_js(ctx, jni, slots + 2 * i, args, i, NULL))) {
+      js_failed(ctx, jni, napi_pending_exception); /* for the Java caller */
+      return false;
+    }
+  }
+  return true;
+}
+
 /* Elements are classified by Java in one call (Values.slots), so numbers, booleans, strings and
  * Longs cost no JNI call each; the rest go through to_js. Handle scopes per 256 elements. */
 static napi_value object_array_to_js(env_ctx* ctx, JNIEnv* jni, jobjectArray array, const type_info* element) {

@@ -341,20 +341,15 @@ public class JSValue {
     /** Calls this function with {@code this} undefined. */
     public JSValue call(Object... args) {
         check();
-        Object r = JsValues.callFast(env, cookie, null, args == null ? NO_ARGS : args);
-        return r != null ? of(r) : primitiveResult();
+        return JsValues.callFast(env, cookie, null, args == null ? NO_ARGS : args);
     }
 
-    /** The primitive result of JsValues.callFast (no boxed object crossed JNI). */
-    static JSValue primitiveResult() {
-        long[] s = JsValues.resultSlots();
-        if (s == null) {
-            return NULL;
-        }
-        switch ((int) s[0]) {
+    /** A primitive result of JsValues.callFast (tag R_*, bits; no boxed object crossed JNI). */
+    static JSValue primitiveResult(long tag, long bits) {
+        switch ((int) tag) {
             case JsValues.R_UNDEFINED: return UNDEFINED;
-            case JsValues.R_BOOLEAN: return s[1] != 0 ? TRUE : FALSE;
-            case JsValues.R_NUMBER: return new JSValue(null, 0, NUMBER, Double.longBitsToDouble(s[1]));
+            case JsValues.R_BOOLEAN: return bits != 0 ? TRUE : FALSE;
+            case JsValues.R_NUMBER: return new JSValue(null, 0, NUMBER, Double.longBitsToDouble(bits));
             default: return NULL;
         }
     }
@@ -362,8 +357,7 @@ public class JSValue {
     /** Calls the named method of this object ({@code obj.name(...args)}). */
     public JSValue callMethod(String name, Object... args) {
         check();
-        Object r = JsValues.callFast(env, cookie, Objects.requireNonNull(name, "name"), args == null ? NO_ARGS : args);
-        return r != null ? of(r) : primitiveResult();
+        return JsValues.callFast(env, cookie, Objects.requireNonNull(name, "name"), args == null ? NO_ARGS : args);
     }
 
     /** {@code new this(...args)}. */

@@ -173,6 +173,45 @@ class NodeHostingTest {
         });
     }
 
+    /** A Java -> JS call's callback into Java calls JS again, nested deeper than the fast call's frames
+     *  (JsValues.callFast): each level's arguments and result survive the calls nested inside it. */
+    public interface Level {
+        Object enter(int depth);
+    }
+
+    @Test
+    void nestedReentrantCallsKeepTheirArgumentsAndResults() {
+        nodejs.run(() -> {
+            // the callback runs first, then the level reads its own arguments
+            JSFunction level = nodejs.eval("(cb, depth, x, s, flag, o) => { const inner = depth > 0 ? cb.enter(depth - 1) : null;"
+                    + " return depth === 0 ? x * 2 : depth + ':' + x + ':' + s + ':' + flag + ':' + o.k + '|' + inner; }").asFunction();
+            JSValue obj = nodejs.eval("({ k: 'obj' })");
+            Level[] self = new Level[1];
+            self[0] = depth -> {
+                JSValue r = level.call(self[0], depth, depth * 1.5, "s" + depth, depth % 2 == 0, obj);
+                // read back only after the nested calls returned: a number at the bottom, a string above
+                return depth == 0 ? (Object) r.asDouble() : r.asString();
+            };
+            StringBuilder expected = new StringBuilder();
+            for (int d = 12; d > 0; d--) {
+                expected.append(d).append(':').append(jsNumber(d * 1.5)).append(":s").append(d).append(':')
+                        .append(d % 2 == 0).append(":obj|");
+            }
+            expected.append('0');
+            assertEquals(expected.toString(), self[0].enter(12));
+            // a primitive result read after a nested call at every level
+            JSFunction sum = nodejs.eval("(cb, n) => n === 0 ? 0 : n + cb.applyAsInt(n - 1)").asFunction();
+            java.util.function.IntUnaryOperator[] down = new java.util.function.IntUnaryOperator[1];
+            down[0] = n -> sum.call(down[0], n).asInt();
+            assertEquals(20 * 21 / 2, down[0].applyAsInt(20));
+            return null;
+        });
+    }
+
+    private static String jsNumber(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     @Test
     void consoleLogThroughInterface() {
         IConsole console = nodejs.importModule(IConsole.class, "console", null);

@@ -69,9 +69,16 @@ public final class JsValues {
 
     static native Object call(long ctx, long handle, Object thisArg, Object[] args);
 
-    /** The fast call: argc arguments as (tag, bits) pairs in slots, strings/objects in objects;
-     *  calls the function (name null) or the object's method of that name. */
-    static native Object callFast(long ctx, long handle, String name, int argc, long[] slots, Object[] objects);
+    /**
+     * The fast call: argc arguments as (tag, bits) pairs in frame {@code frame} of the environment's
+     * registered slots ({@link CallSlots}), strings/objects at their index in objects (null when there
+     * are none); calls the function (name null) or the object's method of that name. Returns the
+     * result object, or null with a primitive result written over the frame's first pair (R_*, bits).
+     */
+    static native Object callFast(long ctx, long handle, String name, int argc, int frame, Object[] objects);
+
+    /** Hands the environment's fast-call memory to C, once (JsEnv.callSlots): C keeps its address and a global reference. */
+    static native void registerSlots(long ctx, java.nio.LongBuffer slots);
 
     static native Object callMethod(long ctx, long handle, String name, Object[] args);
 
@@ -170,44 +177,53 @@ public final class JsValues {
         return n == args.length ? args : java.util.Arrays.copyOf(args, n);
     }
 
-    /** Result tags written to slots[0] (bits in slots[1]) when callFast returns null (type_codes.h: R_*). */
+    /** Result tags of a fast call's primitive result (type_codes.h: R_*). */
     public static final int R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3;
 
     /**
-     * {@code fn(...args)} with {@code this} undefined (name null) or {@code obj.name(...args)}, the same conversions as {@link #call} but
-     * numbers, booleans and strings classified here ({@link Values#slot}: no per-argument JNI class checks). Returns
-     * the result object (string, handle, Java object), or null with the primitive result in
-     * {@link #resultSlots()}: tag at [0], bits at [1].
+     * {@code fn(...args)} with {@code this} undefined (name null) or {@code obj.name(...args)}, the same conversions as
+     * {@link #call} but numbers, booleans and strings classified here ({@link Values#slot}: no per-argument JNI class
+     * checks) into the environment's direct memory ({@link CallSlots}), and a primitive result read back from it (no
+     * box crosses JNI). The general path when not on the JS thread (it throws there), with more than
+     * {@link CallSlots#MAX_ARGS} arguments or nested deeper than {@link CallSlots#DEPTH}.
      */
-    public static Object callFast(JsEnv env, long handle, String name, Object[] args) {
-        Thread t = Thread.currentThread();
+    public static JSValue callFast(JsEnv env, long handle, String name, Object[] args) {
         int argc = args.length;
-        if (!(t instanceof JsThread) || argc > JsThread.MAX_ARGS) { // null: JS null (resultSlots() is null)
-            return name == null ? call(env.nativeCtx, handle, null, args) : callMethod(env.nativeCtx, handle, name, args);
+        if (argc > CallSlots.MAX_ARGS || !env.onJsThread()) {
+            return callGeneral(env, handle, name, args);
         }
-        JsThread jt = (JsThread) t;
-        long[] s = jt.slots;
-        Object[] o = jt.objects;
-        boolean refs = false;
+        CallSlots cs = env.callSlots();
+        int frame = cs.depth;
+        if (frame >= CallSlots.DEPTH) {
+            return callGeneral(env, handle, name, args);
+        }
+        java.nio.LongBuffer s = cs.slots;
+        int base = frame * CallSlots.FRAME;
+        Object[] o = null;
         for (int i = 0; i < argc; i++) {
-            if (Values.slot(args[i], s, 2 * i)) { // arguments classified as the marshaler would (Values.slot)
-                o[i] = args[i];
-                refs = true;
+            Object a = args[i]; // read once: what C converts is what was classified
+            if (Values.slot(a, s, base + 2 * i)) {
+                if (o == null) {
+                    o = cs.objects(frame);
+                }
+                o[i] = a;
             }
         }
+        cs.depth = frame + 1;
+        Object r;
         try {
-            return callFast(env.nativeCtx, handle, name, argc, s, o);
+            r = callFast(env.nativeCtx, handle, name, argc, frame, o);
         } finally {
-            if (refs) {
+            cs.depth = frame;
+            if (o != null) {
                 java.util.Arrays.fill(o, 0, argc, null);
             }
         }
+        return r != null ? asValue(r) : JsValueAccess.get().primitive(s.get(base), s.get(base + 1));
     }
 
-    /** Where the primitive result of {@link #callFast} is: the JS thread's slots; null off a JsThread. */
-    public static long[] resultSlots() {
-        Thread t = Thread.currentThread();
-        return t instanceof JsThread ? ((JsThread) t).slots : null;
+    private static JSValue callGeneral(JsEnv env, long handle, String name, Object[] args) {
+        return asValue(name == null ? call(env.nativeCtx, handle, null, args) : callMethod(env.nativeCtx, handle, name, args));
     }
 
     public static Object callMethod(JsEnv env, long handle, String name, Object[] args) {
