@@ -301,23 +301,52 @@ static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobj
   LEAVE(r);
 }
 
+/* A primitive of type code (BOOLEAN..DOUBLE) widened to the long JsValues.callFast decodes by the code. */
+static jlong primitive_bits(int code, jvalue v) {
+  switch (code) {
+    case TC_BOOLEAN: return v.z;
+    case TC_BYTE: return v.b;
+    case TC_CHAR: return v.c;
+    case TC_SHORT: return v.s;
+    case TC_INT: return v.i;
+    case TC_FLOAT: {
+      int32_t bits;
+      memcpy(&bits, &v.f, sizeof bits);
+      return bits;
+    }
+    case TC_DOUBLE: {
+      jlong bits;
+      memcpy(&bits, &v.d, sizeof bits);
+      return bits;
+    }
+    default: return v.j;
+  }
+}
+
 /* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null): the
  * arguments are (tag, bits) pairs Java wrote into frame `frame` of the environment's registered
  * memory (CallSlots), read in place, so numbers, booleans and strings need no JNI call; objects
- * holds the strings and other objects by argument index (NULL when there are none). A number,
- * boolean, undefined or null result is written over the frame's first pair (R_* tag, bits) and
- * NULL returned, so no box crosses JNI. The arguments are all converted before the call: a nested
- * fast call (from Java code the conversion or the JS function runs) uses the next frame anyway. */
+ * holds the strings and other objects by argument index (NULL when there are none). The arguments
+ * are all converted before the call: a nested fast call (from Java code the conversion or the JS
+ * function runs) uses the next frame anyway.
+ * The result, type NULL (JSValue.call): a number, boolean, undefined or null is written over the
+ * frame's first pair (R_* tag, bits) and NULL returned, so no box crosses JNI; anything else as
+ * js_to_jobject makes it; a named property that is no function is a TypeError.
+ * type given (an interface proxy's method; code its TypeRef's code): converted to that type, a
+ * primitive as R_VALUE + its bits (primitive_bits), void as R_UNDEFINED, a reference returned (a
+ * null one with R_NULL); a named property that is no function returns JsProxies.NO_MEMBER. */
 static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jint argc, jint frame,
-                                   jobjectArray objects) {
+                                   jobjectArray objects, jint code, jobject type) {
   ENTER(NULL);
-  if (!ctx->call_slots || frame < 0 || frame >= ctx->call_frames || argc < 0 || argc > FAST_ARGS) { /* Java never sends these */
+  if (!ctx->call_slots || frame < 0 || frame >= ctx->call_frames || argc < 0 || argc > FAST_ARGS ||
+      (type && (code < TC_VOID || code >= TC_COUNT))) { /* Java never sends these */
     java_throw(jni, "java/lang/IllegalStateException", "node-api-java: fast call frame %d with %d arguments out of range", (int)frame, (int)argc);
     LEAVE(NULL);
   }
   jlong* s = ctx->call_slots + (size_t)frame * FAST_FRAME;
   napi_value argv[FAST_ARGS], recv, result, fn = handle_value(ctx, jni, h);
-  if (!fn || !java_args_to_js(ctx, jni, s, objects, argv, argc)) {
+  napi_valuetype t;
+  if (!fn) {
     LEAVE(NULL);
   }
   if (name) { /* obj.name(...args) */
@@ -326,18 +355,53 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
     if (!key || js_failed(ctx, jni, napi_get_property(env, recv, key, &fn))) {
       LEAVE(NULL);
     }
+    if (type) { /* a proxy: no such function is for Java to handle (a property, a default method) */
+      if (js_failed(ctx, jni, napi_typeof(env, fn, &t))) {
+        LEAVE(NULL);
+      }
+      if (t != napi_function) {
+        jobject r = (*jni)->NewLocalRef(jni, J.no_member);
+        LEAVE(r);
+      }
+    }
   } else if (js_failed(ctx, jni, napi_get_undefined(env, &recv))) {
     LEAVE(NULL);
   }
+  if (!java_args_to_js(ctx, jni, s, objects, argv, argc)) {
+    LEAVE(NULL);
+  }
   napi_status status = napi_call_function(env, recv, fn, (size_t)argc, argv, &result);
-  napi_valuetype type;
-  if (status != napi_ok && status != napi_pending_exception && name && napi_typeof(env, fn, &type) == napi_ok &&
-      type != napi_function) { /* the call checks that fn is a function: no napi_typeof before it */
+  if (status != napi_ok && status != napi_pending_exception && name && napi_typeof(env, fn, &t) == napi_ok &&
+      t != napi_function) { /* the call checks that fn is a function: no napi_typeof before it */
     throw_type_error(env, "the JS object has no function of that name");
     status = napi_pending_exception;
   }
   if (js_failed(ctx, jni, status)) {
     LEAVE(NULL);
+  }
+  if (type) { /* converted to the declared type */
+    jobject r = NULL;
+    if (code == TC_VOID) {
+      s[0] = R_UNDEFINED;
+    } else if (code <= TC_DOUBLE) {
+      type_info prim = {code, NULL, NULL};
+      jvalue v;
+      bool local;
+      if (!to_java(ctx, jni, result, &prim, &v, &local)) {
+        js_failed(ctx, jni, napi_pending_exception);
+      } else {
+        s[0] = R_VALUE;
+        s[1] = primitive_bits(code, v);
+      }
+    } else {
+      type_info declared;
+      if (read_type_info(jni, type, &declared)) {
+        if (!to_java_object(ctx, jni, result, &declared, &r)) js_failed(ctx, jni, napi_pending_exception);
+        else if (!r) s[0] = R_NULL;
+        type_info_release(jni, &declared);
+      }
+    }
+    LEAVE(r);
   }
   /* A number first: the common result costs one napi call (its status says when it is not one). */
   double d;
@@ -347,11 +411,11 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
     memcpy(&s[1], &d, sizeof d);
     LEAVE(NULL);
   }
-  if ((status != napi_number_expected && js_failed(ctx, jni, status)) || js_failed(ctx, jni, napi_typeof(env, result, &type))) {
+  if ((status != napi_number_expected && js_failed(ctx, jni, status)) || js_failed(ctx, jni, napi_typeof(env, result, &t))) {
     LEAVE(NULL);
   }
   bool b = false;
-  switch (type) {
+  switch (t) {
     case napi_undefined: s[0] = R_UNDEFINED; break;
     case napi_null: s[0] = R_NULL; break;
     case napi_boolean:
@@ -559,7 +623,7 @@ bool jsvalues_init(JNIEnv* jni) {
       {"set", "(JJLjava/lang/Object;Ljava/lang/Object;)V", (void*)n_set},
       {"has", "(JJLjava/lang/Object;)Z", (void*)n_has},
       {"call", "(JJLjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call},
-      {"callFast", "(JJLjava/lang/String;II[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_fast},
+      {"callFast", "(JJLjava/lang/String;II[Ljava/lang/Object;ILdev/napijava/bridge/TypeRef;)Ljava/lang/Object;", (void*)n_call_fast},
       {"registerSlots", "(JLjava/nio/LongBuffer;)V", (void*)n_register_slots},
       {"callMethod", "(JJLjava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_method},
       {"construct", "(JJ[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_construct},

@@ -208,6 +208,71 @@ class NodeHostingTest {
         });
     }
 
+    /** Every primitive return type of an interface proxy (JS values converted by the declared type). */
+    public interface Primitives {
+        boolean z();
+
+        byte b();
+
+        char c();
+
+        short s();
+
+        int i();
+
+        long j();
+
+        long big();
+
+        float f();
+
+        double d();
+
+        void v();
+
+        String str();
+
+        Integer boxed();
+
+        byte tooBig();
+    }
+
+    /** Java's side of a nested proxy call: calls back into the JS function through its proxy. */
+    public interface Down {
+        int down(int n);
+    }
+
+    @Test
+    void proxiesConvertResultsByTheDeclaredTypeNestedOrNot() throws Exception {
+        String js = "({ z: () => true, b: () => -7, c: () => '\u00e9', s: () => -300, i: () => 123456, j: () => 9007199254740991,"
+                + " big: () => 1234567890123456789n, f: () => 1.5, d: () => 0.1, v: () => 42, str: () => null, boxed: () => 5,"
+                + " tooBig: () => 300 })";
+        Primitives p = nodejs.run(() -> nodejs.eval(js).as(Primitives.class));
+        for (int round = 0; round < 2; round++) { // on the JS thread, then from this thread (queued)
+            java.util.function.Supplier<String> all = () -> p.z() + " " + p.b() + " " + p.c() + " " + p.s() + " " + p.i() + " " + p.j()
+                    + " " + p.big() + " " + p.f() + " " + p.d() + " " + p.str() + " " + p.boxed();
+            String got = round == 0 ? nodejs.run(() -> {
+                p.v();
+                return all.get();
+            }) : all.get();
+            assertEquals("true -7 \u00e9 -300 123456 9007199254740991 1234567890123456789 1.5 0.1 null 5", got);
+            if (round == 0) {
+                assertThrows(JSException.class, () -> nodejs.run(p::tooBig));
+            } else {
+                assertThrows(JSException.class, p::tooBig);
+            }
+        }
+        // a proxy call whose JS calls Java that calls the proxy again, deeper than the fast call's frames
+        int sum = nodejs.run(() -> {
+            Down[] self = new Down[1];
+            JSValue javaSide = JSValue.from((Down) n -> self[0].down(n));
+            self[0] = nodejs.eval("(side) => function f(n) { return n <= 0 ? 0 : n + side.down(n - 1); }").asFunction()
+                    .call(javaSide).as(Down.class);
+            return self[0].down(20);
+        });
+        assertEquals(20 * 21 / 2, sum);
+    }
+
     private static String jsNumber(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }

@@ -139,7 +139,7 @@ public final class JsProxies {
             }
             TypeRef returnType = RETURN_TYPES.computeIfAbsent(method, m -> TypeRef.ofJsResult(m.getReturnType()));
             String member = isFunction ? null : method.getName();
-            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member,
+            Object result = env.callOnJsThread(() -> JsValues.callTyped(env, ref.cookie, member,
                     JsValues.nullsAsDefaults(env.nativeCtx, ref.cookie, member, args), returnType), this);
             if (result == NO_MEMBER && !isFunction) {
                 result = env.callOnJsThread(() -> accessProperty(method, args), this);

@@ -72,10 +72,12 @@ public final class JsValues {
     /**
      * The fast call: argc arguments as (tag, bits) pairs in frame {@code frame} of the environment's
      * registered slots ({@link CallSlots}), strings/objects at their index in objects (null when there
-     * are none); calls the function (name null) or the object's method of that name. Returns the
-     * result object, or null with a primitive result written over the frame's first pair (R_*, bits).
+     * are none); calls the function (name null) or the object's method of that name. type null: returns
+     * the result object, or null with a primitive result written over the frame's first pair (R_*, bits).
+     * type given (its code: {@code type.code}): the result converted to it, a primitive as R_VALUE and its
+     * bits, a reference returned; {@link JsProxies#NO_MEMBER} when the object has no function of that name.
      */
-    static native Object callFast(long ctx, long handle, String name, int argc, int frame, Object[] objects);
+    static native Object callFast(long ctx, long handle, String name, int argc, int frame, Object[] objects, int code, TypeRef type);
 
     /** Hands the environment's fast-call memory to C, once (JsEnv.callSlots): C keeps its address and a global reference. */
     static native void registerSlots(long ctx, java.nio.LongBuffer slots);
@@ -177,8 +179,11 @@ public final class JsValues {
         return n == args.length ? args : java.util.Arrays.copyOf(args, n);
     }
 
-    /** Result tags of a fast call's primitive result (type_codes.h: R_*). */
-    public static final int R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3;
+    /** Result tags of a fast call's primitive result (type_codes.h: R_*); R_VALUE: converted to the declared primitive type. */
+    public static final int R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3, R_VALUE = 4;
+    /** fastCall's answer when the fast path does not apply here (the caller takes the general one). */
+    private static final Object NOT_FAST = new Object();
+    private static final Object[] NO_ARGS = new Object[0];
 
     /**
      * {@code fn(...args)} with {@code this} undefined (name null) or {@code obj.name(...args)}, the same conversions as
@@ -188,14 +193,78 @@ public final class JsValues {
      * {@link CallSlots#MAX_ARGS} arguments or nested deeper than {@link CallSlots#DEPTH}.
      */
     public static JSValue callFast(JsEnv env, long handle, String name, Object[] args) {
+        Object r = fastCall(env, handle, name, args, null);
+        if (r == NOT_FAST) {
+            return asValue(name == null ? call(env.nativeCtx, handle, null, args) : callMethod(env.nativeCtx, handle, name, args));
+        }
+        if (r != null) {
+            return asValue(r);
+        }
+        CallSlots cs = env.callSlots();
+        int base = cs.depth * CallSlots.FRAME; // the frame the call used, free again
+        return JsValueAccess.get().primitive(cs.slots.get(base), cs.slots.get(base + 1));
+    }
+
+    /**
+     * An interface proxy's call into its JS function (member null) or object's function, on the JS thread:
+     * the result converted to the method's declared type (primitives boxed here, from the bits C wrote),
+     * {@link JsProxies#NO_MEMBER} when the object has no function of that name. Through the fast call when it
+     * applies, else {@link JsEnv#invokeJs}.
+     */
+    static Object callTyped(JsEnv env, long handle, String member, Object[] args, TypeRef type) {
+        Object[] a = args == null ? NO_ARGS : args;
+        Object r = fastCall(env, handle, member, a, type);
+        if (r == NOT_FAST) {
+            return JsEnv.invokeJs(env.nativeCtx, handle, member, a, type);
+        }
+        if (r != null) {
+            return r;
+        }
+        CallSlots cs = env.callSlots();
+        int base = cs.depth * CallSlots.FRAME; // the frame the call used, free again
+        return cs.slots.get(base) == R_VALUE ? boxed(type.type, cs.slots.get(base + 1)) : null;
+    }
+
+    /** A primitive result's bits (widened to a long by jsvalue.c: primitive_bits) as its box. */
+    private static Object boxed(Class<?> type, long bits) {
+        if (type == int.class) {
+            return (int) bits;
+        }
+        if (type == double.class) {
+            return Double.longBitsToDouble(bits);
+        }
+        if (type == boolean.class) {
+            return bits != 0;
+        }
+        if (type == long.class) {
+            return bits;
+        }
+        if (type == float.class) {
+            return Float.intBitsToFloat((int) bits);
+        }
+        if (type == short.class) {
+            return (short) bits;
+        }
+        if (type == byte.class) {
+            return (byte) bits;
+        }
+        return (char) bits;
+    }
+
+    /**
+     * The fast call in the next frame of the environment's {@link CallSlots}: the native result (null: the
+     * primitive result is in that frame, free again when this returns), or NOT_FAST off the JS thread, with
+     * more than MAX_ARGS arguments or nested deeper than DEPTH.
+     */
+    private static Object fastCall(JsEnv env, long handle, String name, Object[] args, TypeRef type) {
         int argc = args.length;
         if (argc > CallSlots.MAX_ARGS || !env.onJsThread()) {
-            return callGeneral(env, handle, name, args);
+            return NOT_FAST;
         }
         CallSlots cs = env.callSlots();
         int frame = cs.depth;
         if (frame >= CallSlots.DEPTH) {
-            return callGeneral(env, handle, name, args);
+            return NOT_FAST;
         }
         java.nio.LongBuffer s = cs.slots;
         int base = frame * CallSlots.FRAME;
@@ -210,20 +279,14 @@ public final class JsValues {
             }
         }
         cs.depth = frame + 1;
-        Object r;
         try {
-            r = callFast(env.nativeCtx, handle, name, argc, frame, o);
+            return callFast(env.nativeCtx, handle, name, argc, frame, o, type == null ? 0 : type.code, type);
         } finally {
             cs.depth = frame;
             if (o != null) {
                 java.util.Arrays.fill(o, 0, argc, null);
             }
         }
-        return r != null ? asValue(r) : JsValueAccess.get().primitive(s.get(base), s.get(base + 1));
-    }
-
-    private static JSValue callGeneral(JsEnv env, long handle, String name, Object[] args) {
-        return asValue(name == null ? call(env.nativeCtx, handle, null, args) : callMethod(env.nativeCtx, handle, name, args));
     }
 
     public static Object callMethod(JsEnv env, long handle, String name, Object[] args) {
