@@ -19,7 +19,7 @@ enum { K_UNDEFINED, K_NULL, K_BOOLEAN, K_NUMBER, K_STRING, K_SYMBOL, K_BIGINT, K
 static jclass JsValues, JSValue;
 static jmethodID JsValues_wrap;
 static jmethodID JsValues_parameter;
-static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim, JSValue_env;
+static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim, JSValue_number, JSValue_env;
 static jobject undefined_marker;
 
 /* Loads JsValues (whose initializer registers the natives below and calls jsvalues_init). */
@@ -164,6 +164,10 @@ napi_value jsvalue_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   }
   if (kind == K_UNDEFINED) {
     if (napi_get_undefined(env, &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
+    return v;
+  }
+  if (kind == K_NUMBER) { /* held as a double field, no box */
+    if (napi_create_double(env, (*jni)->GetDoubleField(jni, obj, JSValue_number), &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
     return v;
   }
   jobject prim = (*jni)->GetObjectField(jni, obj, JSValue_prim);
@@ -614,6 +618,7 @@ bool jsvalues_init(JNIEnv* jni) {
       !(JSValue_cookie = (*jni)->GetFieldID(jni, v, "cookie", "J")) ||
       !(JSValue_kind = (*jni)->GetFieldID(jni, v, "kind", "I")) ||
       !(JSValue_prim = (*jni)->GetFieldID(jni, v, "prim", "Ljava/lang/Object;")) ||
+      !(JSValue_number = (*jni)->GetFieldID(jni, v, "number", "D")) ||
       !(JSValue_env = (*jni)->GetFieldID(jni, v, "env", "Ldev/napijava/bridge/JsEnv;")))
     return false;
   JNINativeMethod natives[] = {

@@ -273,6 +273,33 @@ class NodeHostingTest {
         assertEquals(20 * 21 / 2, sum);
     }
 
+    @Test
+    void numbersAsJSValuesKeepTheirValueBothWays() {
+        nodejs.run(() -> {
+            JSFunction describe = nodejs.eval("(v) => typeof v + ':' + (Object.is(v, -0) ? '-0' : String(v))").asFunction();
+            JSFunction echo = nodejs.eval("(v) => v").asFunction();
+            for (double d : new double[] {0, -0.0, 1.5, -3, Double.NaN, Double.POSITIVE_INFINITY, 9007199254740993.0}) {
+                JSValue made = JSValue.of(d);
+                JSValue back = echo.call(made); // a number result read from the fast call's slots
+                assertEquals(describe.call(d).asString(), describe.call(made).asString());
+                assertEquals(describe.call(d).asString(), describe.call(back).asString());
+                assertEquals(Double.doubleToLongBits(d), Double.doubleToLongBits(back.asDouble()));
+                assertEquals(made, back);
+                assertEquals(made.hashCode(), back.hashCode());
+                assertEquals(d == 0 || Double.isNaN(d) ? false : true, back.asBoolean());
+                assertEquals(Double.valueOf(d), back.as(Double.class));
+                assertEquals(Double.valueOf(d), back.as(Number.class));
+            }
+            assertEquals("3", JSValue.of(3).toString());
+            assertEquals("0.1", echo.call(0.1).asString());
+            assertFalse(JSValue.of(0.0).equals(JSValue.of(-0.0))); // as Double.equals
+            assertEquals(JSValue.of(Double.NaN), JSValue.of(Double.NaN));
+            assertEquals(7, echo.call(7).as(Object.class)); // the marshaler's Object: an integral number is an Integer
+            assertEquals(12, nodejs.eval("(o) => o.n * 2").asFunction().call(JSValue.copyOf(java.util.Map.of("n", JSValue.of(6)))).asInt());
+            return null;
+        });
+    }
+
     private static String jsNumber(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }

@@ -269,9 +269,10 @@ public final class JsValues {
         java.nio.LongBuffer s = cs.slots;
         int base = frame * CallSlots.FRAME;
         Object[] o = null;
+        s.position(base); // Values.slot puts each (tag, bits) pair after the previous one
         for (int i = 0; i < argc; i++) {
             Object a = args[i]; // read once: what C converts is what was classified
-            if (Values.slot(a, s, base + 2 * i)) {
+            if (Values.slot(a, s)) {
                 if (o == null) {
                     o = cs.objects(frame);
                 }
