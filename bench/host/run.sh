@@ -10,6 +10,7 @@ cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
 . "$root/scripts/jdks.sh"
 out=target/classes; res=target/results; mkdir -p "$out" "$res"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for peer in javet graal graal-compiler; do
   [ -d "target/lib-$peer" ] || mvn -B -ntp -q -P "$peer" -Dpeer="$peer" dependency:copy-dependencies
 done
@@ -55,3 +56,31 @@ awk -F'\t' '
       printf "| %-36s | %14d | %18s | %16s | %16s |\n", l, a, m, j, g
     }
   }' "$res/napi-java.tsv" "$res/javet.tsv" "$res/graal.tsv" "$res/limit.tsv" | tee "$res/table.md"
+
+# bench/results.md keeps this run's table between its host markers (bench/run.js rewrites only its
+# own JDK sections); the load averages say how busy the machine was (2 cores: above ~0.5 the other
+# processes took CPU from the benchmark, and every column suffers from it).
+{
+  echo "<!-- host:begin -->"
+  echo "## Java hosts Node (bench/host/run.sh)"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $("$JDK17/bin/java" -version 2>&1 | head -n 1); libnode $(basename "$(readlink -f "$root/native/host/target/libnode/libnode.so")");" \
+    "$(nproc) cores; load average $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+  echo
+  echo "Best of 5 rounds, ns per call; each benchmark in its own loop (Bench.java), each implementation in its own JVM."
+  echo "Ratio = peer / node-api-java (> 1: node-api-java is faster); limit: hand-written JNI -> napi_call_function (limit/host_limit.c), node-api-java / limit."
+  echo
+  cat "$res/table.md"
+  echo "<!-- host:end -->"
+} > "$res/section.md"
+results=../results.md
+if grep -q '<!-- host:begin -->' "$results"; then
+  awk -v section="$res/section.md" '
+    /<!-- host:begin -->/ { while ((getline line < section) > 0) print line; skip = 1; next }
+    /<!-- host:end -->/ { skip = 0; next }
+    !skip' "$results" > "$res/results.md"
+else
+  { cat "$results"; echo; cat "$res/section.md"; } > "$res/results.md"
+fi
+cp "$res/results.md" "$results"
+echo "wrote bench/results.md (host section)"
