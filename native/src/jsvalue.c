@@ -356,7 +356,7 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
   if (name) { /* obj.name(...args) */
     recv = fn;
     napi_value key = jstring_to_js(env, jni, name);
-    if (!key || js_failed(ctx, jni, napi_get_property(env, recv, key, &fn))) {
+    if (!key ? js_failed(ctx, jni, napi_pending_exception) : js_failed(ctx, jni, napi_get_property(env, recv, key, &fn))) {
       LEAVE(NULL);
     }
     if (type) { /* a proxy: no such function is for Java to handle (a property, a default method) */
@@ -365,6 +365,7 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
       }
       if (t != napi_function) {
         jobject r = (*jni)->NewLocalRef(jni, J.no_member);
+        if (!r && !(*jni)->ExceptionCheck(jni)) java_throw(jni, "java/lang/OutOfMemoryError", "no JNI local reference left");
         LEAVE(r);
       }
     }
@@ -383,6 +384,7 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
   if (js_failed(ctx, jni, status)) {
     LEAVE(NULL);
   }
+  s[0] = R_NULL; /* what a NULL return means unless a result below says otherwise */
   if (type) { /* converted to the declared type */
     jobject r = NULL;
     if (code == TC_VOID) {
@@ -401,7 +403,6 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
       type_info declared;
       if (read_type_info(jni, type, &declared)) {
         if (!to_java_object(ctx, jni, result, &declared, &r)) js_failed(ctx, jni, napi_pending_exception);
-        else if (!r) s[0] = R_NULL;
         type_info_release(jni, &declared);
       }
     }
@@ -431,6 +432,7 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
       break;
     default: {
       jobject r = js_to_jobject(ctx, jni, result);
+      if (!r && js_pending(env)) js_failed(ctx, jni, napi_pending_exception); /* for the Java caller */
       LEAVE(r);
     }
   }
