@@ -460,7 +460,7 @@ function writeResultsMd(major, section) {
     '# node-api-java benchmark results',
     '',
     'Written by `bench/run.sh` (see bench/README.md). Each section is replaced by the next run on ' +
-      'the same JDK major version.',
+      'the same JDK major version; the Java-hosts-Node section by `bench/host/run.sh`.',
     '',
   ].join('\n');
   let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : intro;

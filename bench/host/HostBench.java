@@ -16,10 +16,8 @@ public class HostBench {
                 env.importModule(limit).callMethod("setFunctions", env.eval("(a, b) => a + b"), env.eval("(s) => s"));
                 System.load(limit);
                 for (int round = 0; round < 5; round++) {
-                    Bench.report("call (a, b) => a + b, typed result", 1_000_000, () -> {
-                        if (HostLimit.add(1, 2) != 3) throw new AssertionError();
-                    });
-                    Bench.report("10 KB string round trip", 200_000, () -> HostLimit.echo(s10k).length());
+                    Bench.report("call (a, b) => a + b, typed result", 1_000_000, n -> { long s = 0; for (int i = 0; i < n; i++) s += HostLimit.add(1, 2); return s; });
+                    Bench.report("10 KB string round trip", 200_000, n -> { long s = 0; for (int i = 0; i < n; i++) s += HostLimit.echo(s10k).length(); return s; });
                 }
                 return null;
             });
@@ -32,13 +30,11 @@ public class HostBench {
             Adder adder = add.as(Adder.class);
             Echo e = echo.as(Echo.class);
             for (int round = 0; round < 5; round++) {
-                Bench.report("call (a, b) => a + b", 1_000_000, () -> {
-                    if (add.call(1, 2) == null) throw new AssertionError();
-                });
-                Bench.report("call (a, b) => a + b, typed result", 1_000_000, () -> add.call(1, 2).asInt());
-                Bench.report("interface proxy add(a, b)", 1_000_000, () -> adder.add(1, 2));
-                Bench.report("10 KB string round trip", 200_000, () -> echo.call(s10k).asString());
-                Bench.report("10 KB string, interface proxy", 200_000, () -> e.echo(s10k));
+                Bench.report("call (a, b) => a + b", 1_000_000, n -> { long s = 0; for (int i = 0; i < n; i++) if (add.call(1, 2) != null) s++; return s; });
+                Bench.report("call (a, b) => a + b, typed result", 1_000_000, n -> { long s = 0; for (int i = 0; i < n; i++) s += add.call(1, 2).asInt(); return s; });
+                Bench.report("interface proxy add(a, b)", 1_000_000, n -> { long s = 0; for (int i = 0; i < n; i++) s += adder.add(1, 2); return s; });
+                Bench.report("10 KB string round trip", 200_000, n -> { long s = 0; for (int i = 0; i < n; i++) s += echo.call(s10k).asString().length(); return s; });
+                Bench.report("10 KB string, interface proxy", 200_000, n -> { long s = 0; for (int i = 0; i < n; i++) s += e.echo(s10k).length(); return s; });
             }
             return null;
         });

@@ -21,7 +21,8 @@
 
 #include "type_codes.h"
 
-#define FAST_ARGS 16   /* arguments handled without heap allocation; = JsThread.MAX_ARGS (SharedConstantsTest) */
+#define FAST_ARGS 16   /* arguments handled without heap allocation; = CallSlots.MAX_ARGS (SharedConstantsTest) */
+#define FAST_FRAME (2 * FAST_ARGS) /* longs per frame of a fast call: a (tag, bits) pair per argument (CallSlots.FRAME) */
 #define SHAPE_MAX 8    /* call shapes with more arguments are resolved every time */
 #define SHAPE_CACHE 4  /* cached call shapes per overload set */
 /* Nesting of arrays converted in one value (JS -> Java and back): deeper is refused with a
@@ -154,6 +155,12 @@ typedef struct env_ctx {
   napi_ref builtin[JS_BUILTIN_COUNT]; /* Map, Set, RegExp, WeakMap, WeakSet (JS_MAP...) */
   int bigint_longs;        /* > 0 inside jvm.bigint(fn): every long result is a bigint */
   js_ref refs;          /* list head of the js_refs Java holds */
+  /* The fast calls' memory (dev.napijava.bridge.CallSlots, JS thread only): call_frames frames of
+   * FAST_FRAME longs at call_slots, a direct LongBuffer of Java's kept alive by call_slots_buffer
+   * (a global ref) until env_free. NULL until Java registers it (JsValues.registerSlots). */
+  jlong* call_slots;
+  jint call_frames;
+  jobject call_slots_buffer;
 } env_ctx;
 
 /* Process-wide JNI cache: class refs and method/field IDs looked up once at start. */
@@ -252,8 +259,13 @@ bool js_pending(napi_env env);              /* a JS exception is pending */
 /* A JS value thrown in JS as a pending Java throwable (a Java exception that crossed into JS goes
  * back as itself, anything else becomes dev.napijava.JSException holding the JS value). */
 void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error);
-/* The pending JS exception (or a failed status) as a pending Java exception; true if there was one. */
-bool js_failed(env_ctx* ctx, JNIEnv* jni, napi_status status);
+/* The pending JS exception (or a failed status) as a pending Java exception; true if there was one.
+ * Inline, the hot path: a call that can leave a JS exception pending (a NAPI_PREAMBLE call: calls,
+ * property access) reports it in its status, and every failure path passes a non-ok status. */
+bool js_status_failed(env_ctx* ctx, JNIEnv* jni, napi_status status);
+static inline bool js_failed(env_ctx* ctx, JNIEnv* jni, napi_status status) {
+  return status != napi_ok && js_status_failed(ctx, jni, status);
+}
 /* Throws a new Java exception of the given class (binary name with slashes). */
 void java_throw(JNIEnv* jni, const char* class_name, const char* fmt, ...);
 void throw_wrong_thread(JNIEnv* jni, const char* what); /* JSInvalidThreadAccessException */
@@ -267,12 +279,15 @@ bool env_attach_java(env_ctx* ctx, JNIEnv* jni);
 /* The environment is ending (worker exit or terminate, process exit, hosted close): Java is told
  * first (queue, proxies, futures fail with a clear exception), then the wake function goes. */
 void env_close(env_ctx* ctx);
-bool on_js_thread(env_ctx* ctx);
+static inline bool on_js_thread(env_ctx* ctx) { return pthread_equal(pthread_self(), ctx->js_thread); }
 /* A strong (count 1) or weak (count 0) reference held for Java; NULL with a JS exception pending. */
 js_ref* js_ref_new(env_ctx* ctx, napi_value v, uint32_t count);
 void js_ref_free(js_ref* r); /* deletes the napi reference: JS thread, live environment */
 /* The referenced value (NULL for a collected weak one). */
-napi_value js_ref_value(env_ctx* ctx, jlong cookie);
+static inline napi_value js_ref_value(env_ctx* ctx, jlong cookie) {
+  napi_value v = NULL;
+  return napi_get_reference_value(ctx->env, ((js_ref*)(intptr_t)cookie)->ref, &v) == napi_ok ? v : NULL;
+}
 /* Does the cookie belong to this environment? (A value of another environment cannot be used.) */
 bool js_ref_of(env_ctx* ctx, jlong cookie);
 
@@ -290,6 +305,10 @@ napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj); /* dynamic: unb
 /* objects[i] as JS from its slot (Values.slot: tag, bits); element: its declared type for A_OBJECT
  * (NULL: by run-time class). NULL with a JS exception pending. */
 napi_value slot_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slot, jobjectArray objects, jsize i, const type_info* element);
+/* The arguments of a call from Java into JS, the one loop for every such call: args[i] by its slot
+ * (Values.slot, JsValues.callFast) when slots is given, else by run-time class (jobject_to_js).
+ * False with a Java exception pending (for the Java caller). */
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc);
 /* A box (of the primitive's own box class) as that primitive; false with a Java exception pending. */
 bool unbox_as(JNIEnv* jni, jobject box, int prim_code, jvalue* out);
 /* A primitive (code BOOLEAN..DOUBLE) as its box; NULL with a Java exception pending. */
@@ -341,16 +360,16 @@ bool attach_pending(env_ctx* ctx, napi_value this_obj);
 bool proxies_init(JNIEnv* jni);
 jobject js_to_proxy(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass iface, bool is_function);
 napi_value proxy_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj);
-/* The arguments of a call from Java into JS, the one loop for every such call: args[i] by its slot
- * (Values.slot, JsValues.callFast) when slots is given, else by run-time class (jobject_to_js).
- * False with a Java exception pending (for the Java caller). */
-bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc);
 /* Room for argc JS arguments: stack_argv (FAST_ARGS long) when they fit, else malloc'ed (the caller
  * frees it when it is not stack_argv). NULL with a Java OutOfMemoryError pending. */
 napi_value* js_argv(JNIEnv* jni, jsize argc, napi_value* stack_argv);
 /* Every native that Java calls into JS checks this first: the environment's JS thread, the
- * environment alive, stack left. False with a Java exception pending. */
-bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what);
+ * environment alive, stack left. False with a Java exception pending (java_refused_js throws it;
+ * true when it did). */
+bool java_refused_js(env_ctx* ctx, JNIEnv* jni, const char* what);
+static inline bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what) {
+  return (on_js_thread(ctx) && !ctx->closed && !stack_exhausted()) || !java_refused_js(ctx, jni, what);
+}
 
 /* ---- async.c: promises <-> futures, async calls ---- */
 bool async_init(JNIEnv* jni); /* from proxies_init */

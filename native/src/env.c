@@ -19,7 +19,6 @@ env_ctx* env_get(napi_env env) {
   return ctx;
 }
 
-bool on_js_thread(env_ctx* ctx) { return pthread_equal(pthread_self(), ctx->js_thread); }
 
 /* ---------- references held for Java ---------- */
 
@@ -52,11 +51,6 @@ void js_ref_free(js_ref* r) {
   free(r);
 }
 
-napi_value js_ref_value(env_ctx* ctx, jlong cookie) {
-  napi_value v = NULL;
-  if (napi_get_reference_value(ctx->env, ((js_ref*)(intptr_t)cookie)->ref, &v) != napi_ok) return NULL;
-  return v;
-}
 
 bool js_ref_of(env_ctx* ctx, jlong cookie) { return cookie && ((js_ref*)(intptr_t)cookie)->ctx == ctx; }
 
@@ -100,6 +94,7 @@ static void env_free(napi_env env, void* data, void* hint) {
   if (jni) {
     if (ctx->object_table) (*jni)->DeleteGlobalRef(jni, ctx->object_table);
     if (ctx->js_env) (*jni)->DeleteGlobalRef(jni, ctx->js_env);
+    if (ctx->call_slots_buffer) (*jni)->DeleteGlobalRef(jni, ctx->call_slots_buffer); /* Java's memory: its GC frees it */
   }
   if (!ctx->js_env) free(ctx->sync_depth); /* else Java may still read it (see env_ctx) */
   /* The projected classes: no JS runs in this environment any more (a worker that ends in a

@@ -316,9 +316,7 @@ void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error) {
   if (!(*jni)->ExceptionCheck(jni)) java_throw(jni, "java/lang/IllegalStateException", "a JS exception could not be converted");
 }
 
-bool js_failed(env_ctx* ctx, JNIEnv* jni, napi_status status) {
-  /* the hot path: a call that can leave a JS exception pending (a NAPI_PREAMBLE call: calls,
-   * property access) reports it in its status, and every failure path passes a non-ok status */
+bool js_status_failed(env_ctx* ctx, JNIEnv* jni, napi_status status) {
   if (status == napi_ok) return false;
   napi_env env = ctx->env;
   bool pending = js_pending(env);

@@ -19,7 +19,7 @@ enum { K_UNDEFINED, K_NULL, K_BOOLEAN, K_NUMBER, K_STRING, K_SYMBOL, K_BIGINT, K
 static jclass JsValues, JSValue;
 static jmethodID JsValues_wrap;
 static jmethodID JsValues_parameter;
-static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim, JSValue_env;
+static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim, JSValue_number, JSValue_env;
 static jobject undefined_marker;
 
 /* Loads JsValues (whose initializer registers the natives below and calls jsvalues_init). */
@@ -166,6 +166,10 @@ napi_value jsvalue_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
     if (napi_get_undefined(env, &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
     return v;
   }
+  if (kind == K_NUMBER) { /* held as a double field, no box */
+    if (napi_create_double(env, (*jni)->GetDoubleField(jni, obj, JSValue_number), &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
+    return v;
+  }
   jobject prim = (*jni)->GetObjectField(jni, obj, JSValue_prim);
   v = object_to_js(ctx, jni, prim);
   if (prim) (*jni)->DeleteLocalRef(jni, prim);
@@ -301,70 +305,157 @@ static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobj
   LEAVE(r);
 }
 
-/* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null):
- * arguments classified by Java as (tag, bits) pairs, so numbers, booleans and strings need no JNI
- * class checks; a number/boolean/undefined/null result is written to slots[0..1] (tag, bits) and
- * NULL returned, so no box crosses JNI. */
-static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jint argc,
-                                   jlongArray slots, jobjectArray objects) {
+/* A primitive of type code (BOOLEAN..DOUBLE) widened to the long JsValues.callFast decodes by the code. */
+static jlong primitive_bits(int code, jvalue v) {
+  switch (code) {
+    case TC_BOOLEAN: return v.z;
+    case TC_BYTE: return v.b;
+    case TC_CHAR: return v.c;
+    case TC_SHORT: return v.s;
+    case TC_INT: return v.i;
+    case TC_FLOAT: {
+      int32_t bits;
+      memcpy(&bits, &v.f, sizeof bits);
+      return bits;
+    }
+    case TC_DOUBLE: {
+      jlong bits;
+      memcpy(&bits, &v.d, sizeof bits);
+      return bits;
+    }
+    default: return v.j;
+  }
+}
+
+/* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null): the
+ * arguments are (tag, bits) pairs Java wrote into frame `frame` of the environment's registered
+ * memory (CallSlots), read in place, so numbers, booleans and strings need no JNI call; objects
+ * holds the strings and other objects by argument index (NULL when there are none). The arguments
+ * are all converted before the call: a nested fast call (from Java code the conversion or the JS
+ * function runs) uses the next frame anyway.
+ * The result, type NULL (JSValue.call): a number, boolean, undefined or null is written over the
+ * frame's first pair (R_* tag, bits) and NULL returned, so no box crosses JNI; anything else as
+ * js_to_jobject makes it; a named property that is no function is a TypeError.
+ * type given (an interface proxy's method; code its TypeRef's code): converted to that type, a
+ * primitive as R_VALUE + its bits (primitive_bits), void as R_UNDEFINED, a reference returned (a
+ * null one with R_NULL); a named property that is no function returns JsProxies.NO_MEMBER. */
+static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jint argc, jint frame,
+                                   jobjectArray objects, jint code, jobject type) {
   ENTER(NULL);
-  jlong s[2 * FAST_ARGS];
+  if (!ctx->call_slots || frame < 0 || frame >= ctx->call_frames || argc < 0 || argc > FAST_ARGS ||
+      (type && (code < TC_VOID || code >= TC_COUNT))) { /* Java never sends these */
+    java_throw(jni, "java/lang/IllegalStateException", "node-api-java: fast call frame %d with %d arguments out of range", (int)frame, (int)argc);
+    LEAVE(NULL);
+  }
+  jlong* s = ctx->call_slots + (size_t)frame * FAST_FRAME;
   napi_value argv[FAST_ARGS], recv, result, fn = handle_value(ctx, jni, h);
-  jobject r = NULL;
-  if (argc > FAST_ARGS) argc = FAST_ARGS; /* Java never sends more */
-  (*jni)->GetLongArrayRegion(jni, slots, 0, 2 * argc, s);
-  if (!fn || !java_args_to_js(ctx, jni, s, objects, argv, argc)) {
+  napi_valuetype t;
+  if (!fn) {
     LEAVE(NULL);
   }
   if (name) { /* obj.name(...args) */
     recv = fn;
     napi_value key = jstring_to_js(env, jni, name);
-    napi_valuetype t = napi_undefined;
-    if (!key || js_failed(ctx, jni, napi_get_property(env, recv, key, &fn)) || js_failed(ctx, jni, napi_typeof(env, fn, &t))) {
+    if (!key ? js_failed(ctx, jni, napi_pending_exception) : js_failed(ctx, jni, napi_get_property(env, recv, key, &fn))) {
       LEAVE(NULL);
     }
-    if (t != napi_function) {
-      throw_type_error(env, "the JS object has no function of that name");
-      js_failed(ctx, jni, napi_pending_exception);
-      LEAVE(NULL);
+    if (type) { /* a proxy: no such function is for Java to handle (a property, a default method) */
+      if (js_failed(ctx, jni, napi_typeof(env, fn, &t))) {
+        LEAVE(NULL);
+      }
+      if (t != napi_function) {
+        jobject r = (*jni)->NewLocalRef(jni, J.no_member);
+        if (!r && !(*jni)->ExceptionCheck(jni)) java_throw(jni, "java/lang/OutOfMemoryError", "no JNI local reference left");
+        LEAVE(r);
+      }
     }
   } else if (js_failed(ctx, jni, napi_get_undefined(env, &recv))) {
     LEAVE(NULL);
   }
-  napi_valuetype type;
-  if (js_failed(ctx, jni, napi_call_function(env, recv, fn, (size_t)argc, argv, &result)) ||
-      js_failed(ctx, jni, napi_typeof(env, result, &type))) {
+  if (!java_args_to_js(ctx, jni, s, objects, argv, argc)) {
     LEAVE(NULL);
   }
-  jlong out[2] = {R_UNDEFINED, 0};
-  switch (type) {
-    case napi_undefined: break;
-    case napi_null: out[0] = R_NULL; break;
-    case napi_boolean: {
-      bool b = false;
+  napi_status status = napi_call_function(env, recv, fn, (size_t)argc, argv, &result);
+  if (status != napi_ok && status != napi_pending_exception && name && napi_typeof(env, fn, &t) == napi_ok &&
+      t != napi_function) { /* the call checks that fn is a function: no napi_typeof before it */
+    throw_type_error(env, "the JS object has no function of that name");
+    status = napi_pending_exception;
+  }
+  if (js_failed(ctx, jni, status)) {
+    LEAVE(NULL);
+  }
+  s[0] = R_NULL; /* what a NULL return means unless a result below says otherwise */
+  if (type) { /* converted to the declared type */
+    jobject r = NULL;
+    if (code == TC_VOID) {
+      s[0] = R_UNDEFINED;
+    } else if (code <= TC_DOUBLE) {
+      type_info prim = {code, NULL, NULL};
+      jvalue v;
+      bool local;
+      if (!to_java(ctx, jni, result, &prim, &v, &local)) {
+        js_failed(ctx, jni, napi_pending_exception);
+      } else {
+        s[0] = R_VALUE;
+        s[1] = primitive_bits(code, v);
+      }
+    } else {
+      type_info declared;
+      if (read_type_info(jni, type, &declared)) {
+        if (!to_java_object(ctx, jni, result, &declared, &r)) js_failed(ctx, jni, napi_pending_exception);
+        type_info_release(jni, &declared);
+      }
+    }
+    LEAVE(r);
+  }
+  /* A number first: the common result costs one napi call (its status says when it is not one). */
+  double d;
+  status = napi_get_value_double(env, result, &d);
+  if (status == napi_ok) {
+    s[0] = R_NUMBER;
+    memcpy(&s[1], &d, sizeof d);
+    LEAVE(NULL);
+  }
+  if ((status != napi_number_expected && js_failed(ctx, jni, status)) || js_failed(ctx, jni, napi_typeof(env, result, &t))) {
+    LEAVE(NULL);
+  }
+  bool b = false;
+  switch (t) {
+    case napi_undefined: s[0] = R_UNDEFINED; break;
+    case napi_null: s[0] = R_NULL; break;
+    case napi_boolean:
       if (js_failed(ctx, jni, napi_get_value_bool(env, result, &b))) {
         LEAVE(NULL);
       }
-      out[0] = R_BOOLEAN;
-      out[1] = b;
+      s[0] = R_BOOLEAN;
+      s[1] = b;
       break;
-    }
-    case napi_number: {
-      double d = 0;
-      if (js_failed(ctx, jni, napi_get_value_double(env, result, &d))) {
-        LEAVE(NULL);
-      }
-      out[0] = R_NUMBER;
-      memcpy(&out[1], &d, sizeof d);
-      break;
-    }
     default: {
-      r = js_to_jobject(ctx, jni, result);
+      jobject r = js_to_jobject(ctx, jni, result);
+      if (!r && js_pending(env)) js_failed(ctx, jni, napi_pending_exception); /* for the Java caller */
       LEAVE(r);
     }
   }
-  (*jni)->SetLongArrayRegion(jni, slots, 0, 2, out);
   LEAVE(NULL);
+}
+
+/* JsValues.registerSlots: the environment's fast-call memory (CallSlots.slots, a direct LongBuffer),
+ * once; its address is kept with a global reference, released when the environment ends. */
+static void JNICALL n_register_slots(JNIEnv* jni, jclass cls, jlong ctxp, jobject buffer) {
+  env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;
+  if (!java_may_enter_js(ctx, jni, "A JS value")) return;
+  jlong* address = buffer ? (*jni)->GetDirectBufferAddress(jni, buffer) : NULL;
+  jlong longs = buffer ? (*jni)->GetDirectBufferCapacity(jni, buffer) : -1; /* elements: longs of a LongBuffer */
+  if (ctx->call_slots) {
+    java_throw(jni, "java/lang/IllegalStateException", "node-api-java: the fast-call memory is registered already");
+  } else if (!address || longs < FAST_FRAME || (uintptr_t)address % sizeof(jlong)) {
+    java_throw(jni, "java/lang/IllegalArgumentException", "node-api-java: the fast-call memory is no aligned direct buffer of a frame or more");
+  } else if (!(ctx->call_slots_buffer = (*jni)->NewGlobalRef(jni, buffer))) {
+    java_throw(jni, "java/lang/OutOfMemoryError", "no JNI global references left");
+  } else {
+    ctx->call_slots = address;
+    ctx->call_frames = (jint)(longs / FAST_FRAME < 1024 ? longs / FAST_FRAME : 1024);
+  }
 }
 
 static jobject JNICALL n_call_method(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jstring name, jobjectArray args) {
@@ -529,6 +620,7 @@ bool jsvalues_init(JNIEnv* jni) {
       !(JSValue_cookie = (*jni)->GetFieldID(jni, v, "cookie", "J")) ||
       !(JSValue_kind = (*jni)->GetFieldID(jni, v, "kind", "I")) ||
       !(JSValue_prim = (*jni)->GetFieldID(jni, v, "prim", "Ljava/lang/Object;")) ||
+      !(JSValue_number = (*jni)->GetFieldID(jni, v, "number", "D")) ||
       !(JSValue_env = (*jni)->GetFieldID(jni, v, "env", "Ldev/napijava/bridge/JsEnv;")))
     return false;
   JNINativeMethod natives[] = {
@@ -538,7 +630,8 @@ bool jsvalues_init(JNIEnv* jni) {
       {"set", "(JJLjava/lang/Object;Ljava/lang/Object;)V", (void*)n_set},
       {"has", "(JJLjava/lang/Object;)Z", (void*)n_has},
       {"call", "(JJLjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call},
-      {"callFast", "(JJLjava/lang/String;I[J[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_fast},
+      {"callFast", "(JJLjava/lang/String;II[Ljava/lang/Object;ILdev/napijava/bridge/TypeRef;)Ljava/lang/Object;", (void*)n_call_fast},
+      {"registerSlots", "(JLjava/nio/LongBuffer;)V", (void*)n_register_slots},
       {"callMethod", "(JJLjava/lang/String;[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_call_method},
       {"construct", "(JJ[Ljava/lang/Object;)Ljava/lang/Object;", (void*)n_construct},
       {"convert", "(JJLjava/lang/Object;Ldev/napijava/bridge/TypeRef;)Ljava/lang/Object;", (void*)n_convert},

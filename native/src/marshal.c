@@ -930,29 +930,66 @@ static bool enter_java_array(env_ctx* ctx, JNIEnv* jni, jobject array) {
   return true;
 }
 
+/* A slot of a primitive (A_INT, A_DOUBLE, A_BOOLEAN, A_NULL, A_BIGINT) as JS into *out: 1, or -1 with
+ * a JS exception pending; 0 for the tags that need their object (A_STRING, A_OBJECT). The common
+ * tags are tested first, one compare each (a fast call's arguments are mostly these). */
+static int primitive_slot_to_js(napi_env env, const jlong* slot, napi_value* out) {
+  jlong tag = slot[0], bits = slot[1];
+  napi_status status;
+  if (tag == A_INT) {
+    status = napi_create_int32(env, (int32_t)bits, out);
+  } else if (tag == A_DOUBLE) {
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    status = napi_create_double(env, d, out);
+  } else if (tag == A_BOOLEAN) {
+    status = napi_get_boolean(env, bits != 0, out);
+  } else if (tag == A_NULL) {
+    status = napi_get_null(env, out);
+  } else if (tag == A_BIGINT) {
+    status = napi_create_bigint_int64(env, (int64_t)bits, out);
+  } else {
+    return 0;
+  }
+  return status == napi_ok || status_checked(env, status, "a Java argument as JS") ? 1 : -1;
+}
+
 napi_value slot_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slot, jobjectArray objects, jsize i, const type_info* element) {
   napi_env env = ctx->env;
   napi_value js = NULL;
-  jlong bits = slot[1];
-  switch (slot[0]) {
-    case A_INT: return NAPI_OK(env, napi_create_int32(env, (int32_t)bits, &js)) ? js : NULL;
-    case A_DOUBLE: {
-      double d;
-      memcpy(&d, &bits, sizeof d);
-      return NAPI_OK(env, napi_create_double(env, d, &js)) ? js : NULL;
+  int primitive = primitive_slot_to_js(env, slot, &js);
+  if (primitive) return primitive > 0 ? js : NULL;
+  jobject item = (*jni)->GetObjectArrayElement(jni, objects, i);
+  jvalue v = {.l = item};
+  js = slot[0] == A_STRING ? jstring_to_js(env, jni, item)
+       : element ? to_js(ctx, jni, v, element) : object_to_js(ctx, jni, item);
+  if (item) (*jni)->DeleteLocalRef(jni, item);
+  return js;
+}
+
+bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc) {
+  for (jsize i = 0; i < argc; i++) {
+    int primitive = slots ? primitive_slot_to_js(ctx->env, slots + 2 * i, &argv[i]) : 0;
+    if (primitive > 0) continue;
+    if (primitive < 0) {
+      js_failed(ctx, jni, napi_pending_exception); /* for the Java caller */
+      return false;
     }
-    case A_BOOLEAN: return NAPI_OK(env, napi_get_boolean(env, bits != 0, &js)) ? js : NULL;
-    case A_NULL: return NAPI_OK(env, napi_get_null(env, &js)) ? js : NULL;
-    case A_BIGINT: return NAPI_OK(env, napi_create_bigint_int64(env, (int64_t)bits, &js)) ? js : NULL;
-    default: {
-      jobject item = (*jni)->GetObjectArrayElement(jni, objects, i);
-      jvalue v = {.l = item};
-      js = slot[0] == A_STRING ? jstring_to_js(env, jni, item)
-           : element ? to_js(ctx, jni, v, element) : object_to_js(ctx, jni, item);
-      if (item) (*jni)->DeleteLocalRef(jni, item);
-      return js;
+    if (!args) { /* Java sends the objects whenever a slot needs one */
+      java_throw(jni, "java/lang/IllegalStateException", "node-api-java: argument %d of a fast call has no object", (int)i);
+      return false;
+    }
+    if (!slots || slots[2 * i] == A_OBJECT) { /* by run-time class; JSValues as their JS values */
+      jobject a = (*jni)->GetObjectArrayElement(jni, args, i);
+      argv[i] = jobject_to_js(ctx, jni, a);
+      if (a) (*jni)->DeleteLocalRef(jni, a);
+      if (!argv[i]) return false;
+    } else if (!(argv[i] = slot_to_js(ctx, jni, slots + 2 * i, args, i, NULL))) { /* a string */
+      js_failed(ctx, jni, napi_pending_exception);
+      return false;
     }
   }
+  return true;
 }
 
 /* Elements are classified by Java in one call (Values.slots), so numbers, booleans, strings and

@@ -10,17 +10,14 @@
 #include "bridge.h"
 
 /* Every native Java calls into JS checks this first: the right thread, a live environment, stack left. */
-bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what) {
+bool java_refused_js(env_ctx* ctx, JNIEnv* jni, const char* what) {
   if (!on_js_thread(ctx)) {
     throw_wrong_thread(jni, what);
-    return false;
-  }
-  if (ctx->closed) {
+  } else if (ctx->closed) {
     java_throw(jni, "dev/napijava/JSEnvironmentClosedException", "The Node.js environment has ended: %s cannot run", what);
-    return false;
-  }
-  if (stack_exhausted()) {
+  } else if (stack_exhausted()) {
     java_throw(jni, "java/lang/StackOverflowError", "no stack left to call JS (JS and Java frames share this thread's stack)");
+  } else {
     return false;
   }
   return true;
@@ -30,21 +27,6 @@ napi_value* js_argv(JNIEnv* jni, jsize argc, napi_value* stack_argv) {
   napi_value* argv = argc <= FAST_ARGS ? stack_argv : malloc(sizeof(napi_value) * (size_t)argc);
   if (!argv) java_throw(jni, "java/lang/OutOfMemoryError", "no native memory for %d JS arguments", (int)argc);
   return argv;
-}
-
-bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc) {
-  for (jsize i = 0; i < argc; i++) {
-    if (!slots || slots[2 * i] == A_OBJECT) { /* by run-time class; JSValues as their JS values */
-      jobject a = (*jni)->GetObjectArrayElement(jni, args, i);
-      argv[i] = jobject_to_js(ctx, jni, a);
-      if (a) (*jni)->DeleteLocalRef(jni, a);
-      if (!argv[i]) return false;
-    } else if (!(argv[i] = slot_to_js(ctx, jni, slots + 2 * i, args, i, NULL))) {
-      js_failed(ctx, jni, napi_pending_exception); /* for the Java caller */
-      return false;
-    }
-  }
-  return true;
 }
 
 /* ---------- natives of dev.napijava.bridge.JsEnv ---------- */

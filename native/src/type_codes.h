@@ -114,7 +114,8 @@ enum value_slot {
   A_BIGINT = 6   /* a Long: a bigint, as the marshaler makes it */
 };
 
-/* JsValues.callFast's result tags (JsValues.R_*) when the result is primitive (no box crosses JNI). */
-enum fast_result { R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3 };
+/* JsValues.callFast's result tags (JsValues.R_*) when the result is primitive (no box crosses JNI);
+ * R_VALUE: a result converted to the declared primitive type, its bits widened to a long. */
+enum fast_result { R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3, R_VALUE = 4 };
 
 #endif

@@ -21,6 +21,11 @@ final class BridgeAccess extends JsValueAccess {
     }
 
     @Override
+    protected JSValue primitive(long tag, long bits) {
+        return JSValue.primitiveResult(tag, bits);
+    }
+
+    @Override
     protected String describeKind(JSValue value) {
         return value.describeKind();
     }

@@ -37,13 +37,29 @@ public class JSValue {
     final JsEnv env;     // null for primitives
     final long cookie;   // native reference; 0 for primitives (read by the native core)
     final int kind;      // read by the native core
-    final Object prim;   // Boolean, Double or String for primitives (read by the native core)
+    final Object prim;   // Boolean or String for primitives (read by the native core); null for numbers
+    final double number; // a NUMBER's value (read by the native core)
 
     JSValue(JsEnv env, long cookie, int kind, Object prim) {
         this.env = env;
         this.cookie = cookie;
         this.kind = kind;
         this.prim = prim;
+        this.number = 0;
+    }
+
+    /** A JS number. */
+    JSValue(double number) {
+        this.env = null;
+        this.cookie = 0;
+        this.kind = NUMBER;
+        this.prim = null;
+        this.number = number;
+    }
+
+    /** The primitive's Java value: a Boolean, Double or String (null for undefined and null). */
+    private Object primitive() {
+        return kind == NUMBER ? (Object) number : prim;
     }
 
     /** For the bridge (JsValueAccess): each JS object/function/symbol/bigint it hands to Java. */
@@ -79,7 +95,7 @@ public class JSValue {
             return (Boolean) result ? TRUE : FALSE;
         }
         if (result instanceof Double) {
-            return new JSValue(null, 0, NUMBER, result);
+            return new JSValue((Double) result);
         }
         if (result instanceof String) {
             return new JSValue(null, 0, STRING, result);
@@ -122,7 +138,7 @@ public class JSValue {
     }
 
     public static JSValue of(double d) {
-        return new JSValue(null, 0, NUMBER, d);
+        return new JSValue(d);
     }
 
     public static JSValue of(boolean b) {
@@ -200,7 +216,7 @@ public class JSValue {
     }
 
     private String jsNumberString() {
-        return prim instanceof Double ? jsNumberString((Double) prim) : String.valueOf(prim);
+        return kind == NUMBER ? jsNumberString(number) : String.valueOf(prim);
     }
 
     private static String jsNumberString(double d) {
@@ -210,7 +226,7 @@ public class JSValue {
 
     public double asDouble() {
         if (kind == NUMBER) {
-            return (Double) prim;
+            return number;
         }
         return ((Number) as(double.class)).doubleValue();
     }
@@ -245,7 +261,7 @@ public class JSValue {
         if (kind == BOOLEAN) {
             return (Boolean) prim;
         }
-        return kind > NULL_KIND && !(kind == NUMBER && ((Double) prim == 0 || ((Double) prim).isNaN()))
+        return kind > NULL_KIND && !(kind == NUMBER && (number == 0 || Double.isNaN(number)))
                 && !(kind == STRING && ((String) prim).isEmpty());
     }
 
@@ -262,8 +278,9 @@ public class JSValue {
             // a plain object a Map...), the JSValue itself where nothing converts
             return (T) convertTo(envForPrimitive(), type);
         }
-        if (cookie == 0 && prim != null && type.isInstance(prim)) {
-            return (T) prim;
+        Object p = cookie == 0 ? primitive() : null;
+        if (p != null && type.isInstance(p)) {
+            return (T) p;
         }
         if (type.isInstance(this)) {
             return (T) this;
@@ -341,20 +358,15 @@ public class JSValue {
     /** Calls this function with {@code this} undefined. */
     public JSValue call(Object... args) {
         check();
-        Object r = JsValues.callFast(env, cookie, null, args == null ? NO_ARGS : args);
-        return r != null ? of(r) : primitiveResult();
+        return JsValues.callFast(env, cookie, null, args == null ? NO_ARGS : args);
     }
 
-    /** The primitive result of JsValues.callFast (no boxed object crossed JNI). */
-    static JSValue primitiveResult() {
-        long[] s = JsValues.resultSlots();
-        if (s == null) {
-            return NULL;
-        }
-        switch ((int) s[0]) {
+    /** A primitive result of JsValues.callFast (tag R_*, bits; no boxed object crossed JNI). */
+    static JSValue primitiveResult(long tag, long bits) {
+        switch ((int) tag) {
             case JsValues.R_UNDEFINED: return UNDEFINED;
-            case JsValues.R_BOOLEAN: return s[1] != 0 ? TRUE : FALSE;
-            case JsValues.R_NUMBER: return new JSValue(null, 0, NUMBER, Double.longBitsToDouble(s[1]));
+            case JsValues.R_BOOLEAN: return bits != 0 ? TRUE : FALSE;
+            case JsValues.R_NUMBER: return new JSValue(Double.longBitsToDouble(bits));
             default: return NULL;
         }
     }
@@ -362,8 +374,7 @@ public class JSValue {
     /** Calls the named method of this object ({@code obj.name(...args)}). */
     public JSValue callMethod(String name, Object... args) {
         check();
-        Object r = JsValues.callFast(env, cookie, Objects.requireNonNull(name, "name"), args == null ? NO_ARGS : args);
-        return r != null ? of(r) : primitiveResult();
+        return JsValues.callFast(env, cookie, Objects.requireNonNull(name, "name"), args == null ? NO_ARGS : args);
     }
 
     /** {@code new this(...args)}. */
@@ -484,12 +495,12 @@ public class JSValue {
             return false;
         }
         JSValue v = (JSValue) o;
-        return v.cookie == 0 && kind == v.kind && Objects.equals(prim, v.prim);
+        return v.cookie == 0 && kind == v.kind && Objects.equals(primitive(), v.primitive());
     }
 
     @Override
     public int hashCode() {
-        return cookie != 0 ? System.identityHashCode(this) : Objects.hash(kind, prim);
+        return cookie != 0 ? System.identityHashCode(this) : Objects.hash(kind, primitive());
     }
 
     /** A Java object that JS held, handed back to Java as itself (wrapped only for the JSValue API). */

@@ -71,7 +71,7 @@ public final class NodejsEnvironment implements AutoCloseable {
                     + " close it first, or create this one without Options.inspect");
         }
         STARTING.put(id, this);
-        thread = new dev.napijava.bridge.JsThread(this::main, "nodejs-" + id, STACK_BYTES);
+        thread = new Thread(null, this::main, "nodejs-" + id, STACK_BYTES);
         thread.setDaemon(true);
         thread.start();
         try {

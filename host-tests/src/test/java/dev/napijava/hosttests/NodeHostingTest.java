@@ -173,6 +173,137 @@ class NodeHostingTest {
         });
     }
 
+    /** A Java -> JS call's callback into Java calls JS again, nested deeper than the fast call's frames
+     *  (JsValues.callFast): each level's arguments and result survive the calls nested inside it. */
+    public interface Level {
+        Object enter(int depth);
+    }
+
+    @Test
+    void nestedReentrantCallsKeepTheirArgumentsAndResults() {
+        nodejs.run(() -> {
+            // the callback runs first, then the level reads its own arguments
+            JSFunction level = nodejs.eval("(cb, depth, x, s, flag, o) => { const inner = depth > 0 ? cb.enter(depth - 1) : null;"
+                    + " return depth === 0 ? x * 2 : depth + ':' + x + ':' + s + ':' + flag + ':' + o.k + '|' + inner; }").asFunction();
+            JSValue obj = nodejs.eval("({ k: 'obj' })");
+            Level[] self = new Level[1];
+            self[0] = depth -> {
+                JSValue r = level.call(self[0], depth, depth * 1.5, "s" + depth, depth % 2 == 0, obj);
+                // read back only after the nested calls returned: a number at the bottom, a string above
+                return depth == 0 ? (Object) r.asDouble() : r.asString();
+            };
+            StringBuilder expected = new StringBuilder();
+            for (int d = 12; d > 0; d--) {
+                expected.append(d).append(':').append(jsNumber(d * 1.5)).append(":s").append(d).append(':')
+                        .append(d % 2 == 0).append(":obj|");
+            }
+            expected.append('0');
+            assertEquals(expected.toString(), self[0].enter(12));
+            // a primitive result read after a nested call at every level
+            JSFunction sum = nodejs.eval("(cb, n) => n === 0 ? 0 : n + cb.applyAsInt(n - 1)").asFunction();
+            java.util.function.IntUnaryOperator[] down = new java.util.function.IntUnaryOperator[1];
+            down[0] = n -> sum.call(down[0], n).asInt();
+            assertEquals(20 * 21 / 2, down[0].applyAsInt(20));
+            return null;
+        });
+    }
+
+    /** Every primitive return type of an interface proxy (JS values converted by the declared type). */
+    public interface Primitives {
+        boolean z();
+
+        byte b();
+
+        char c();
+
+        short s();
+
+        int i();
+
+        long j();
+
+        long big();
+
+        float f();
+
+        double d();
+
+        void v();
+
+        String str();
+
+        Integer boxed();
+
+        byte tooBig();
+    }
+
+    /** Java's side of a nested proxy call: calls back into the JS function through its proxy. */
+    public interface Down {
+        int down(int n);
+    }
+
+    @Test
+    void proxiesConvertResultsByTheDeclaredTypeNestedOrNot() throws Exception {
+        String js = "({ z: () => true, b: () => -7, c: () => '\u00e9', s: () => -300, i: () => 123456, j: () => 9007199254740991,"
+                + " big: () => 1234567890123456789n, f: () => 1.5, d: () => 0.1, v: () => 42, str: () => null, boxed: () => 5,"
+                + " tooBig: () => 300 })";
+        Primitives p = nodejs.run(() -> nodejs.eval(js).as(Primitives.class));
+        for (int round = 0; round < 2; round++) { // on the JS thread, then from this thread (queued)
+            java.util.function.Supplier<String> all = () -> p.z() + " " + p.b() + " " + p.c() + " " + p.s() + " " + p.i() + " " + p.j()
+                    + " " + p.big() + " " + p.f() + " " + p.d() + " " + p.str() + " " + p.boxed();
+            String got = round == 0 ? nodejs.run(() -> {
+                p.v();
+                return all.get();
+            }) : all.get();
+            assertEquals("true -7 \u00e9 -300 123456 9007199254740991 1234567890123456789 1.5 0.1 null 5", got);
+            if (round == 0) {
+                assertThrows(JSException.class, () -> nodejs.run(p::tooBig));
+            } else {
+                assertThrows(JSException.class, p::tooBig);
+            }
+        }
+        // a proxy call whose JS calls Java that calls the proxy again, deeper than the fast call's frames
+        int sum = nodejs.run(() -> {
+            Down[] self = new Down[1];
+            JSValue javaSide = JSValue.from((Down) n -> self[0].down(n));
+            self[0] = nodejs.eval("(side) => function f(n) { return n <= 0 ? 0 : n + side.down(n - 1); }").asFunction()
+                    .call(javaSide).as(Down.class);
+            return self[0].down(20);
+        });
+        assertEquals(20 * 21 / 2, sum);
+    }
+
+    @Test
+    void numbersAsJSValuesKeepTheirValueBothWays() {
+        nodejs.run(() -> {
+            JSFunction describe = nodejs.eval("(v) => typeof v + ':' + (Object.is(v, -0) ? '-0' : String(v))").asFunction();
+            JSFunction echo = nodejs.eval("(v) => v").asFunction();
+            for (double d : new double[] {0, -0.0, 1.5, -3, Double.NaN, Double.POSITIVE_INFINITY, 9007199254740993.0}) {
+                JSValue made = JSValue.of(d);
+                JSValue back = echo.call(made); // a number result read from the fast call's slots
+                assertEquals(describe.call(d).asString(), describe.call(made).asString());
+                assertEquals(describe.call(d).asString(), describe.call(back).asString());
+                assertEquals(Double.doubleToLongBits(d), Double.doubleToLongBits(back.asDouble()));
+                assertEquals(made, back);
+                assertEquals(made.hashCode(), back.hashCode());
+                assertEquals(d == 0 || Double.isNaN(d) ? false : true, back.asBoolean());
+                assertEquals(Double.valueOf(d), back.as(Double.class));
+                assertEquals(Double.valueOf(d), back.as(Number.class));
+            }
+            assertEquals("3", JSValue.of(3).toString());
+            assertEquals("0.1", echo.call(0.1).asString());
+            assertFalse(JSValue.of(0.0).equals(JSValue.of(-0.0))); // as Double.equals
+            assertEquals(JSValue.of(Double.NaN), JSValue.of(Double.NaN));
+            assertEquals(7, echo.call(7).as(Object.class)); // the marshaler's Object: an integral number is an Integer
+            assertEquals(12, nodejs.eval("(o) => o.n * 2").asFunction().call(JSValue.copyOf(java.util.Map.of("n", JSValue.of(6)))).asInt());
+            return null;
+        });
+    }
+
+    private static String jsNumber(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     @Test
     void consoleLogThroughInterface() {
         IConsole console = nodejs.importModule(IConsole.class, "console", null);

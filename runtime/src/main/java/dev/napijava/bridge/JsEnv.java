@@ -85,6 +85,20 @@ public final class JsEnv {
         return env == null || env.closed ? null : env;
     }
 
+    /** The fast calls' memory ({@link #callSlots}); JS thread only. */
+    private CallSlots callSlots;
+
+    /** The memory of this environment's fast calls into JS, made and handed to C on first use; JS thread only. */
+    CallSlots callSlots() {
+        CallSlots cs = callSlots;
+        if (cs == null) {
+            cs = new CallSlots();
+            JsValues.registerSlots(nativeCtx, cs.slots);
+            callSlots = cs;
+        }
+        return cs;
+    }
+
     /** The native context, for the natives of {@link JsValues}. */
     long nativeContext() {
         return nativeCtx;

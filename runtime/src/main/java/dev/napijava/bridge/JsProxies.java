@@ -137,10 +137,12 @@ public final class JsProxies {
             if (isFunction && method.isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            TypeRef returnType = RETURN_TYPES.computeIfAbsent(method, m -> TypeRef.ofJsResult(m.getReturnType()));
+            TypeRef known = RETURN_TYPES.get(method);
+            TypeRef returnType = known != null ? known : RETURN_TYPES.computeIfAbsent(method, m -> TypeRef.ofJsResult(m.getReturnType()));
             String member = isFunction ? null : method.getName();
-            Object result = env.callOnJsThread(() -> JsEnv.invokeJs(env.nativeCtx, ref.cookie, member,
-                    JsValues.nullsAsDefaults(env.nativeCtx, ref.cookie, member, args), returnType), this);
+            Object result = env.onJsThread() && !env.isClosed() // as callOnJsThread, without its Supplier
+                    ? call(member, args, returnType)
+                    : env.callOnJsThread(() -> call(member, args, returnType), this);
             if (result == NO_MEMBER && !isFunction) {
                 result = env.callOnJsThread(() -> accessProperty(method, args), this);
             }
@@ -152,6 +154,11 @@ public final class JsProxies {
                         + " has no function '" + method.getName() + "'");
             }
             return result;
+        }
+
+        /** The JS call behind a method (on the JS thread): the result by the declared type, or NO_MEMBER. */
+        private Object call(String member, Object[] args, TypeRef returnType) {
+            return JsValues.callTyped(env, ref.cookie, member, JsValues.nullsAsDefaults(env.nativeCtx, ref.cookie, member, args), returnType);
         }
 
         /**

@@ -51,6 +51,9 @@ public abstract class JsValueAccess {
     /** A native result (a JSValue handle, box, String, JsValues.UNDEFINED, null or a Java object) as a JSValue. */
     protected abstract JSValue fromNative(Object result);
 
+    /** A fast call's primitive result (JsValues.R_* tag and its bits) as a JSValue. */
+    protected abstract JSValue primitive(long tag, long bits);
+
     /** The kind of a value for an error message ("number", "object (JSArray)"). */
     protected abstract String describeKind(JSValue value);
 }

@@ -69,9 +69,18 @@ public final class JsValues {
 
     static native Object call(long ctx, long handle, Object thisArg, Object[] args);
 
-    /** The fast call: argc arguments as (tag, bits) pairs in slots, strings/objects in objects;
-     *  calls the function (name null) or the object's method of that name. */
-    static native Object callFast(long ctx, long handle, String name, int argc, long[] slots, Object[] objects);
+    /**
+     * The fast call: argc arguments as (tag, bits) pairs in frame {@code frame} of the environment's
+     * registered slots ({@link CallSlots}), strings/objects at their index in objects (null when there
+     * are none); calls the function (name null) or the object's method of that name. type null: returns
+     * the result object, or null with a primitive result written over the frame's first pair (R_*, bits).
+     * type given (its code: {@code type.code}): the result converted to it, a primitive as R_VALUE and its
+     * bits, a reference returned; {@link JsProxies#NO_MEMBER} when the object has no function of that name.
+     */
+    static native Object callFast(long ctx, long handle, String name, int argc, int frame, Object[] objects, int code, TypeRef type);
+
+    /** Hands the environment's fast-call memory to C, once (JsEnv.callSlots): C keeps its address and a global reference. */
+    static native void registerSlots(long ctx, java.nio.LongBuffer slots);
 
     static native Object callMethod(long ctx, long handle, String name, Object[] args);
 
@@ -170,44 +179,115 @@ public final class JsValues {
         return n == args.length ? args : java.util.Arrays.copyOf(args, n);
     }
 
-    /** Result tags written to slots[0] (bits in slots[1]) when callFast returns null (type_codes.h: R_*). */
-    public static final int R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3;
+    /** Result tags of a fast call's primitive result (type_codes.h: R_*); R_VALUE: converted to the declared primitive type. */
+    public static final int R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3, R_VALUE = 4;
+    /** fastCall's answer when the fast path does not apply here (the caller takes the general one). */
+    private static final Object NOT_FAST = new Object();
+    private static final Object[] NO_ARGS = new Object[0];
 
     /**
-     * {@code fn(...args)} with {@code this} undefined (name null) or {@code obj.name(...args)}, the same conversions as {@link #call} but
-     * numbers, booleans and strings classified here ({@link Values#slot}: no per-argument JNI class checks). Returns
-     * the result object (string, handle, Java object), or null with the primitive result in
-     * {@link #resultSlots()}: tag at [0], bits at [1].
+     * {@code fn(...args)} with {@code this} undefined (name null) or {@code obj.name(...args)}, the same conversions as
+     * {@link #call} but numbers, booleans and strings classified here ({@link Values#slot}: no per-argument JNI class
+     * checks) into the environment's direct memory ({@link CallSlots}), and a primitive result read back from it (no
+     * box crosses JNI). The general path when not on the JS thread (it throws there), with more than
+     * {@link CallSlots#MAX_ARGS} arguments or nested deeper than {@link CallSlots#DEPTH}.
      */
-    public static Object callFast(JsEnv env, long handle, String name, Object[] args) {
-        Thread t = Thread.currentThread();
-        int argc = args.length;
-        if (!(t instanceof JsThread) || argc > JsThread.MAX_ARGS) { // null: JS null (resultSlots() is null)
-            return name == null ? call(env.nativeCtx, handle, null, args) : callMethod(env.nativeCtx, handle, name, args);
+    public static JSValue callFast(JsEnv env, long handle, String name, Object[] args) {
+        Object r = fastCall(env, handle, name, args, null);
+        if (r == NOT_FAST) {
+            return asValue(name == null ? call(env.nativeCtx, handle, null, args) : callMethod(env.nativeCtx, handle, name, args));
         }
-        JsThread jt = (JsThread) t;
-        long[] s = jt.slots;
-        Object[] o = jt.objects;
-        boolean refs = false;
+        if (r != null) {
+            return asValue(r);
+        }
+        CallSlots cs = env.callSlots();
+        int base = cs.depth * CallSlots.FRAME; // the frame the call used, free again
+        return JsValueAccess.get().primitive(cs.slots.get(base), cs.slots.get(base + 1));
+    }
+
+    /**
+     * An interface proxy's call into its JS function (member null) or object's function, on the JS thread:
+     * the result converted to the method's declared type (primitives boxed here, from the bits C wrote),
+     * {@link JsProxies#NO_MEMBER} when the object has no function of that name. Through the fast call when it
+     * applies, else {@link JsEnv#invokeJs}.
+     */
+    static Object callTyped(JsEnv env, long handle, String member, Object[] args, TypeRef type) {
+        Object[] a = args == null ? NO_ARGS : args;
+        Object r = fastCall(env, handle, member, a, type);
+        if (r == NOT_FAST) {
+            return JsEnv.invokeJs(env.nativeCtx, handle, member, a, type);
+        }
+        if (r != null) {
+            return r;
+        }
+        CallSlots cs = env.callSlots();
+        int base = cs.depth * CallSlots.FRAME; // the frame the call used, free again
+        return cs.slots.get(base) == R_VALUE ? boxed(type.type, cs.slots.get(base + 1)) : null;
+    }
+
+    /** A primitive result's bits (widened to a long by jsvalue.c: primitive_bits) as its box. */
+    private static Object boxed(Class<?> type, long bits) {
+        if (type == int.class) {
+            return (int) bits;
+        }
+        if (type == double.class) {
+            return Double.longBitsToDouble(bits);
+        }
+        if (type == boolean.class) {
+            return bits != 0;
+        }
+        if (type == long.class) {
+            return bits;
+        }
+        if (type == float.class) {
+            return Float.intBitsToFloat((int) bits);
+        }
+        if (type == short.class) {
+            return (short) bits;
+        }
+        if (type == byte.class) {
+            return (byte) bits;
+        }
+        return (char) bits;
+    }
+
+    /**
+     * The fast call in the next frame of the environment's {@link CallSlots}: the native result (null: the
+     * primitive result is in that frame, free again when this returns), or NOT_FAST off the JS thread, with
+     * more than MAX_ARGS arguments or nested deeper than DEPTH.
+     */
+    private static Object fastCall(JsEnv env, long handle, String name, Object[] args, TypeRef type) {
+        int argc = args.length;
+        if (argc > CallSlots.MAX_ARGS || !env.onJsThread()) {
+            return NOT_FAST;
+        }
+        CallSlots cs = env.callSlots();
+        int frame = cs.depth;
+        if (frame >= CallSlots.DEPTH) {
+            return NOT_FAST;
+        }
+        java.nio.LongBuffer s = cs.slots;
+        int base = frame * CallSlots.FRAME;
+        Object[] o = null;
+        s.position(base); // Values.slot puts each (tag, bits) pair after the previous one
         for (int i = 0; i < argc; i++) {
-            if (Values.slot(args[i], s, 2 * i)) { // arguments classified as the marshaler would (Values.slot)
-                o[i] = args[i];
-                refs = true;
+            Object a = args[i]; // read once: what C converts is what was classified
+            if (Values.slot(a, s)) {
+                if (o == null) {
+                    o = cs.objects(frame);
+                }
+                o[i] = a;
             }
         }
+        cs.depth = frame + 1;
         try {
-            return callFast(env.nativeCtx, handle, name, argc, s, o);
+            return callFast(env.nativeCtx, handle, name, argc, frame, o, type == null ? 0 : type.code, type);
         } finally {
-            if (refs) {
+            cs.depth = frame;
+            if (o != null) {
                 java.util.Arrays.fill(o, 0, argc, null);
             }
         }
-    }
-
-    /** Where the primitive result of {@link #callFast} is: the JS thread's slots; null off a JsThread. */
-    public static long[] resultSlots() {
-        Thread t = Thread.currentThread();
-        return t instanceof JsThread ? ((JsThread) t).slots : null;
     }
 
     public static Object callMethod(JsEnv env, long handle, String name, Object[] args) {

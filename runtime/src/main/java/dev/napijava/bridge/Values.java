@@ -2,6 +2,7 @@ package dev.napijava.bridge;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.LongBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,36 +50,33 @@ public final class Values {
     static final int A_OBJECT = 0, A_INT = 1, A_DOUBLE = 2, A_BOOLEAN = 3, A_NULL = 4, A_STRING = 5, A_BIGINT = 6;
 
     /**
-     * Writes value's slot at s[j] (tag) and s[j + 1] (bits): what the marshaler would make of it
-     * by its run-time class (a Long is a bigint, a Float a number...). True when the native side
-     * needs the object itself (A_STRING, A_OBJECT: Characters, arrays, any other object).
+     * Puts value's slot at s's position: the tag, then the bits (0 where a tag has none): what the
+     * marshaler would make of it by its run-time class (a Long is a bigint, a Float a number...). True
+     * when the native side needs the object itself (A_STRING, A_OBJECT: Characters, arrays, any other
+     * object). The slots are a heap array's ({@link #slots}) or the direct memory of a fast call
+     * ({@link CallSlots}). Relative puts: a loop of absolute ones gets the JIT's range-check loop
+     * copies, which made the compiled fast call too big to inline into its callers.
      */
-    static boolean slot(Object value, long[] s, int j) {
+    static boolean slot(Object value, LongBuffer s) {
         if (value instanceof Integer) {
-            s[j] = A_INT;
-            s[j + 1] = (Integer) value;
+            s.put(A_INT).put((Integer) value);
         } else if (value instanceof Double) {
-            s[j] = A_DOUBLE;
-            s[j + 1] = Double.doubleToRawLongBits((Double) value);
+            s.put(A_DOUBLE).put(Double.doubleToRawLongBits((Double) value));
         } else if (value instanceof String) {
-            s[j] = A_STRING;
+            s.put(A_STRING).put(0);
             return true;
         } else if (value instanceof Boolean) {
-            s[j] = A_BOOLEAN;
-            s[j + 1] = (Boolean) value ? 1 : 0;
+            s.put(A_BOOLEAN).put((Boolean) value ? 1 : 0);
         } else if (value == null) {
-            s[j] = A_NULL;
+            s.put(A_NULL).put(0);
         } else if (value instanceof Long) {
-            s[j] = A_BIGINT;
-            s[j + 1] = (Long) value;
+            s.put(A_BIGINT).put((Long) value);
         } else if (value instanceof Short || value instanceof Byte) {
-            s[j] = A_INT;
-            s[j + 1] = ((Number) value).intValue();
+            s.put(A_INT).put(((Number) value).intValue());
         } else if (value instanceof Float) {
-            s[j] = A_DOUBLE;
-            s[j + 1] = Double.doubleToRawLongBits((Float) value);
+            s.put(A_DOUBLE).put(Double.doubleToRawLongBits((Float) value));
         } else {
-            s[j] = A_OBJECT;
+            s.put(A_OBJECT).put(0);
             return true;
         }
         return false;
@@ -87,8 +85,9 @@ public final class Values {
     /** The slots of an Object[]'s elements, [tag0, bits0, tag1, bits1...]: one JNI call for a whole array. */
     public static long[] slots(Object[] values) {
         long[] s = new long[2 * values.length];
+        LongBuffer b = LongBuffer.wrap(s);
         for (int i = 0; i < values.length; i++) {
-            slot(values[i], s, 2 * i);
+            slot(values[i], b);
         }
         return s;
     }

@@ -71,10 +71,10 @@ class SharedConstantsTest {
     }
 
     @Test
-    void fastArgsMatchJsThread() throws Exception {
+    void fastArgsMatchCallSlots() throws Exception {
         Matcher m = Pattern.compile("#define\\s+FAST_ARGS\\s+(\\d+)").matcher(source("bridge.h"));
         assertTrue(m.find(), "#define FAST_ARGS in bridge.h");
-        assertEquals(Integer.parseInt(m.group(1)), JsThread.MAX_ARGS, "FAST_ARGS (bridge.h) and JsThread.MAX_ARGS");
+        assertEquals(Integer.parseInt(m.group(1)), CallSlots.MAX_ARGS, "FAST_ARGS (bridge.h) and CallSlots.MAX_ARGS");
     }
 
     private static final String[] PACKAGES = {"java.lang.", "java.util.", "java.util.concurrent.", "java.io.", "java.math.",
