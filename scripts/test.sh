@@ -76,7 +76,9 @@ RAN="$RAN, JDK 17 under ASan"
 if [ -n "$JDK25" ]; then
   echo "== Temurin 25: $JDK25"
   RAN="$RAN and Temurin 25"
-  JAVA_HOME=$JDK25 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk25.log"
+  # the huge-jar generator test (poi-ooxml-full, ~4 min) runs in the JDK 17 pass only: its typings do
+  # not depend on the JDK, and the CI budget does
+  NAPI_JAVA_GENERATOR_HUGE=0 JAVA_HOME=$JDK25 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk25.log"
 else
   echo "== Temurin 25 not found under /usr/lib/jvm: skipped the second JDK"
 fi
