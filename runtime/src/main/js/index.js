@@ -303,5 +303,14 @@ const api = {
   },
 };
 
+// For the package's own modules only (node-java.js): not API, not typed.
+Object.defineProperty(api, Symbol.for('node-api-java internals'), {
+  value: Object.freeze({
+    start: ensureStarted,
+    bigintLongs: (delta) => native.bigintLongs(delta),
+    addonPath: require('./lib/addon').addonPath(),
+  }),
+});
+
 const root = namespace('', api);
 module.exports = root;
