@@ -380,6 +380,7 @@ function construct(className, args) {
 
 function ensureCreated() {
   if (state.created) return;
+  checkAsyncOptions(java.asyncOptions); // before the start: fixed options can start it on the next call
   jvm.configure({ classpath: state.classpath.slice(), jvmOptions: state.options.slice() });
   internals.start();
   state.created = true;
@@ -391,12 +392,16 @@ function ensureCreated() {
   onCreated.call(java);
 }
 
+function checkAsyncOptions(options) {
+  if (options && typeof options.syncSuffix !== 'string') {
+    throw new TypeError('In asyncOptions, syncSuffix must be defined and must be a string (\'\' for methods under their Java names)');
+  }
+}
+
 function readAsyncOptions() {
   const options = java.asyncOptions;
+  checkAsyncOptions(options);
   if (options) {
-    if (typeof options.syncSuffix !== 'string') {
-      throw new Error('In asyncOptions, syncSuffix must be defined and must a string');
-    }
     state.syncSuffix = options.syncSuffix;
     state.asyncSuffix = options.asyncSuffix;
     state.promiseSuffix = typeof options.promiseSuffix === 'string' ? options.promiseSuffix : undefined;
