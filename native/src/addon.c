@@ -280,6 +280,21 @@ static napi_value bigint_longs(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* byReference(mask): results of the type codes whose bits are set arrive as Java objects (wrapped),
+ * not converted; which codes is JS's decision (lib/node-java.js). A mask below 2^53 (TC_COUNT < 53). */
+static napi_value by_reference(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg;
+  int64_t mask = 0;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, &arg, NULL, NULL))) return NULL;
+  env_ctx* ctx = env_get(env);
+  if (argc != 1 || napi_get_value_int64(env, arg, &mask) != napi_ok || mask < 0 || mask >= ((int64_t)1 << TC_COUNT)) {
+    return throw_type_error(env, "byReference(mask) takes a bit mask of type codes (0 to 2^%d-1)", TC_COUNT);
+  }
+  if (ctx) ctx->by_reference = (uint64_t)mask;
+  return NULL;
+}
+
 /* exiting(shutdownTimeoutMs): the environment's process.on('exit'). Java learns first that this
  * environment ends (its threads stop reaching JS); on the process's main thread, when this process
  * created the JVM, the JVM's shutdown hooks then run, for at most shutdownTimeoutMs (0: not). */
@@ -314,6 +329,7 @@ NAPI_MODULE_INIT() {
       {"box", NULL, box, NULL, NULL, NULL, napi_default, NULL},
       {"newArray", NULL, new_array, NULL, NULL, NULL, napi_default, NULL},
       {"bigintLongs", NULL, bigint_longs, NULL, NULL, NULL, napi_default, NULL},
+      {"byReference", NULL, by_reference, NULL, NULL, NULL, napi_default, NULL},
   };
   if (!NAPI_OK(env, napi_define_properties(env, exports, sizeof props / sizeof props[0], props))) return NULL;
   return exports;

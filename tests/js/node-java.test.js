@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const util = require('node:util');
-const { PACKAGE, CLASSES, runFixture, runNode, describeRun, project, tscRun, expectTscErrors } = require('./helpers');
+const { PACKAGE, CLASSES, runFixture, runNode, describeRun, project, tscRun, expectTscErrors, buildExtra, tempDir } = require('./helpers');
 
 const java = require(path.join(PACKAGE, 'node-java'));
 const CASES = 'testcases.NodeJavaCases';
@@ -82,6 +82,39 @@ test('values: signed byte[], Object[] element by element, boxes made on purpose,
   assert.equal(java.callStaticMethodSync(CASES, 'elements', [1, 2.5]), 'Number2');
   assert.equal(java.callStaticMethodSync(CASES, 'elements', [true, 'x']), 'Object2');
   assert.equal(java.callStaticMethodSync(CASES, 'elements', []), 'Object0');
+});
+
+test('dates, BigInteger and streams stay Java objects, as node-java gives them (also through Object and collections)', () => {
+  const ts = java.callStaticMethodSync('java.sql.Timestamp', 'valueOf', '2020-01-02 03:04:05.123456789');
+  assert.equal(ts.getNanosSync(), 123456789); // a JS Date would have kept milliseconds only
+  assert.equal(ts.toStringSync(), '2020-01-02 03:04:05.123456789');
+  const date = java.newInstanceSync('java.util.Date', 86_400_000);
+  assert.equal(date.getTimeSync().longValue, '86400000');
+  const list = java.newInstanceSync('java.util.ArrayList');
+  list.addSync(date);
+  assert.equal(list.getSync(0).equalsSync(date), true);
+  assert.equal(java.callStaticMethodSync('java.time.Instant', 'ofEpochSecond', 3).toStringSync(), '1970-01-01T00:00:03Z');
+  const big = java.newInstanceSync('java.math.BigInteger', '123456789012345678901234567890');
+  assert.equal(big.multiplySync(big).toStringSync(), '15241578753238836750495351562536198787501905199875019052100');
+  const input = java.newInstanceSync('java.io.ByteArrayInputStream', java.newArray('byte', [7, -1]));
+  assert.deepEqual([input.readSync(), input.readSync(), input.readSync()], [7, 255, -1]);
+  // the mode is the process's: the package's own root sees Java objects for these too
+  const root = require(PACKAGE);
+  assert.equal(root.isJavaObject(root.java.sql.Timestamp.valueOf('2020-01-02 03:04:05')), true);
+});
+
+test('classpath.push and pushDir once the JVM runs load the jars (node-java ignores them): their classes resolve', () => {
+  const extra = buildExtra();
+  assert.throws(() => java.import('testcases.extrafolder.FolderThing'), /Could not create class/);
+  java.classpath.push(extra.folder);
+  assert.equal(java.callStaticMethodSync('testcases.extrafolder.FolderThing', 'where'), 'folder');
+  const jars = tempDir('node-java-jars');
+  fs.copyFileSync(extra.jar, path.join(jars, 'extra.jar'));
+  java.classpath.pushDir(jars);
+  assert.ok(java.classpath.includes(path.join(jars, 'extra.jar')));
+  assert.equal(typeof java.import('testcases.extra.Extra'), 'function');
+  assert.throws(() => java.classpath.push('/no/such.jar'), /no\/such\.jar/);
+  assert.ok(!java.classpath.includes('/no/such.jar'));
 });
 
 test('import: statics under the suffixes, static fields, nested classes and enums, reserved names with "_"', async () => {

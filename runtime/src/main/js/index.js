@@ -308,6 +308,7 @@ Object.defineProperty(api, Symbol.for('node-api-java internals'), {
   value: Object.freeze({
     start: ensureStarted,
     bigintLongs: (delta) => native.bigintLongs(delta),
+    byReference: (mask) => native.byReference(mask),
     addonPath: require('./lib/addon').addonPath(),
   }),
 });

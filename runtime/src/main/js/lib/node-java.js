@@ -378,15 +378,25 @@ function construct(className, args) {
 
 // ---- the JVM's start ----
 
+// Type codes (dev.napijava.bridge.TypeCode) whose results node-java gives as Java objects: dates,
+// BigInteger, streams. Left converted: futures (Promises) and java.nio buffers (Buffers over the
+// same memory), which the package's own stream code relies on.
+const BY_REFERENCE = ['DATE', 'INSTANT', 'BIG_INTEGER', 'INPUT_STREAM', 'OUTPUT_STREAM'];
+
 function ensureCreated() {
   if (state.created) return;
   checkAsyncOptions(java.asyncOptions); // before the start: fixed options can start it on the next call
   jvm.configure({ classpath: state.classpath.slice(), jvmOptions: state.options.slice() });
   internals.start();
   state.created = true;
-  // node-java gives every long result as a long Number: the bridge's bigint mode, for good (the
-  // JVM is this process's: require('node-api-java') in the same process sees bigint longs too).
+  // node-java ignores a jar pushed once the JVM runs; the bridge can load it, so it does
+  loadLatePushes(state.classpath);
+  // node-java's shapes, for good (the JVM is this process's: require('node-api-java') in the same
+  // process sees them too): every long result a bigint (made a long Number here), and the values the
+  // bridge converts by value where node-java hands over the Java object stay Java objects.
   internals.bigintLongs(1);
+  const TypeCode = jvm.import('dev.napijava.bridge.TypeCode');
+  internals.byReference(BY_REFERENCE.reduce((mask, name) => mask + 2 ** TypeCode[name].ordinal(), 0));
   const onCreated = java.onJvmCreated;
   delete java.onJvmCreated;
   onCreated.call(java);
@@ -439,6 +449,7 @@ function frozenAfterStart(name) {
     get: () => state[name],
     set(value) {
       if (state.created) throw new Error(`java.${name} cannot be changed once the JVM is created`);
+      if (!Array.isArray(value)) throw new TypeError(`java.${name} takes an array of strings`);
       state[name] = value;
     },
     enumerable: true,
@@ -615,11 +626,22 @@ Object.defineProperty(java, 'classpath', {
   get: () => state.classpath,
   set(value) {
     if (state.created) throw new Error('java.classpath cannot be changed once the JVM is created');
+    if (!Array.isArray(value)) throw new TypeError('java.classpath takes an array of jar and class folder paths');
     state.classpath = value;
-    if (Array.isArray(value) && !value.pushDir) value.pushDir = pushDir;
+    if (!value.pushDir) value.pushDir = pushDir;
   },
   enumerable: true,
 });
+
+function loadLatePushes(classpath) {
+  Object.defineProperty(classpath, 'push', {
+    value(...items) {
+      for (const item of items) jvm.load(String(item)); // a missing or unreadable path throws, naming it
+      return Array.prototype.push.apply(this, items);
+    },
+    configurable: true,
+  });
+}
 
 function newBox(kind, value) {
   ensureCreated();
