@@ -235,6 +235,20 @@ test('hostile input: clear errors, never a crash', () => {
   assert.throws(() => java.callMethodSync(null, 'toString'), /not a Java object/);
   assert.throws(() => java.newProxy('java.lang.Runnable', null), TypeError);
   assert.throws(() => java.newProxy('no.such.Iface', {}), /Could not create class no\.such\.Iface/);
+  assert.throws(() => java.newProxy('java.lang.String', {}), /java\.lang\.String is a class, not an interface/);
+  assert.throws(() => java.callStaticMethodSync('java.lang.Math', 5), /takes a method name string, got number/);
+  assert.throws(() => java.callMethodSync(java.newLong(1)), /takes a method name string, got undefined/);
+  assert.throws(() => java.getStaticFieldValue('java.lang.Math', ''), /takes a field name string, got an empty string/);
+  assert.throws(() => java.newInstanceSync('java.util.ArrayList').sizeSync.call({}), /not a Java object/);
+  assert.throws(() => java.newByte(300), RangeError);
+  assert.throws(() => java.newLong(2 ** 70), /pass a bigint/);
+  assert.equal(java.newLong(2n ** 62n).longValueSync().longValue, String(2n ** 62n));
+  // JS -> Java -> JS recursion until the stack ends: an error, no crash
+  const deep = java.newProxy('java.util.function.IntUnaryOperator', {
+    applyAsInt: (v) => (v <= 0 ? 0 : 1 + java.callMethodSync(deep, 'applyAsInt', v - 1)),
+  });
+  assert.equal(java.callMethodSync(deep, 'applyAsInt', 50), 50);
+  assert.throws(() => java.callMethodSync(deep, 'applyAsInt', 1e6), RangeError);
   assert.throws(() => java.newArray('int', 'abc'), TypeError);
   assert.throws(() => java.newArray('int', ['x']), TypeError);
   assert.throws(() => java.getStaticFieldValue(CASES, 'noSuchField'), /Could not find field "noSuchField"/);

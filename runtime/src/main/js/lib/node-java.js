@@ -324,7 +324,17 @@ function invoker(resolve, what, methodName, owner) {
   };
 }
 
-const viewTarget = (self) => self[RAW];
+function viewTarget(self) {
+  const raw = self !== null && typeof self === 'object' ? self[RAW] : undefined;
+  if (raw === undefined) throw new TypeError('a Java object\'s method was called on a value that is not a Java object (a method taken off its object?)');
+  return raw;
+}
+
+function checkName(what, kind, name) {
+  if (typeof name !== 'string' || name === '') {
+    throw new TypeError(`java.${what} takes a ${kind} name string, got ${name === '' ? 'an empty string' : typeof name}`);
+  }
+}
 
 function instanceInvoker(bridgeProto, cls, name) {
   return invoker(() => ({
@@ -538,11 +548,13 @@ const java = {
 
   callStaticMethodSync(className, methodName, ...args) {
     ensureCreated();
+    checkName('callStaticMethodSync', 'method', methodName);
     return staticInvoker(classRecord(className), methodName).sync(null, args);
   },
 
   callStaticMethod(className, methodName, ...args) {
     ensureCreated();
+    checkName('callStaticMethod', 'method', methodName);
     const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
     let record;
     try {
@@ -557,22 +569,26 @@ const java = {
 
   callMethodSync(instance, methodName, ...args) {
     ensureCreated();
+    checkName('callMethodSync', 'method', methodName);
     return instanceCall(instance, methodName).sync(instance, args);
   },
 
   callMethod(instance, methodName, ...args) {
     ensureCreated();
+    checkName('callMethod', 'method', methodName);
     const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
     return instanceCall(instance, methodName).callback(instance, args, cb);
   },
 
   getStaticFieldValue(className, fieldName) {
     ensureCreated();
+    checkName('getStaticFieldValue', 'field', fieldName);
     return fromJava(staticField(classRecord(className), fieldName).get());
   },
 
   setStaticFieldValue(className, fieldName, newValue) {
     ensureCreated();
+    checkName('setStaticFieldValue', 'field', fieldName);
     staticField(classRecord(className), fieldName).set(toJava(newValue));
   },
 
@@ -729,6 +745,7 @@ function newProxy(interfaceName, functions) {
     throw new TypeError('java.newProxy(interfaceName, functions) takes an object of functions by method name');
   }
   const { cls } = classRecord(interfaceName);
+  if (!cls.isInterface()) throw new TypeError(`java.newProxy: ${interfaceName} is a class, not an interface (a proxy implements interfaces only)`);
   let handlers = functions;
   const handler = (proxy, method, args) => {
     const name = String(method.getName());
