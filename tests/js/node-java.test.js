@@ -78,6 +78,17 @@ test('values: signed byte[], Object[] element by element, boxes made on purpose,
     assert.equal(java.callStaticMethodSync(CASES, 'classOf', box), `java.lang.${cls}`);
   }
   assert.equal(java.newChar(97).toStringSync(), 'a');
+  // newArray: a Java array by reference, with length, elements by index and the Java methods
+  const ints = java.newArray('int', [1, 2, 3]);
+  assert.equal(ints.length, 3);
+  assert.equal(ints.getClassSync().getNameSync(), '[I');
+  ints[1] = 20;
+  assert.deepEqual([ints[0], ints[1], ints[2], ints[3]], [1, 20, 3, undefined]);
+  assert.throws(() => { ints[5] = 1; }, RangeError);
+  assert.equal(java.callStaticMethodSync('java.util.Arrays', 'toString([I)Ljava/lang/String;', ints), '[1, 20, 3]');
+  const objs = java.newArray('testcases.NodeJavaCases', [java.newInstanceSync(CASES, 1), null]);
+  assert.equal(objs[0].count, 1);
+  assert.equal(objs[1], null);
   assert.equal(java.callStaticMethodSync(CASES, 'elements', ['a', 'b']), 'String2');
   assert.equal(java.callStaticMethodSync(CASES, 'elements', [1, 2.5]), 'Number2');
   assert.equal(java.callStaticMethodSync(CASES, 'elements', [true, 'x']), 'Object2');

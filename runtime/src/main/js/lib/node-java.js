@@ -140,17 +140,27 @@ function makeViewClass(raw, bridgeProto) {
       configurable: true,
     });
   }
-  if (isArray) {
-    Object.defineProperty(View.prototype, 'length', { get() { return this[RAW].length; }, configurable: true });
-  }
   // A box from a call or a constructor is a JS value in node-java (a Long a long Number); a view only
   // when made on purpose (newByte, newLong...).
   const unbox = UNBOX[className] || null;
-  return {
-    view: (r) => new View(r),
-    wrap: unbox || ((r) => new View(r)),
-  };
+  const make = isArray ? (r) => new Proxy(new View(r), ARRAY_VIEW) : (r) => new View(r);
+  return { view: make, wrap: unbox || make };
 }
+
+// A Java array held by reference (newArray) as node-java shows it: length, and elements by index
+// read and written through the bridge's array access (range-checked there).
+const isIndex = (key) => typeof key === 'string' && /^(0|[1-9]\d*)$/.test(key);
+const ARRAY_VIEW = {
+  get(target, key, receiver) {
+    if (key === 'length') return target[RAW].length;
+    return isIndex(key) ? fromJava(target[RAW][key]) : Reflect.get(target, key, receiver);
+  },
+  set(target, key, value, receiver) {
+    if (!isIndex(key)) return Reflect.set(target, key, value, receiver);
+    target[RAW][key] = toJava(value);
+    return true;
+  },
+};
 
 function isStatic(member) {
   return (member.getModifiers() & 8) !== 0;
@@ -602,7 +612,7 @@ const java = {
   newArray(className, values) {
     ensureCreated();
     if (!Array.isArray(values)) throw new TypeError('java.newArray(className, values) takes a JS array of values');
-    return jvm.newArray(className, values.map(toJava));
+    return view(jvm.newArray(className, values.map(toJava)));
   },
 
   newByte: (v) => newBox('byte', v),
