@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const util = require('node:util');
-const { PACKAGE, CLASSES, runFixture, runNode, describeRun, project, tscRun, expectTscErrors, buildExtra, tempDir } = require('./helpers');
+const { PACKAGE, CLASSES, TESTS_DIR, runFixture, runNode, describeRun, project, tscRun, expectTscErrors, buildExtra, tempDir } = require('./helpers');
 
 const java = require(path.join(PACKAGE, 'node-java'));
 const CASES = 'testcases.NodeJavaCases';
@@ -126,6 +126,30 @@ test('classpath.push and pushDir once the JVM runs load the jars (node-java igno
   assert.equal(typeof java.import('testcases.extra.Extra'), 'function');
   assert.throws(() => java.classpath.push('/no/such.jar'), /no\/such\.jar/);
   assert.ok(!java.classpath.includes('/no/such.jar'));
+});
+
+test('a real library: JDBC on H2, node-java style (late classpath push, prepared statements, long and timestamp columns, callbacks)', async () => {
+  const h2 = path.join(TESTS_DIR, 'target', 'jars', 'h2.jar');
+  assert.ok(fs.existsSync(h2), `${h2} is missing: run 'mvn -pl tests -am process-test-resources'`);
+  java.classpath.push(h2);
+  const conn = java.callStaticMethodSync('java.sql.DriverManager', 'getConnection', 'jdbc:h2:mem:nodejava');
+  const st = conn.createStatementSync();
+  st.executeUpdateSync('create table t (id bigint primary key, name varchar(20), at timestamp(9))');
+  const ps = conn.prepareStatementSync('insert into t values (?, ?, ?)');
+  ps.setLongSync(1, java.newLong(9007199254740993n)); // beyond 2^53
+  ps.setStringSync(2, 'héllo 🌍');
+  ps.setTimestampSync(3, java.callStaticMethodSync('java.sql.Timestamp', 'valueOf', '2020-01-02 03:04:05.123456789'));
+  assert.equal(ps.executeUpdateSync(), 1);
+  const rs = await util.promisify(st.executeQuery).call(st, 'select id, name, at from t');
+  assert.equal(rs.nextSync(), true);
+  assert.equal(rs.getLongSync(1).longValue, '9007199254740993');
+  assert.equal(rs.getStringSync('name'), 'héllo 🌍');
+  assert.equal(rs.getTimestampSync(3).getNanosSync(), 123456789);
+  assert.equal(rs.getObjectSync(1).longValue, '9007199254740993'); // a Long through Object
+  assert.equal(rs.nextSync(), false);
+  assert.throws(() => st.executeQuerySync('select nope from t'),
+    (e) => java.instanceOf(e.cause, 'java.sql.SQLException') && /Column "NOPE" not found/i.test(e.message));
+  conn.closeSync();
 });
 
 test('import: statics under the suffixes, static fields, nested classes and enums, reserved names with "_"', async () => {
