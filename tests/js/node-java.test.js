@@ -290,6 +290,8 @@ test('hostile input: clear errors, never a crash', () => {
   assert.throws(() => java.instanceOf(java.newLong(1), 'no.such.Klass'), /Could not create class/);
   assert.equal(java.instanceOf({}, 'java.lang.Object'), false);
   assert.equal(java.instanceOf(5, 'java.lang.Object'), false);
+  assert.equal(java.instanceOf([1], 'java.lang.Object'), false); // not turned into a Java array on the way
+  assert.equal(java.instanceOf(require(PACKAGE).java.util.List.of(1), 'java.util.List'), true); // the root's own objects
   assert.throws(() => java.ensureJvm('not a function'), /requires its one argument to be a callback function/);
   const reported = [];
   java.callStaticMethod('no.such.Klass', 'x', (e) => reported.push(e.message));

@@ -605,8 +605,9 @@ const java = {
   instanceOf(javaObject, className) {
     ensureCreated();
     const { Cls } = classRecord(className);
-    const raw = javaObject !== null && typeof javaObject === 'object' ? javaObject[RAW] : undefined;
-    return raw !== undefined && raw instanceof Cls;
+    // a view's Java object; the package's own wrappers count too
+    const raw = javaObject !== null && typeof javaObject === 'object' ? (javaObject[RAW] ?? javaObject) : undefined;
+    return jvm.isJavaObject(raw) && raw instanceof Cls;
   },
 
   newArray(className, values) {
