@@ -204,6 +204,12 @@ test('errors: message with the Java stack trace, cause = the Java exception, in 
   assert.equal(viaCallback.r, undefined);
   assert.equal(viaCallback.e.cause.getMessageSync(), 'cb');
   await assert.rejects(util.promisify(java.import(CASES).fail)('p'), (e) => e.cause.getMessageSync() === 'p');
+  // the callback form called without a callback: node-java drops the outcome; a failure warns here
+  const warned = new Promise((resolve) => process.once('warning', resolve));
+  assert.match(java.callStaticMethod(CASES, 'fail', 'unheard'), /called without a callback/);
+  const warning = await warned;
+  assert.equal(warning.name, 'NodeJavaWarning');
+  assert.match(warning.message, /java\.io\.IOException: unheard/);
   assert.throws(() => java.newInstanceSync('java.io.FileInputStream', '/no/such/file'),
     (e) => /^Error creating class java\.io\.FileInputStream\njava\.io\.FileNotFoundException/.test(e.message));
 });

@@ -230,10 +230,15 @@ function notFound(name, cls, args) {
 function nodeJavaError(e, what) {
   const throwable = e && typeof e === 'object' ? e.javaException : undefined;
   if (throwable === undefined || String(throwable.getClass().getName()) === 'dev.napijava.JSException') return e;
-  const StringWriter = jvm.import('java.io.StringWriter');
-  const writer = new StringWriter();
-  throwable.printStackTrace(new (jvm.import('java.io.PrintWriter'))(writer));
-  const err = new Error(`${what}\n${writer.toString()}`);
+  let trace;
+  try {
+    const writer = new (jvm.import('java.io.StringWriter'))();
+    throwable.printStackTrace(new (jvm.import('java.io.PrintWriter'))(writer));
+    trace = String(writer.toString());
+  } catch {
+    trace = String(e.message); // a throwable whose printStackTrace fails: its message at least
+  }
+  const err = new Error(`${what}\n${trace}`);
   err.cause = view(throwable);
   return err;
 }
@@ -307,27 +312,33 @@ function usableName(name) {
   return FUNCTION_OWN.has(name) ? name + state.ifReadOnlySuffix : name;
 }
 
+// The callback of a callback form called without one: node-java drops its outcome; a failure is
+// at least a process warning here.
+function warnUnreported(err) {
+  if (err) process.emitWarning(`a Java call made without its callback failed: ${String(err.message).split('\n').slice(0, 2).join(' ')}`, 'NodeJavaWarning');
+}
+
 function invoker(resolve, what, methodName, owner) {
   let fns = null;
-  const get = () => fns || (fns = resolve());
+  const get = () => fns || (fns = resolve()); // resolved at first use: most methods are never called
   const missing = (args) => notFound(methodName, owner, args);
   return {
     sync(self, args) {
-      const { fn, target } = get(self);
+      const { fn, target } = get();
       if (!fn) throw missing(args);
       return runSync(fn, target(self), args, what);
     },
     callback(self, args, cb) {
-      const { fn, asyncFn, target } = get(self);
+      const { fn, asyncFn, target } = get();
       if (!cb) {
-        if (fn) runWithCallback(fn, asyncFn, target(self), args, () => {}, what);
+        if (fn) runWithCallback(fn, asyncFn, target(self), args, warnUnreported, what);
         return `"Method '${methodName}' called without a callback did you mean to use the Sync version?"`;
       }
       if (!fn) return cb(missing(args));
       return runWithCallback(fn, asyncFn, target(self), args, cb, what);
     },
     promise(self, args) {
-      const { fn, asyncFn, target } = get(self);
+      const { fn, asyncFn, target } = get();
       if (!fn) return Promise.reject(missing(args));
       return runPromise(fn, asyncFn, target(self), args, what);
     },
