@@ -2,7 +2,8 @@
 // Generator benchmark, in one run, side by side with the peer generator (java-bridge's
 // java-ts-definition-generator, `java-ts-gen`, from npm) on the same jars:
 //   1. generation time (JVM start included) per jar: napi-java (default, and --glue), java-ts-gen;
-//   2. tsc --strict on a one-line program using the typings: time and peak memory (RSS), as generated
+//   2. tsc --strict on a one-line program using the typings: time and peak memory (RSS), without and
+//      with @types/node (the typings do not pull it in), as generated
 //      (// @ts-nocheck: the .d.ts is not re-checked), with skipLibCheck, and with the .d.ts itself
 //      checked too (java-ts-gen writes .ts files, which tsc always checks); and a baseline program
 //      without typings (tsc's own floor on this machine);
@@ -68,7 +69,7 @@ const RSS_HOOK = path.join(WORK, 'rss-hook.js');
 
 function tsc(dir, files, extra) {
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { strict: true, target: 'es2020', lib: ['es2020'], module: 'commonjs', noEmit: true, types: ['node'], ...extra },
+    compilerOptions: { strict: true, target: 'es2020', lib: ['es2020'], module: 'commonjs', noEmit: true, types: [], ...extra },
     files,
   }));
   const r = run(process.execPath, ['--require', RSS_HOOK, path.join(WORK, 'ts/node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir });
@@ -106,10 +107,13 @@ function main() {
   const bin = path.join(app, 'node_modules/.bin/napi-java');
   const rows = [];
 
-  // tsc's own floor: a one-line program with @types/node (which every Node program here has)
-  fs.writeFileSync(path.join(app, 'baseline.ts'), 'const x: number = 1;\nvoid x;\n');
+  // tsc's own floor: a one-line program, without Node's types (types: []) and with them (a program
+  // that uses streams, Buffer, console or process has @types/node: it alone is most of its tsc time)
+  const NODE = { types: ['node'] };
+  fs.writeFileSync(path.join(app, 'baseline.ts'), 'export const x: number = 1;\n');
   const floor = tsc(app, ['baseline.ts'], {});
-  const floorSkip = tsc(app, ['baseline.ts'], { skipLibCheck: true });
+  const floorNode = tsc(app, ['baseline.ts'], NODE);
+  const floorNodeSkip = tsc(app, ['baseline.ts'], { ...NODE, skipLibCheck: true });
 
   for (const j of JOBS) {
     const cp = (j.classpath || []).map((c) => path.join(JARS, c));
@@ -124,15 +128,16 @@ function main() {
     const simple = j.use.slice(j.use.lastIndexOf('.') + 1);
     const pkg = j.use.slice(0, j.use.lastIndexOf('.'));
     fs.writeFileSync(path.join(app, 'one.ts'),
-      `import jvm = require('./out/${base}');\nconst { ${simple} } = jvm.${pkg};\nconsole.log(${j.line});\n`);
+      `import jvm = require('./out/${base}');\nconst { ${simple} } = jvm.${pkg};\nexport const result = ${j.line};\n`);
     const ours = tsc(app, ['one.ts'], {});
-    const oursSkip = tsc(app, ['one.ts'], { skipLibCheck: true });
+    const oursNode = tsc(app, ['one.ts'], NODE);
+    const oursSkip = tsc(app, ['one.ts'], { ...NODE, skipLibCheck: true });
     // the file itself checked too: without its first line, // @ts-nocheck (as the generator tests do)
     const dts = fs.readFileSync(path.join(app, 'out', `${base}.d.ts`), 'utf8');
     fs.writeFileSync(path.join(app, 'out', `${base}.checked.d.ts`), dts.slice(dts.indexOf('\n') + 1));
     fs.writeFileSync(path.join(app, 'one-checked.ts'), fs.readFileSync(path.join(app, 'one.ts'), 'utf8').replace(`/${base}'`, `/${base}.checked'`));
-    const oursChecked = tsc(app, ['one-checked.ts'], {});
-    const row = { name: j.name, plain, withGlue, dtsBytes, ours, oursSkip, oursChecked };
+    const oursChecked = tsc(app, ['one-checked.ts'], NODE);
+    const row = { name: j.name, plain, withGlue, dtsBytes, ours, oursNode, oursSkip, oursChecked };
     if (withPeer) {
       const peerDir = path.join(WORK, 'peer');
       const out = path.join(peerDir, 'out');
@@ -144,8 +149,9 @@ function main() {
       row.peerNote = gen.status === 0 ? (/Converted (\d+) classes/.exec(gen.stdout + gen.stderr) || [])[1] + ' classes' : `failed: ${(/Error: .*/.exec(gen.stdout + gen.stderr) || ['?'])[0].slice(0, 120)}`;
       if (gen.status === 0) {
         const rel = path.relative(peerDir, path.join(out, ...j.use.split('.'))).split(path.sep).join('/');
-        fs.writeFileSync(path.join(peerDir, 'one.ts'), `import { ${simple} } from './${rel}';\nconsole.log(${simple});\n`);
+        fs.writeFileSync(path.join(peerDir, 'one.ts'), `import { ${simple} } from './${rel}';\nexport const result = ${simple};\n`);
         row.peerTsc = tsc(peerDir, ['one.ts'], {});
+        row.peerTscNode = tsc(peerDir, ['one.ts'], NODE);
       }
     }
     rows.push(row);
@@ -160,13 +166,14 @@ function main() {
     const ratio = r.peerMs > 0 ? `${(r.peerMs / r.plain).toFixed(1)}x` : 'n/a';
     say(`| ${r.name} | ${(r.plain / 1000).toFixed(1)} s | ${(r.withGlue / 1000).toFixed(1)} s | ${peer} | ${ratio} |`);
   }
-  say('\ntsc --strict on a one-line program (time, peak RSS); floor = the same without any typings\n');
-  say('| typings | size | napi-java (as generated) | napi-java, skipLibCheck | napi-java, the .d.ts itself checked too | java-ts-gen (.ts, always checked) |');
-  say('| --- | ---: | ---: | ---: | ---: | ---: |');
-  say(`| none (floor: lib es2020 + @types/node) | | ${fmt(floor)} | ${fmt(floorSkip)} | | |`);
+  say('\ntsc --strict (no skipLibCheck unless said) on a one-line program `export const result = <call>;` (time, peak RSS),');
+  say('without Node\'s types (`types: []`) and with @types/node; floor = the same program without any typings\n');
+  say('| typings | size | napi-java | napi-java + @types/node | napi-java + @types/node, skipLibCheck | napi-java + @types/node, the .d.ts itself checked too | java-ts-gen (.ts, always checked) | java-ts-gen + @types/node |');
+  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  say(`| none (floor: lib es2020) | | ${fmt(floor)} | ${fmt(floorNode)} | ${fmt(floorNodeSkip)} | | | |`);
   for (const r of rows) {
-    say(`| ${r.name} | ${(r.dtsBytes / 1048576).toFixed(1)} MB | ${fmt(r.ours)} | ${fmt(r.oursSkip)} | ${fmt(r.oursChecked)} | ` +
-      `${r.peerTsc ? fmt(r.peerTsc) : 'n/a'} |`);
+    say(`| ${r.name} | ${(r.dtsBytes / 1048576).toFixed(1)} MB | ${fmt(r.ours)} | ${fmt(r.oursNode)} | ${fmt(r.oursSkip)} | ${fmt(r.oursChecked)} | ` +
+      `${r.peerTsc ? fmt(r.peerTsc) : 'n/a'} | ${r.peerTscNode ? fmt(r.peerTscNode) : 'n/a'} |`);
   }
   projection(app);
   if (withPeer) record(); // a full run only

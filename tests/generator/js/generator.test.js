@@ -66,13 +66,16 @@ const timings = {};
 /**
  * The typings as tsc checks them here: without their first line, `// @ts-nocheck` (which spares the
  * programs that import them a re-check of the whole file), so every test below checks the file itself.
+ * Typings that name Node's stream types are checked as in a Node project, with @types/node (they do
+ * not reference it themselves: without it those types are `any`, see the no-@types/node test).
  */
 function checked(dts) {
   const file = path.join(APP, dts);
   const [first, ...rest] = fs.readFileSync(file, 'utf8').split('\n');
   assert.strictEqual(first, '// @ts-nocheck', `${dts} starts with // @ts-nocheck`);
   const copy = dts.replace(/\.d\.ts$/, '.checked.d.ts');
-  fs.writeFileSync(path.join(APP, copy), rest.join('\n'));
+  const node = rest.some((l) => l.includes("import('stream')")) ? ['/// <reference types="node" />'] : [];
+  fs.writeFileSync(path.join(APP, copy), [...node, ...rest].join('\n'));
   return copy;
 }
 
@@ -135,7 +138,7 @@ test('generate commons-lang3 (with sources) and guava (with --classpath), both -
     }
   }
   const dts = fs.readFileSync(path.join(APP, 'out', 'commons-lang3-3.20.0.d.ts'), 'utf8');
-  assert.match(dts, /abbreviate\(str: string, maxWidth: number \| \$Box\.int\): string;/, 'parameter names from the sources jar');
+  assert.match(dts, /abbreviate\(str: string, maxWidth: int\): \$R<\$A, string>;/, 'parameter names from the sources jar');
   assert.match(dts, /@param maxWidth/, 'Javadoc from the sources jar');
 });
 
@@ -264,7 +267,7 @@ test('caffeine (JSpecify): tsc --strict alone, a CacheLoader object literal type
   const dts = fs.readFileSync(path.join(APP, 'out', `${CAFFEINE}.d.ts`), 'utf8');
   // JSpecify: @Nullable results are `| null`, @NullMarked scope keeps the rest non-null
   assert.match(dts, /getIfPresent\(key: K\): V \| null;/);
-  typedProgram(CAFFEINE, 'caffeine.ts', [],
+  typedProgram(CAFFEINE, 'caffeine.ts', ['node'], // the program logs: console is Node's
     { first: 5, again: 5, loads: ['hello'], bulk: [20, 30], computed: 'K', missing: null, hits: 1, misses: 3, size: 3 });
   assert.strictEqual(markedErrors('wrong-caffeine.ts', []), 6);
 });
@@ -277,6 +280,37 @@ test('typical mistakes with the jackson-databind and lucene-core typings are all
 test('tsc --strict accepts the typings (no skipLibCheck)', () => {
   const r = tscProject(['out/commons-lang3-3.20.0.d.ts', 'out/guava-33.8.0-jre.d.ts', `out/${JACKSON}.d.ts`].map(checked), { noEmit: true });
   assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+});
+
+test('the typings and the package do not pull @types/node into a program: streams are Node\'s with it, any without', () => {
+  // a program with no Node types at all (types: []): tsc loads the typings, the package's index.d.ts
+  // and TypeScript's lib only, and accepts a stream result where Node's types would be needed
+  fs.writeFileSync(path.join(APP, 'no-node.ts'), [
+    "import jvm = require('./out/commons-lang3-3.20.0');",
+    "const s: string = jvm.org.apache.commons.lang3.StringUtils.abbreviate('hello world', 8);",
+    'const stream = jvm.java.io.InputStream.nullInputStream();',
+    'export const n: number = stream.readableLength + s.length;',
+    "export const buffer = jvm.allocateBuffer(4);",
+  ].join('\n'));
+  const compiled = tscProject(['no-node.ts'], { noEmit: true, listFiles: true });
+  assert.strictEqual(compiled.status, 0, compiled.stdout + compiled.stderr);
+  const files = compiled.stdout.trim().split('\n');
+  assert.ok(files.some((f) => f.endsWith('out/commons-lang3-3.20.0.d.ts')), files.join('\n'));
+  // ASCII only (Javadoc's non-ASCII as &#...; references): one '∈' made V8 hold the text two bytes a character
+  const text = fs.readFileSync(path.join(APP, 'out/commons-lang3-3.20.0.d.ts'), 'latin1');
+  assert.ok(text.includes('&#8712;') && !/[^\x00-\x7e]/.test(text), 'the typings are ASCII, their docs\' characters kept as references');
+  assert.deepStrictEqual(files.filter((f) => /@types[\\/]node|undici-types/.test(f)), []);
+  // with @types/node in the program the same stream is Node's Readable, and the Buffer Node's Buffer
+  fs.writeFileSync(path.join(APP, 'with-node.ts'), [
+    "import jvm = require('./out/commons-lang3-3.20.0');",
+    'const stream = jvm.java.io.InputStream.nullInputStream();',
+    'export const wrong: string = stream.readableLength; // error',
+    "export const alsoWrong: string = jvm.allocateBuffer(4).readUInt8(0); // error",
+    "export const fine: number = stream.readableLength + jvm.allocateBuffer(4).readUInt8(0);",
+  ].join('\n'));
+  const typed = tscProject(['with-node.ts'], { noEmit: true, types: ['node'] });
+  assert.deepStrictEqual([...typed.stdout.matchAll(/with-node\.ts\((\d+),\d+\): error TS2322/g)].map((m) => Number(m[1])), [3, 4],
+    typed.stdout + typed.stderr);
 });
 
 test('a TS program type-checks, compiles and runs through the loaders', () => {

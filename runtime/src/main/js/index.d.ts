@@ -1,7 +1,7 @@
 // Typings of node-api-java's own JS API (hand-written; the one source: the typings that
 // `napi-java generate` writes for a jar type its Java packages and build on these names).
 // Java packages without generated typings are `any` here: `jvm.java.util.ArrayList`.
-/// <reference types="node" />
+// Node types (streams, Buffer) come through lib/node-types.d.ts: Node's with @types/node, else `any`.
 
 declare namespace nodeApiJava {
   /** Options of `configure()`, before the JVM starts (README "JS API"). */
@@ -84,13 +84,13 @@ declare namespace nodeApiJava {
     /** Java collections, maps and records as plain JS data (arrays, objects or Maps, deeply); other values as they are. */
     toJS(value: unknown): any;
     /** A Node Readable over a Java InputStream (methods declared to return one give it already). */
-    toReadable(javaInputStream: unknown): import('stream').Readable;
+    toReadable(javaInputStream: unknown): import('./lib/node-types').NodeReadable;
     /** A Node Writable over a Java OutputStream. */
-    toWritable(javaOutputStream: unknown): import('stream').Writable;
+    toWritable(javaOutputStream: unknown): import('./lib/node-types').NodeWritable;
     /** A Buffer over new zeroed Java memory (a direct ByteBuffer): Java uses these very bytes. */
-    allocateBuffer(size: number): Buffer;
+    allocateBuffer(size: number): import('./lib/node-types').NodeBuffer;
     /** The Buffer or typed array over a Java java.nio buffer held as a wrapper. */
-    toBuffer(javaBuffer: unknown): Buffer | Int16Array | Uint16Array | Int32Array | BigInt64Array | Float32Array | Float64Array;
+    toBuffer(javaBuffer: unknown): import('./lib/node-types').NodeBuffer | Int16Array | Uint16Array | Int32Array | BigInt64Array | Float32Array | Float64Array;
     stats(): Stats;
     /** The running JVM's `java.version` (starts the JVM). */
     readonly javaVersion: string;

@@ -13,32 +13,27 @@
       getAsync(): Promise<T>;
       isEmptyAsync(): Promise<boolean>;
     }
-    const Box: {
-      of<U extends $Out.java.lang.Comparable<U>>(value: U): Box<U>;
-      ofAsync<U extends $Out.java.lang.Comparable<U>>(value: U): Promise<Box<U>>;
+    interface Box$Static<$A = false> {
+      of<U extends $Out.java.lang.Comparable<U>>(value: U): $R<$A, Box<U>>;
+    }
+    const Box: Box$Static & $Async<Box$Static<true>> & {
       readonly class: $0.Class<Box<any>>;
       [Symbol.hasInstance](value: unknown): value is Box<any>;
     };
     interface Callbacks extends $0.Object {
     }
-    const Callbacks: {
-      new (): Callbacks;
-      apply(f: $Js.java.util.function$.Function<string, number>, s: string): number;
-      copy(in_: import('stream').Readable | $1.InputStream, out: import('stream').Writable | $1.OutputStream): number | bigint;
-      greet(g: Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): string;
+    interface Callbacks$Static<$A = false> {
+      apply(f: $Js.java.util.function$.Function<string, number>, s: string): $R<$A, number>;
+      copy(in_: import('stream').Readable | $1.InputStream, out: import('stream').Writable | $1.OutputStream): $R<$A, number | bigint>;
+      greet(g: Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): $R<$A, string>;
       later(s: string): Promise<string>;
       lengthOf(s: Promise<string> | $2.CompletableFuture<string>): Promise<number>;
-      open(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): import('stream').Readable;
-      sink(): import('stream').Writable;
-      touch(): void;
-      applyAsync(f: $Js.java.util.function$.Function<string, number>, s: string): Promise<number>;
-      copyAsync(in_: import('stream').Readable | $1.InputStream, out: import('stream').Writable | $1.OutputStream): Promise<number | bigint>;
-      greetAsync(g: Callbacks$Greeter | $Js.gencases.Callbacks$Greeter, name: string): Promise<string>;
-      laterAsync(s: string): Promise<string>;
-      lengthOfAsync(s: Promise<string> | $2.CompletableFuture<string>): Promise<number>;
-      openAsync(data: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<import('stream').Readable>;
-      sinkAsync(): Promise<import('stream').Writable>;
-      touchAsync(): Promise<null>;
+      open(data: $Array.byte): $R<$A, import('stream').Readable>;
+      sink(): $R<$A, import('stream').Writable>;
+      touch(): $V<$A>;
+    }
+    const Callbacks: Callbacks$Static & $Async<Callbacks$Static<true>> & {
+      new (): Callbacks;
       readonly Greeter: typeof Callbacks$Greeter;
       readonly class: $0.Class<Callbacks>;
       [Symbol.hasInstance](value: unknown): value is Callbacks;
@@ -57,54 +52,33 @@
     };
     interface Data extends $0.Object {
     }
-    const Data: {
+    interface Data$Static<$A = false> {
+      any(o: $In.java.lang.Object): $R<$A, $Out.java.lang.Object>;
+      at(d: Date | $3.LocalDate): $R<$A, Date>;
+      big(b: bigint | number | string): $R<$A, bigint>;
+      boxedLong(): $R<$A, bigint>;
+      byId(m: ReadonlyMap<number, string> | $4.Map<number, string>): $R<$A, number>;
+      count(l: Data$Labels): $R<$A, number>;
+      dec(d: number | string | bigint | $5.BigDecimal): $R<$A, $5.BigDecimal>;
+      draw(s: $Record.gencases.Data$Shape | Data$Shape): $R<$A, string>;
+      entry(): $R<$A, $4.Map$Entry<string, number>>;
+      grouped(): $R<$A, $4.Map<string, $4.List<Data$Point>>>;
+      iterator(): $R<$A, $4.Iterator<string>>;
+      join(parts: readonly string[] | ReadonlySet<string> | $0.Iterable<string> | $Js.java.lang.Iterable<string>): $R<$A, string>;
+      link(n: $Record.gencases.Data$Node | Data$Node): $R<$A, Data$Node>;
+      number(): $R<$A, $Out.java.lang.Number>;
+      primitiveLong(): $R<$A, number | bigint>;
+      read<T extends $Out.java.lang.Object>(json: string, type: { readonly class: $0.Class<T> } | $0.Class<T>): $R<$A, T>;
+      size(c: readonly unknown[] | ReadonlySet<unknown> | $4.Collection<$Out.java.lang.Object>): $R<$A, number>;
+      stamp(t: Date): $R<$A, Date>;
+      stream(): $R<$A, $6.Stream<string>>;
+      swap<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | Data$Pair<A, B>): $R<$A, Data$Pair<B, A>>;
+      unique(s: ReadonlySet<string> | readonly string[] | $4.Set<string>): $R<$A, $4.Set<string>>;
+      when(i: Date): $R<$A, Date>;
+      words(): $R<$A, $4.Enumeration<string>>;
+    }
+    const Data: Data$Static & $Async<Data$Static<true>> & {
       new (): Data;
-      any(o: $In.java.lang.Object): $Out.java.lang.Object;
-      at(d: Date | $3.LocalDate): Date;
-      big(b: bigint | number | string): bigint;
-      boxedLong(): bigint;
-      byId(m: ReadonlyMap<number, string> | $4.Map<number, string>): number;
-      count(l: Data$Labels): number;
-      dec(d: number | string | bigint | $5.BigDecimal): $5.BigDecimal;
-      draw(s: $Record.gencases.Data$Shape | Data$Shape): string;
-      entry(): $4.Map$Entry<string, number>;
-      grouped(): $4.Map<string, $4.List<Data$Point>>;
-      iterator(): $4.Iterator<string>;
-      join(parts: readonly string[] | ReadonlySet<string> | $0.Iterable<string> | $Js.java.lang.Iterable<string>): string;
-      link(n: $Record.gencases.Data$Node | Data$Node): Data$Node;
-      number(): $Out.java.lang.Number;
-      primitiveLong(): number | bigint;
-      read<T extends $Out.java.lang.Object>(json: string, type: { readonly class: $0.Class<T> } | $0.Class<T>): T;
-      size(c: readonly unknown[] | ReadonlySet<unknown> | $4.Collection<$Out.java.lang.Object>): number;
-      stamp(t: Date): Date;
-      stream(): $6.Stream<string>;
-      swap<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | Data$Pair<A, B>): Data$Pair<B, A>;
-      unique(s: ReadonlySet<string> | readonly string[] | $4.Set<string>): $4.Set<string>;
-      when(i: Date): Date;
-      words(): $4.Enumeration<string>;
-      anyAsync(o: $In.java.lang.Object): Promise<$Out.java.lang.Object>;
-      atAsync(d: Date | $3.LocalDate): Promise<Date>;
-      bigAsync(b: bigint | number | string): Promise<bigint>;
-      boxedLongAsync(): Promise<bigint>;
-      byIdAsync(m: ReadonlyMap<number, string> | $4.Map<number, string>): Promise<number>;
-      countAsync(l: Data$Labels): Promise<number>;
-      decAsync(d: number | string | bigint | $5.BigDecimal): Promise<$5.BigDecimal>;
-      drawAsync(s: $Record.gencases.Data$Shape | Data$Shape): Promise<string>;
-      entryAsync(): Promise<$4.Map$Entry<string, number>>;
-      groupedAsync(): Promise<$4.Map<string, $4.List<Data$Point>>>;
-      iteratorAsync(): Promise<$4.Iterator<string>>;
-      joinAsync(parts: readonly string[] | ReadonlySet<string> | $0.Iterable<string> | $Js.java.lang.Iterable<string>): Promise<string>;
-      linkAsync(n: $Record.gencases.Data$Node | Data$Node): Promise<Data$Node>;
-      numberAsync(): Promise<$Out.java.lang.Number>;
-      primitiveLongAsync(): Promise<number | bigint>;
-      readAsync<T extends $Out.java.lang.Object>(json: string, type: { readonly class: $0.Class<T> } | $0.Class<T>): Promise<T>;
-      sizeAsync(c: readonly unknown[] | ReadonlySet<unknown> | $4.Collection<$Out.java.lang.Object>): Promise<number>;
-      stampAsync(t: Date): Promise<Date>;
-      streamAsync(): Promise<$6.Stream<string>>;
-      swapAsync<A extends $Out.java.lang.Object, B extends $Out.java.lang.Object>(p: $Record.gencases.Data$Pair<A, B> | Data$Pair<A, B>): Promise<Data$Pair<B, A>>;
-      uniqueAsync(s: ReadonlySet<string> | readonly string[] | $4.Set<string>): Promise<$4.Set<string>>;
-      whenAsync(i: Date): Promise<Date>;
-      wordsAsync(): Promise<$4.Enumeration<string>>;
       readonly Shape: typeof Data$Shape;
       readonly Labels: typeof Data$Labels;
       readonly Pair: typeof Data$Pair;
@@ -118,15 +92,14 @@
     };
     interface Data$Color extends $0.Enum<Data$Color> {
     }
-    const Data$Color: {
-      valueOf<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): T;
-      valueOf(name: string): Data$Color;
-      values(): Data$Color[];
-      valueOfAsync<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): Promise<T>;
-      valueOfAsync(name: string): Promise<Data$Color>;
-      valuesAsync(): Promise<Data$Color[]>;
+    interface Data$Color$Static<$A = false> {
+      valueOf<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): $R<$A, T>;
+      valueOf(name: string): $R<$A, Data$Color>;
+      values(): $R<$A, Data$Color[]>;
       'valueOf(Class,String)'<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): T;
       'valueOf(String)'(name: string): Data$Color;
+    }
+    const Data$Color: Data$Color$Static & $Async<Data$Color$Static<true>> & {
       readonly RED: Data$Color;
       readonly GREEN: Data$Color;
       readonly EnumDesc: typeof $0.Enum$EnumDesc;
@@ -195,14 +168,14 @@
       yAsync(): Promise<number>;
     }
     const Data$Point: {
-      new (x: number | $Box.int, y: number | $Box.int): Data$Point;
+      new (x: int, y: int): Data$Point;
       readonly class: $0.Class<Data$Point>;
       [Symbol.hasInstance](value: unknown): value is Data$Point;
     };
     interface Data$Row extends $4.AbstractList<string> {
-      get(index: number | $Box.int): string;
+      get(index: int): string;
       size(): number;
-      getAsync(index: number | $Box.int): Promise<string>;
+      getAsync(index: int): Promise<string>;
       lengthAsync(): Promise<number>;
       sizeAsync(): Promise<number>;
       'length()'(): number;
@@ -246,7 +219,7 @@
       whenAsync(): Promise<Date>;
     }
     const Data$Shape: {
-      new (name: string, origin: $Record.gencases.Data$Point | Data$Point, color: Data$Color, corners: readonly Data$Point[] | ReadonlySet<Data$Point> | $4.List<Data$Point>, tags: ReadonlySet<string> | readonly string[] | $4.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | $4.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | $5.BigDecimal, bits: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[], extra: $In.java.lang.Object): Data$Shape;
+      new (name: string, origin: $Record.gencases.Data$Point | Data$Point, color: Data$Color, corners: readonly Data$Point[] | ReadonlySet<Data$Point> | $4.List<Data$Point>, tags: ReadonlySet<string> | readonly string[] | $4.Set<string>, weights: ReadonlyMap<string, number> | { readonly [key: string]: number } | $4.Map<string, number>, note: string | null, when: Date, scale: number | string | bigint | $5.BigDecimal, bits: $Array.int, extra: $In.java.lang.Object): Data$Shape;
       readonly class: $0.Class<Data$Shape>;
       [Symbol.hasInstance](value: unknown): value is Data$Shape;
     };
@@ -274,17 +247,17 @@
       value: number;
     }
     const IntBox: {
-      new (value: number | $Box.int): IntBox;
+      new (value: int): IntBox;
       readonly class: $0.Class<IntBox>;
       [Symbol.hasInstance](value: unknown): value is IntBox;
     };
     interface Nulls extends $0.Object {
     }
-    const Nulls: {
-      find(key: string, fallback: string | null): string | null;
-      maybeArray(): string[] | null;
-      findAsync(key: string, fallback: string | null): Promise<string | null>;
-      maybeArrayAsync(): Promise<string[] | null>;
+    interface Nulls$Static<$A = false> {
+      find(key: string, fallback: string | null): $R<$A, string | null>;
+      maybeArray(): $R<$A, string[] | null>;
+    }
+    const Nulls: Nulls$Static & $Async<Nulls$Static<true>> & {
       readonly class: $0.Class<Nulls>;
       [Symbol.hasInstance](value: unknown): value is Nulls;
     };
@@ -292,48 +265,46 @@
      * @deprecated
      */
     interface Shapes extends $0.Object {
-      describe(c: string | $0.Character, boxed: string | $0.Character): string;
+      describe(c: char, boxed: string | $0.Character): string;
       describe(o: $In.java.lang.Object): string;
       grid(): Int32Array[];
       max<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | $4.List<T>): T;
       maybe(i: number | $0.Integer): number;
       names(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | $4.Map<string, $Out.java.lang.Number>): $4.List<string>;
-      sum(...values: (number | $Box.int)[]): number;
-      sum(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): number;
-      describeAsync(c: string | $0.Character, boxed: string | $0.Character): Promise<string>;
+      sum(...values: int[]): number;
+      sum(values: $Array.int): number;
+      describeAsync(c: char, boxed: string | $0.Character): Promise<string>;
       describeAsync(o: $In.java.lang.Object): Promise<string>;
       gridAsync(): Promise<Int32Array[]>;
       maxAsync<T extends $Out.java.lang.Comparable<T>>(items: readonly T[] | ReadonlySet<T> | $4.List<T>): Promise<T>;
       maybeAsync(i: number | $0.Integer): Promise<number>;
       namesAsync(m: ReadonlyMap<string, $In.java.lang.Number> | { readonly [key: string]: $In.java.lang.Number } | $4.Map<string, $Out.java.lang.Number>): Promise<$4.List<string>>;
-      sumAsync(...values: (number | $Box.int)[]): Promise<number>;
-      sumAsync(values: Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | readonly number[]): Promise<number>;
-      'describe(char,Character)'(c: string | $0.Character, boxed: string | $0.Character): string;
+      sumAsync(...values: int[]): Promise<number>;
+      sumAsync(values: $Array.int): Promise<number>;
+      'describe(char,Character)'(c: char, boxed: string | $0.Character): string;
       'describe(Object)'(o: $In.java.lang.Object): string;
       id: number | bigint;
       readonly data: Uint8Array;
     }
+    interface Shapes$Static<$A = false> {
+      area(side: int): $R<$A, number>;
+      area(a: long, b: long): $R<$A, number | bigint>;
+      area(side: double): $R<$A, number>;
+      when(d: Date): $R<$A, string>;
+      'new()'(): Shapes;
+      'new(long)'(id: long): Shapes;
+      'area(double)'(side: double): number;
+      'area(int)'(side: int): number;
+      'area(long,long)'(a: long, b: long): number | bigint;
+      'when(java.sql.Date)'(d: Date): string;
+      'when(java.util.Date)'(d: Date): string;
+    }
     /**
      * @deprecated
      */
-    const Shapes: {
+    const Shapes: Shapes$Static & $Async<Shapes$Static<true>> & {
       new (): Shapes;
-      new (id: number | bigint | $Box.long): Shapes;
-      area(side: number | $Box.int): number;
-      area(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
-      area(side: number | $Box.double): number;
-      when(d: Date): string;
-      areaAsync(side: number | $Box.int): Promise<number>;
-      areaAsync(a: number | bigint | $Box.long, b: number | bigint | $Box.long): Promise<number | bigint>;
-      areaAsync(side: number | $Box.double): Promise<number>;
-      whenAsync(d: Date): Promise<string>;
-      'new()'(): Shapes;
-      'new(long)'(id: number | bigint | $Box.long): Shapes;
-      'area(double)'(side: number | $Box.double): number;
-      'area(int)'(side: number | $Box.int): number;
-      'area(long,long)'(a: number | bigint | $Box.long, b: number | bigint | $Box.long): number | bigint;
-      'when(java.sql.Date)'(d: Date): string;
-      'when(java.util.Date)'(d: Date): string;
+      new (id: long): Shapes;
       readonly TRIANGLE: number;
       label: string;
       readonly Kind: typeof Shapes$Kind;
@@ -346,21 +317,20 @@
       readonly index: number;
     }
     const Shapes$Corner: {
-      new (index: number | $Box.int): Shapes$Corner;
+      new (index: int): Shapes$Corner;
       readonly class: $0.Class<Shapes$Corner>;
       [Symbol.hasInstance](value: unknown): value is Shapes$Corner;
     };
     interface Shapes$Kind extends $0.Enum<Shapes$Kind> {
     }
-    const Shapes$Kind: {
-      valueOf<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): T;
-      valueOf(name: string): Shapes$Kind;
-      values(): Shapes$Kind[];
-      valueOfAsync<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): Promise<T>;
-      valueOfAsync(name: string): Promise<Shapes$Kind>;
-      valuesAsync(): Promise<Shapes$Kind[]>;
+    interface Shapes$Kind$Static<$A = false> {
+      valueOf<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): $R<$A, T>;
+      valueOf(name: string): $R<$A, Shapes$Kind>;
+      values(): $R<$A, Shapes$Kind[]>;
       'valueOf(Class,String)'<T extends $0.Enum<T>>(enumClass: { readonly class: $0.Class<T> } | $0.Class<T>, name: string): T;
       'valueOf(String)'(name: string): Shapes$Kind;
+    }
+    const Shapes$Kind: Shapes$Kind$Static & $Async<Shapes$Kind$Static<true>> & {
       readonly ROUND: Shapes$Kind;
       readonly SQUARE: Shapes$Kind;
       readonly EnumDesc: typeof $0.Enum$EnumDesc;

@@ -413,6 +413,19 @@ final class DtsEmitter {
                                 + "      type " + parts[1] + " = " + String.join(" | ", boxes) + ";");
                 continue;
             }
+            if (parts[0].equals("Prim")) {
+                byNs.computeIfAbsent("", k -> new ArrayList<>())
+                        .add("  /** A Java " + parts[1] + " parameter: a JS " + (parts[1].equals("char") ? "string of one character" : "number")
+                                + (parts[1].equals("long") ? " or bigint" : "") + ", or a Java box that widens to it (jvm." + parts[1] + "(v)...). */\n"
+                                + "  type " + parts[1] + " = " + mapper.primitiveParam(parts[1]) + ";");
+                continue;
+            }
+            if (parts[0].equals("Arr")) {
+                byNs.computeIfAbsent("$Array", k -> new ArrayList<>())
+                        .add("      /** A Java " + parts[1] + "[] parameter: the JS arrays and typed arrays the bridge copies into one (range checked). */\n"
+                                + "      type " + parts[1] + " = " + TsTypeMapper.primitiveArrayParam(parts[1]) + ";");
+                continue;
+            }
             ClassInfo c = model.get(parts[1]);
             List<TypeParam> params = mapper.tsParams(c);
             String tp = "";
@@ -463,7 +476,7 @@ final class DtsEmitter {
         }
         for (Map.Entry<String, List<String>> e : byNs.entrySet()) {
             for (String alias : e.getValue()) {
-                String decl = alias.substring(alias.indexOf("      type ") + 11);
+                String decl = alias.substring(alias.indexOf("  type ") + 7);
                 declare(e.getKey(), decl.split("[ <]", 2)[0]);
             }
         }
@@ -472,7 +485,8 @@ final class DtsEmitter {
             for (String alias : e.getValue()) {
                 body.add(unshadow(e.getKey(), alias));
             }
-            out.add("  namespace " + e.getKey() + " {\n" + String.join("\n", body) + "\n  }");
+            // the root's own aliases (int, long...) stand directly in it
+            out.add(e.getKey().isEmpty() ? String.join("\n", body) : "  namespace " + e.getKey() + " {\n" + String.join("\n", body) + "\n  }");
         }
         return out;
     }
@@ -548,11 +562,12 @@ final class DtsEmitter {
         }
         List<String> members = new ArrayList<>();
         List<String> statics = new ArrayList<>();
+        List<String> staticMethods = new ArrayList<>();
         List<String> traits = traitMembers(c, classVars);
         if (l != STUB) {
             Projection.View v = projection.view(c);
             supers = instanceMembers(c, v, classVars, supers, members, traits);
-            staticMembers(c, v, statics);
+            staticMembers(c, v, staticMethods, statics);
         }
         members.addAll(traits);
         if (!supers.isEmpty()) {
@@ -575,12 +590,25 @@ final class DtsEmitter {
         Set<String> vars = typeVariableNames(c, l);
         members.replaceAll(m -> local(ns, unshadow(ns, m), vars));
         statics.replaceAll(m -> local(ns, unshadow(ns, m), vars));
+        staticMethods.replaceAll(m -> local(ns, unshadow(ns, m), vars));
         block.put("head", local(ns, unshadow(ns, head.toString()), vars));
         block.put("members", members);
         block.put("hasStatic", l != STUB);
         block.put("staticMembers", statics);
+        block.put("staticMethods", staticMethods);
+        block.put("hasStaticMethods", !staticMethods.isEmpty());
+        block.put("staticName", staticsInterface(ns, c.jsName()));
         block.put("doc", jsdoc(c.doc, c.deprecated, "    ", null, null));
         return block;
+    }
+
+    /** The name of a class's static-methods interface: {@code Name$Static} (more $ where a nested class has that name). */
+    private String staticsInterface(String ns, String jsName) {
+        String name = jsName + "$Static";
+        while (declared.getOrDefault(ns, Set.of()).contains(name)) {
+            name = name + "$";
+        }
+        return name;
     }
 
     private String bound(TypeParam p, Map<String, String> vars) {
@@ -795,11 +823,17 @@ final class DtsEmitter {
         return any;
     }
 
-    private void staticMembers(ClassInfo c, Projection.View v, List<String> out) {
+    /**
+     * The static side: methods (plain and selectors, results switched by {@link #SWITCH}) into methods,
+     * for the class's static-methods interface, whose {@code nameAsync} variants the const's type maps
+     * ({@code $Async}: the same overloads with promises, as Projection's async groups, which are not
+     * spelled); constructors, fields, nested classes and {@code class} into others, the const's own.
+     */
+    private void staticMembers(ClassInfo c, Projection.View v, List<String> methods, List<String> others) {
         Map<String, String> none = new LinkedHashMap<>();
         if (v.instantiable && !v.constructors.isEmpty()) {
             for (Projection.Member m : orderForTs(v.constructors)) {
-                out.add(signature(m, c, Map.of(), none, "      ", "new", true, true, false));
+                others.add(signature(m, c, Map.of(), none, "      ", "new", true, true, Result.SYNC));
             }
         }
         Set<String> callable = plainNames(v.statics);
@@ -808,10 +842,11 @@ final class DtsEmitter {
         }
         Set<String> single = singleSignature(v.statics);
         for (Projection.Group g : v.statics) {
-            if (!g.alias && !redundant(g, callable, single)) {
-                renderGroup(g, c, Map.of(), none, "      ", out, true);
+            if (!g.alias && !g.async && !redundant(g, callable, single)) {
+                renderGroup(g, c, Map.of(), none, "      ", methods, true);
             }
         }
+        List<String> out = others;
         for (Projection.FieldRef f : v.staticFields) {
             String type = mapper.map(f.field.type, TsTypeMapper.Pos.RETURN, none, nullableOut(f.owner, f.field.type));
             out.add(jsdoc(f.field.doc, f.field.deprecated, "      ", null, null) + "      "
@@ -838,15 +873,31 @@ final class DtsEmitter {
     private void renderGroup(Projection.Group g, ClassInfo c, Map<String, Map<String, JType>> anc,
             Map<String, String> classVars, String indent, List<String> out, boolean isStatic) {
         Set<String> seen = new HashSet<>();
+        // static plain methods are switched (their async variants are mapped); selectors have no async variant
+        Result result = g.async ? Result.ASYNC : isStatic && !g.selector ? Result.SWITCHED : Result.SYNC;
         for (Projection.Member bridgeOrNot : g.selector ? g.members : orderForTs(g.members)) {
             Projection.Member m = genericOrigin(bridgeOrNot);
             Map<String, JType> sigma = isStatic ? Map.of() : anc.getOrDefault(m.owner.name, Map.of());
-            String sig = signature(m, c, sigma, classVars, indent, prop(g.name), false, !g.selector, g.async);
+            String sig = signature(m, c, sigma, classVars, indent, prop(g.name), false, !g.selector, result);
             String key = sig.substring(sig.lastIndexOf("\n") + 1).replaceAll("([(,] ?)(\\.\\.\\.)?[A-Za-z_$][A-Za-z0-9_$]*: ", "$1$2_: ");
             if (seen.add(key)) {
                 out.add(sig);
             }
         }
+    }
+
+    /** A result switched by {@link #SWITCH}: the common forms through the root's $R and $V, others spelled out. */
+    private static String switched(String ret, String promised) {
+        if (promised.equals(ret)) {
+            return ret; // a future's promise is adopted: the same either way
+        }
+        if (promised.equals("Promise<" + ret + ">")) {
+            return "$R<" + SWITCH + ", " + ret + ">";
+        }
+        if (ret.equals("void") && promised.equals("Promise<null>")) {
+            return "$V<" + SWITCH + ">";
+        }
+        return SWITCH + " extends true ? " + promised + " : " + ret;
     }
 
     /** Whether a supertype of c declares this method (same name and parameters) without a nullable result. */
@@ -924,9 +975,20 @@ final class DtsEmitter {
         return false;
     }
 
+    /**
+     * How a method's result is typed: as Java returns it, as its {@code nameAsync} variant's promise, or
+     * switched by the static-methods interface's {@code $A} (false: the result, true: the promise), whose
+     * async variants the typings map instead of spelling each overload twice ({@code $Async}).
+     */
+    private enum Result { SYNC, ASYNC, SWITCHED }
+
+    /** The name of the static-methods interface's switch (a type parameter no Java method's can take: see signature). */
+    static final String SWITCH = "$A";
+
     private String signature(Projection.Member m, ClassInfo c, Map<String, JType> sigma,
             Map<String, String> classVars, String indent, String name, boolean constructor, boolean withDoc,
-            boolean async) {
+            Result result) {
+        boolean async = result == Result.ASYNC;
         MethodInfo mi = m.method;
         Map<String, String> vars = new LinkedHashMap<>(classVars);
         Map<String, JType> rename = new HashMap<>(sigma);
@@ -939,6 +1001,7 @@ final class DtsEmitter {
         }
         declared.addAll(mi.typeParams);
         Set<String> taken = new HashSet<>(classVars.values());
+        taken.add(SWITCH);
         for (TypeParam p : declared) {
             String n = p.name;
             while (taken.contains(n)) {
@@ -995,9 +1058,10 @@ final class DtsEmitter {
                 rt = Subst.stripNullable(rt);
             }
             ret = mapper.map(rt, TsTypeMapper.Pos.RETURN, vars, nullableOut(m.owner, mi.returnType));
-            if (async) {
-                ret = dev.napijava.bridge.TsTypes.asyncResult(
-                        dev.napijava.bridge.TsTypes.codeOf(Type.getReturnType(mi.descriptor).getDescriptor()), ret);
+            if (result != Result.SYNC) {
+                dev.napijava.bridge.TypeCode code = dev.napijava.bridge.TsTypes.codeOf(Type.getReturnType(mi.descriptor).getDescriptor());
+                String promised = dev.napijava.bridge.TsTypes.asyncResult(code, ret);
+                ret = async ? promised : switched(ret, promised);
             }
         }
         String head = (constructor ? "new " : name) + (tps.isEmpty() ? "" : "<" + String.join(", ", tps) + ">");
@@ -1077,8 +1141,32 @@ final class DtsEmitter {
         }
         StringBuilder sb = new StringBuilder(indent).append("/**\n");
         for (String line : lines) {
-            sb.append(indent).append(" *").append(line.isEmpty() ? "" : " " + line).append('\n');
+            sb.append(indent).append(" *").append(line.isEmpty() ? "" : " " + asciiOnly(line)).append('\n');
         }
         return sb.append(indent).append(" */\n").toString();
+    }
+
+    /**
+     * Doc text with its non-ASCII characters as HTML character references ({@code &#8712;}), which
+     * editors' hovers render as the character: one {@code ∈} in a Javadoc makes V8 hold tsc's copy of
+     * the whole typings file as a two-byte string (8 MB instead of 4 for commons-lang3).
+     */
+    static String asciiOnly(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp > 0x7e && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (cp > 0x7e) {
+                    out.append("&#").append(cp).append(';');
+                } else {
+                    out.append((char) cp);
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return out == null ? text : out.toString();
     }
 }

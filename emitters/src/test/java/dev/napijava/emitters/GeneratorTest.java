@@ -145,6 +145,14 @@ class GeneratorTest {
 
     /** Every TS global the runtime's spellings name is one the typings protect from Java names (DtsEmitter.TS_GLOBALS). */
     @Test
+    void docsAreAsciiForTsc() throws Exception {
+        // one non-Latin-1 character makes V8 hold the whole typings text as a two-byte string
+        assertEquals("x &#8712; S, caf&#233; &#128512; ok", DtsEmitter.asciiOnly("x \u2208 S, caf\u00e9 \ud83d\ude00 ok"));
+        assertEquals("plain", DtsEmitter.asciiOnly("plain"));
+        // on a real jar's Javadoc (commons-lang3's has a few): tests/generator, "typings are ASCII"
+    }
+
+    @Test
     void tsGlobalsOfTheTableAreKnown() {
         List<String> spellings = new ArrayList<>(List.of(TsTypes.PROJECTED_CLASS, TsTypes.STRING_KEYED, TsTypes.ENUM_COMPONENT,
                 TsTypes.NODE_READABLE, TsTypes.NODE_WRITABLE));
