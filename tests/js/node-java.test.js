@@ -413,6 +413,16 @@ java.ensureJvm((err?: Error) => {
   const r = runNode([path.join(dir, 'out', 'main.js')], { cwd: dir });
   assert.equal(r.status, 0, describeRun(r));
   assert.deepEqual(r.json, { size: 1, big: '9223372036854775807', message: 'x', created: true, handler: 'function', empty: 0 });
+  // without @types/node in the program: the typings need nothing of Node's
+  const noNode = project('node-java-ts-no-node');
+  fs.writeFileSync(path.join(noNode, 'main.ts'), `import java = require('node-api-java/node-java');
+const list: java.JavaObject = java.newInstanceSync('java.util.ArrayList');
+const size: number = list.sizeSync();
+const later = java.promisify(list.size);
+export { size, later };
+`);
+  const plain = tscRun(noNode, ['main.ts'], { module: 'commonjs', types: [], noEmit: true });
+  assert.equal(plain.status, 0, `tsc without @types/node failed:\n${plain.stdout}\n${plain.stderr}`);
   const bad = project('node-java-ts-wrong');
   const wrong = [
     "java.newArray('int', 5);",

@@ -66,8 +66,8 @@ declare namespace java {
     asyncOptions: AsyncOptions | undefined;
     /** The native addon in use (node-api-java's); assigning it throws: the bridge's addon is fixed. */
     nativeBindingLocation: string;
-    /** util.promisify, as node-java exposes it. */
-    promisify: typeof import('util').promisify;
+    /** util.promisify, as node-java exposes it (typed without @types/node: a callback function to a promise one). */
+    promisify(fn: (...args: any[]) => void): (...args: any[]) => Promise<any>;
 
     /** Called once when the JVM is created (reads asyncOptions); removed afterwards. */
     onJvmCreated?: () => void;
