@@ -15,6 +15,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { replaceSection } = require('./results-section');
 
 const ROOT = path.resolve(__dirname, '..');
 const JARS = path.join(ROOT, 'tests/generator/target/jars');
@@ -88,14 +89,7 @@ function say(line = '') {
 
 /** Replaces the generator section of bench/results.md with this run's tables. */
 function record() {
-  const file = path.join(__dirname, 'results.md');
-  const begin = '<!-- generator:begin -->';
-  const end = '<!-- generator:end -->';
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const section = `${begin}\n## Generator (bench/generator.js)\n\n${report.join('\n')}\n${end}`;
-  const at = text.indexOf(begin);
-  const next = at < 0 ? `${text.trimEnd()}\n\n${section}\n` : text.slice(0, at) + section + text.slice(text.indexOf(end) + end.length);
-  fs.writeFileSync(file, next);
+  replaceSection('generator', `## Generator (bench/generator.js)\n\n${report.join('\n')}`);
 }
 
 function main() {

@@ -17,6 +17,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { CASES } = require('./workers/harness');
+const { replaceSection } = require('./results-section');
 
 const BENCH = __dirname;
 const args = process.argv.slice(2);
@@ -453,23 +454,7 @@ function main() {
 
 // results.md keeps one section per JDK major; a run replaces its own section only.
 function writeResultsMd(major, section) {
-  const file = path.join(BENCH, 'results.md');
-  const begin = `<!-- jdk-${major}:begin -->`;
-  const end = `<!-- jdk-${major}:end -->`;
-  const intro = [
-    '# node-api-java benchmark results',
-    '',
-    'Written by `bench/run.sh` (see bench/README.md). Each section is replaced by the next run on ' +
-      'the same JDK major version; the Java-hosts-Node section by `bench/host/run.sh`.',
-    '',
-  ].join('\n');
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : intro;
-  const block = `${begin}\n${section}${end}\n`;
-  const i = text.indexOf(begin);
-  const j = text.indexOf(end);
-  if (i >= 0 && j > i) text = text.slice(0, i) + block + text.slice(j + end.length + 1);
-  else text = `${text.trimEnd()}\n\n${block}`;
-  fs.writeFileSync(file, text);
+  const file = replaceSection(`jdk-${major}`, section);
   console.error(`[bench] wrote ${path.relative(process.cwd(), file) || file}`);
 }
 

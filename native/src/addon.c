@@ -269,14 +269,33 @@ static napi_value new_array(napi_env env, napi_callback_info info) {
   return result;
 }
 
-/* bigintLongs(+1 | -1): inside jvm.bigint(fn), every Java long result is a bigint. */
-static napi_value bigint_longs(napi_env env, napi_callback_info info) {
+/* The one integer argument of a call: false when it is missing or no number (or a Node-API call
+ * failed, with its exception pending). */
+static bool integer_argument(napi_env env, napi_callback_info info, int64_t* out) {
   size_t argc = 1;
   napi_value arg;
-  int32_t delta = 0;
-  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, &arg, NULL, NULL))) return NULL;
+  if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, &arg, NULL, NULL))) return false;
+  return argc == 1 && napi_get_value_int64(env, arg, out) == napi_ok;
+}
+
+/* bigintLongs(+1 | -1): inside jvm.bigint(fn), every Java long result is a bigint. */
+static napi_value bigint_longs(napi_env env, napi_callback_info info) {
+  int64_t delta = 0;
   env_ctx* ctx = env_get(env);
-  if (ctx && argc == 1 && napi_get_value_int32(env, arg, &delta) == napi_ok) ctx->bigint_longs += delta;
+  if (ctx && integer_argument(env, info, &delta) && (delta == 1 || delta == -1)) ctx->bigint_longs += (int)delta;
+  return NULL;
+}
+
+/* byReference(mask): results of the type codes whose bits are set arrive as Java objects (wrapped),
+ * not converted; which codes is JS's decision (lib/node-java.js). A mask below 2^53 (TC_COUNT < 53). */
+static napi_value by_reference(napi_env env, napi_callback_info info) {
+  int64_t mask = -1;
+  env_ctx* ctx = env_get(env);
+  if (!integer_argument(env, info, &mask) || mask < 0 || mask >= ((int64_t)1 << TC_COUNT)) {
+    return js_pending(env) ? NULL
+      : throw_type_error(env, "byReference(mask) takes a bit mask of type codes (0 to 2^%d-1)", TC_COUNT);
+  }
+  if (ctx) ctx->by_reference = (uint64_t)mask;
   return NULL;
 }
 
@@ -314,6 +333,7 @@ NAPI_MODULE_INIT() {
       {"box", NULL, box, NULL, NULL, NULL, napi_default, NULL},
       {"newArray", NULL, new_array, NULL, NULL, NULL, napi_default, NULL},
       {"bigintLongs", NULL, bigint_longs, NULL, NULL, NULL, napi_default, NULL},
+      {"byReference", NULL, by_reference, NULL, NULL, NULL, napi_default, NULL},
   };
   if (!NAPI_OK(env, napi_define_properties(env, exports, sizeof props / sizeof props[0], props))) return NULL;
   return exports;

@@ -154,6 +154,8 @@ typedef struct env_ctx {
   napi_ref object_prototype; /* a plain object's prototype */
   napi_ref builtin[JS_BUILTIN_COUNT]; /* Map, Set, RegExp, WeakMap, WeakSet (JS_MAP...) */
   int bigint_longs;        /* > 0 inside jvm.bigint(fn): every long result is a bigint */
+  uint64_t by_reference;   /* a bit per type code whose results to_js wraps as Java objects instead of
+                              converting (set by JS: node-java's shapes, lib/node-java.js) */
   js_ref refs;          /* list head of the js_refs Java holds */
   /* The fast calls' memory (dev.napijava.bridge.CallSlots, JS thread only): call_frames frames of
    * FAST_FRAME longs at call_slots, a direct LongBuffer of Java's kept alive by call_slots_buffer

@@ -1044,7 +1044,7 @@ napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
     code = (*jni)->CallStaticIntMethod(jni, J.Values, J.Values_dynamicCode, obj);
     if (java_failed(ctx, jni)) return NULL;
   }
-  if (code == TC_OBJECT) return wrap_object(ctx, jni, obj);
+  if (code == TC_OBJECT || ((ctx->by_reference >> code) & 1)) return wrap_object(ctx, jni, obj);
   type_info t = {code, NULL, NULL}; /* an Object[]'s elements: by their run-time class too */
   jvalue v = {.l = obj};
   return to_js(ctx, jni, v, &t);
@@ -1064,6 +1064,7 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
     napi_value n;
     return NAPI_OK(ctx->env, napi_get_null(ctx->env, &n)) ? n : NULL;
   }
+  if ((ctx->by_reference >> code) & 1) return wrap_object(ctx, jni, value.l);
   switch (code) {
     case TC_STRING: return jstring_to_js(ctx->env, jni, value.l);
     case TC_BOX_LONG: { /* a Long object is a bigint: it comes back into Java as a Long */

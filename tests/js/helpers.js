@@ -155,8 +155,53 @@ function describeRun(r) {
     `--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 }
 
+// A project folder whose node_modules/node-api-java is the package under test: resolution by
+// package name, so the "exports" map is what Node and tsc read.
+function project(name) {
+  const dir = tempDir(name);
+  fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+  fs.symlinkSync(PACKAGE, path.join(dir, 'node_modules', 'node-api-java'), 'dir');
+  return dir;
+}
+
+// TypeScript from the npm registry, installed once into tests/target/typescript-api.
+const TS_VERSION = '5.9.3';
+const NODE_TYPES_VERSION = '22.20.5';
+function typescript() {
+  const dir = path.join(TESTS_DIR, 'target', 'typescript-api');
+  const tsc = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
+  if (!fs.existsSync(tsc) || !fs.existsSync(path.join(dir, 'node_modules', '@types', 'node'))) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'typescript-api', private: true }));
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--silent', `typescript@${TS_VERSION}`,
+      `@types/node@${NODE_TYPES_VERSION}`], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+    require('node:assert/strict').equal(r.status, 0, `npm install typescript failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  return { tsc, typeRoots: path.join(dir, 'node_modules', '@types') };
+}
+
+function tscRun(dir, files, compilerOptions) {
+  const { tsc, typeRoots } = typescript();
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, target: 'es2020', lib: ['es2020'], outDir: 'out', typeRoots: [typeRoots], types: ['node'], ...compilerOptions },
+    files,
+  }, null, 2));
+  return spawnSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+}
+
+// Writes wrong.ts (the import line, then one deliberate error per line) and asserts that tsc
+// rejects every one of those lines and no other.
+function expectTscErrors(dir, importLine, wrongLines) {
+  const assert = require('node:assert/strict');
+  fs.writeFileSync(path.join(dir, 'wrong.ts'), `${importLine}\n${wrongLines.join('\n')}\n`);
+  const r = tscRun(dir, ['wrong.ts'], { module: 'commonjs', noEmit: true });
+  assert.notEqual(r.status, 0);
+  const lines = [...new Set([...r.stdout.matchAll(/wrong\.ts\((\d+),/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+  assert.deepEqual(lines, wrongLines.map((_, i) => i + 2), r.stdout);
+}
+
 module.exports = {
   TESTS_DIR, REPO_ROOT, CLASSES, FIXTURES, PACKAGE,
   loadJvm, requireBridge, findJdk, buildExtra, tempDir, run, runNode, runFixture, runSafely, describeRun, childEnv,
-  sanitizerEnv,
+  sanitizerEnv, project, tscRun, expectTscErrors,
 };

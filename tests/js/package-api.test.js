@@ -8,20 +8,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
-const { PACKAGE, CLASSES, TESTS_DIR, tempDir, runNode, describeRun } = require('./helpers');
-
-const TS_VERSION = '5.9.3';
-const NODE_TYPES_VERSION = '22.20.5';
-
-// A project folder whose node_modules/node-api-java is the package under test: resolution by
-// package name, so the "exports" map is what Node and tsc read.
-function project(name) {
-  const dir = tempDir(name);
-  fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
-  fs.symlinkSync(PACKAGE, path.join(dir, 'node_modules', 'node-api-java'), 'dir');
-  return dir;
-}
+const { CLASSES, runNode, describeRun, project, tscRun, expectTscErrors } = require('./helpers');
 
 test('names that loaders, await and tools probe do not start the JVM; configure() still works after them', () => {
   const script = `
@@ -89,28 +76,6 @@ test('ES modules: default and named imports are the same root as require()', () 
 
 // ---- TypeScript ----
 
-function typescript() {
-  const dir = path.join(TESTS_DIR, 'target', 'typescript-api');
-  const tsc = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
-  if (!fs.existsSync(tsc) || !fs.existsSync(path.join(dir, 'node_modules', '@types', 'node'))) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'typescript-api', private: true }));
-    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--silent', `typescript@${TS_VERSION}`,
-      `@types/node@${NODE_TYPES_VERSION}`], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
-    assert.equal(r.status, 0, `npm install typescript failed:\n${r.stdout}\n${r.stderr}`);
-  }
-  return { tsc, typeRoots: path.join(dir, 'node_modules', '@types') };
-}
-
-function tscRun(dir, files, compilerOptions) {
-  const { tsc, typeRoots } = typescript();
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { strict: true, target: 'es2020', lib: ['es2020'], outDir: 'out', typeRoots: [typeRoots], types: ['node'], ...compilerOptions },
-    files,
-  }, null, 2));
-  return spawnSync(process.execPath, [tsc, '-p', dir], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
-}
-
 const PROGRAM = (importLine) => `${importLine}
 const opts: jvm.ConfigureOptions = { classpath: [${JSON.stringify(CLASSES)}], jvmOptions: '-Xmx128m', startupCache: false };
 const root: jvm.Root = jvm.configure(opts);
@@ -164,10 +129,5 @@ test('typings reject misuse: each deliberate error is reported', () => {
     "jvm.allocateBuffer('16');",
     "jvm.stats().liveObjects.toUpperCase();",
   ];
-  fs.writeFileSync(path.join(dir, 'wrong.ts'), `import jvm = require('node-api-java');\n${wrong.join('\n')}\n`);
-  const r = tscRun(dir, ['wrong.ts'], { module: 'commonjs', noEmit: true });
-  const errors = (r.stdout.match(/error TS\d+/g) || []).length;
-  assert.notEqual(r.status, 0);
-  assert.equal(errors, wrong.length, r.stdout);
-  for (let line = 2; line < 2 + wrong.length; line++) assert.match(r.stdout, new RegExp(`wrong\\.ts\\(${line},`), `line ${line}`);
+  expectTscErrors(dir, "import jvm = require('node-api-java');", wrong);
 });

@@ -303,5 +303,15 @@ const api = {
   },
 };
 
+// For the package's own modules only (node-java.js): not API, not typed.
+Object.defineProperty(api, Symbol.for('node-api-java internals'), {
+  value: Object.freeze({
+    start: ensureStarted,
+    bigintLongs: (delta) => native.bigintLongs(delta),
+    byReference: (mask) => native.byReference(mask),
+    addonPath: require('./lib/addon').addonPath(),
+  }),
+});
+
 const root = namespace('', api);
 module.exports = root;

@@ -15,9 +15,11 @@ function libc() {
   return report && report.header && !report.header.glibcVersionRuntime ? ' (musl libc: the prebuilds need glibc >= 2.17)' : '';
 }
 
+const addonPath = () => path.join(PREBUILDS, `${process.platform}-${process.arch}`, 'napi_java.node');
+
 function loadAddon() {
   const target = `${process.platform}-${process.arch}`;
-  const file = path.join(PREBUILDS, target, 'napi_java.node');
+  const file = addonPath();
   if (!fs.existsSync(file)) {
     let have = [];
     try {
@@ -41,4 +43,4 @@ function loadAddon() {
   }
 }
 
-module.exports = { loadAddon };
+module.exports = { loadAddon, addonPath };
