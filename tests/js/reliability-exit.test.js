@@ -29,15 +29,16 @@ test("a worker's end does not run the JVM's shutdown hooks; the main thread's ex
 });
 
 test('a shutdown hook that never ends holds the exit for shutdownTimeout only; the exit code is kept', () => {
-  const r = child('hanging-hook', '1000', { status: 5, timeout: 20_000 });
-  assert.ok(r.ms < 8000, describeRun(r));
-  assert.match(r.stderr, /did not finish within 1000 ms/);
+  // a hook held forever would hold the exit forever: the child's time limit (60 s) fails that case; the
+  // message shows the exit went on when shutdownTimeout ran out (no wall-clock bound: ASan on a loaded
+  // machine took 10 s for this 1 s case)
+  const r = child('hanging-hook', '1000', { status: 5, timeout: 60_000 });
+  assert.match(r.stderr, /did not finish within 1000 ms/, describeRun(r));
   // the JS Runnable registered as a hook runs after JS ended: it fails clearly, not silently
   assert.match(r.stderr, /JSEnvironmentClosedException/);
 });
 
 test('shutdownTimeout: 0 does not run the hooks', () => {
-  const r = child('hanging-hook', '0', { status: 5, timeout: 20_000 });
-  assert.ok(r.ms < 8000, describeRun(r));
-  assert.doesNotMatch(r.stderr, /did not finish/);
+  const r = child('hanging-hook', '0', { status: 5, timeout: 60_000 });
+  assert.doesNotMatch(r.stderr, /did not finish/, describeRun(r));
 });
