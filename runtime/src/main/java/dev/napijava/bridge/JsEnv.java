@@ -71,8 +71,22 @@ public final class JsEnv {
     private final Map<CompletableFuture<?>, Boolean> unsettled = new IdentityHashMap<>();
     private static final ThreadLocal<JsEnv> CURRENT = new ThreadLocal<>();
 
-    private JsEnv(long nativeCtx, ByteBuffer syncDepth) {
+    /** Schedules {@link #drain} on the JS thread: {@link #wake} (a unit test's own otherwise: JsEnvTest). */
+    private final java.util.function.LongConsumer waker;
+
+    /** {@link #wake} as a class, not a method reference: no lambda bootstrap in every start. */
+    private static final class NativeWake implements java.util.function.LongConsumer {
+        @Override
+        public void accept(long ctx) {
+            wake(ctx);
+        }
+    }
+
+    private static final NativeWake NATIVE_WAKE = new NativeWake();
+
+    JsEnv(long nativeCtx, ByteBuffer syncDepth, java.util.function.LongConsumer waker) {
         this.nativeCtx = nativeCtx;
+        this.waker = waker;
         this.jsThread = Thread.currentThread();
         this.syncDepth = syncDepth.order(ByteOrder.nativeOrder());
         Bridge.registerJsThread(jsThread);
@@ -147,7 +161,7 @@ public final class JsEnv {
 
     /** Called by the native core on the JS thread when the environment starts using Java. */
     public static JsEnv create(long nativeCtx, ByteBuffer syncDepth) {
-        return new JsEnv(nativeCtx, syncDepth);
+        return new JsEnv(nativeCtx, syncDepth, NATIVE_WAKE);
     }
 
     /** Called by the native core for each future a JS promise will complete: fails it if this ends first. */
@@ -214,7 +228,7 @@ public final class JsEnv {
             // Not under this monitor, which drain() takes per task: the JS thread never waits for it.
             synchronized (wakeLock) {
                 if (!closed) {
-                    wake(nativeCtx);
+                    waker.accept(nativeCtx);
                 }
             }
         }
