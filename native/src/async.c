@@ -256,7 +256,7 @@ bool async_init(JNIEnv* jni) {
   /* through a class literal: JNI FindClass would initialize CompletableFuture (and ForkJoinPool) */
   REQUIRE(J.CompletableFuture = static_global(jni, J.AsyncCalls, "FUTURE_CLASS", "Ljava/lang/Class;"));
   REQUIRE(J.AsyncCalls_submit = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "submit",
-      "(Ldev/napijava/bridge/JsEnv;Ldev/napijava/bridge/Callable;Ljava/lang/Object;[Ljava/lang/Object;J)V"));
+      "(Ldev/napijava/bridge/JsEnv;Ldev/napijava/bridge/Overload;Ljava/lang/Object;[Ljava/lang/Object;J)V"));
   REQUIRE(J.AsyncCalls_whenDone = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "whenDone",
                                                             "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Object;J)V"));
   REQUIRE(J.AsyncCalls_newPromiseFuture = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "newPromiseFuture",

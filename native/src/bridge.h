@@ -159,7 +159,7 @@ typedef struct env_ctx {
   js_ref refs;          /* list head of the js_refs Java holds */
   /* The fast calls' memory (dev.napijava.bridge.CallSlots, JS thread only): call_frames frames of
    * FAST_FRAME longs at call_slots, a direct LongBuffer of Java's kept alive by call_slots_buffer
-   * (a global ref) until env_free. NULL until Java registers it (JsValues.registerSlots). */
+   * (a global ref) until env_free. NULL until Java registers it (JSValueNatives.registerSlots). */
   jlong* call_slots;
   jint call_frames;
   jobject call_slots_buffer;
@@ -308,7 +308,7 @@ napi_value object_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj); /* dynamic: unb
  * (NULL: by run-time class). NULL with a JS exception pending. */
 napi_value slot_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slot, jobjectArray objects, jsize i, const type_info* element);
 /* The arguments of a call from Java into JS, the one loop for every such call: args[i] by its slot
- * (Values.slot, JsValues.callFast) when slots is given, else by run-time class (jobject_to_js).
+ * (Values.slot, JSValueNatives.callFast) when slots is given, else by run-time class (jobject_to_js).
  * False with a Java exception pending (for the Java caller). */
 bool java_args_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slots, jobjectArray args, napi_value* argv, jsize argc);
 /* A box (of the primitive's own box class) as that primitive; false with a Java exception pending. */
@@ -385,7 +385,7 @@ napi_value invoke_async(env_ctx* ctx, JNIEnv* jni, method_group* g, const callab
                         jvalue* args);
 napi_value stream_hook(env_ctx* ctx, napi_value value, const char* kind);
 
-/* ---- jsvalue.c: natives of dev.napijava.bridge.JsValues (Java hosts Node) ---- */
+/* ---- jsvalue.c: natives of dev.napijava.bridge.JSValueNatives (Java hosts Node) ---- */
 bool jsvalue_class_init(JNIEnv* jni); /* at start: JSValue's class, to recognise JSValues */
 bool jsvalues_init(JNIEnv* jni);
 /* A JS value as a Java object (JSValue handle, primitive box or the wrapped Java object). */

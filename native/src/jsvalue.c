@@ -1,5 +1,5 @@
 /*
- * Java hosts Node: the natives of dev.napijava.bridge.JsValues, behind the dev.napijava.JSValue
+ * Java hosts Node: the natives of dev.napijava.bridge.JSValueNatives, behind the dev.napijava.JSValue
  * object model. A JSValue of an object/function/symbol/bigint is the cookie of a js_ref (the same
  * native reference that JS-function proxies use, released by a Cleaner through the JS thread's
  * queue). Arguments and results use the shared marshaler (object_to_js, to_java); a JSValue
@@ -15,21 +15,21 @@ enum { K_UNDEFINED, K_NULL, K_BOOLEAN, K_NUMBER, K_STRING, K_SYMBOL, K_BIGINT, K
        K_PROMISE, K_MAP, K_SET, K_DATE, K_ERROR, K_ARRAYBUFFER, K_TYPEDARRAY };
 
 /* JSValue: from the start (jsvalue_class_init); the rest set by jsvalues_init, which runs when
- * JsValues is initialized (jsvalues_ready). */
-static jclass JsValues, JSValue;
-static jmethodID JsValues_wrap;
-static jmethodID JsValues_parameter;
-static jfieldID JSValue_cookie, JSValue_kind, JSValue_prim, JSValue_number, JSValue_env;
+ * JSValueNatives is initialized (jsvalues_ready). */
+static jclass JSValueNatives, JSValue;
+static jmethodID JSValueNatives_wrap;
+static jmethodID JSValueNatives_parameter;
+static jfieldID JSValue_cookie, JSValue_kind, JSValue_javaValue, JSValue_number, JSValue_env;
 static jobject undefined_marker;
 
-/* Loads JsValues (whose initializer registers the natives below and calls jsvalues_init). */
+/* Loads JSValueNatives (whose initializer registers the natives below and calls jsvalues_init). */
 static bool jsvalues_ready(JNIEnv* jni) {
-  if (JsValues) return true;
-  jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/JsValues");
+  if (JSValueNatives) return true;
+  jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/JSValueNatives");
   if (c) (*jni)->DeleteLocalRef(jni, c);
-  if (!JsValues && !(*jni)->ExceptionCheck(jni))
+  if (!JSValueNatives && !(*jni)->ExceptionCheck(jni))
     java_throw(jni, "java/lang/IllegalStateException", "node-api-java: the JSValue natives are not registered");
-  return JsValues != NULL;
+  return JSValueNatives != NULL;
 }
 
 static bool instance_of_global(env_ctx* ctx, napi_value v, const char* ctor_name, bool* result) {
@@ -64,7 +64,7 @@ static int object_kind(env_ctx* ctx, napi_value v) {
   return is ? K_SET : K_OBJECT;
 }
 
-/* A JS value as a Java object: undefined -> JsValues.UNDEFINED, null -> null, boolean/number/
+/* A JS value as a Java object: undefined -> JSValueNatives.UNDEFINED, null -> null, boolean/number/
  * string -> Boolean/Double/String, a wrapped Java object -> that object, anything else -> a
  * JSValue. NULL with a JS or Java exception pending (or for null). */
 static jobject js_to_handle(env_ctx* ctx, JNIEnv* jni, napi_value v, int kind);
@@ -111,7 +111,7 @@ static jobject js_to_handle(env_ctx* ctx, JNIEnv* jni, napi_value v, int kind) {
   if ((kind == K_SYMBOL || kind == K_BIGINT) && !NAPI_OK(env, napi_coerce_to_object(env, v, &v))) return NULL;
   js_ref* r = js_ref_new(ctx, v, 1);
   if (!r) return NULL;
-  jobject result = (*jni)->CallStaticObjectMethod(jni, JsValues, JsValues_wrap, ctx->js_env, (jlong)(intptr_t)r, kind);
+  jobject result = (*jni)->CallStaticObjectMethod(jni, JSValueNatives, JSValueNatives_wrap, ctx->js_env, (jlong)(intptr_t)r, kind);
   if (!result || (*jni)->ExceptionCheck(jni)) { /* Java failed: nobody owns the reference */
     js_ref_free(r);
     if (result) (*jni)->DeleteLocalRef(jni, result);
@@ -128,7 +128,7 @@ static bool same_environment(env_ctx* ctx, JNIEnv* jni, jobject value) {
   return same;
 }
 
-/* A JSValue (or JsValues.UNDEFINED) as the JS value it holds: handles of this environment only.
+/* A JSValue (or JSValueNatives.UNDEFINED) as the JS value it holds: handles of this environment only.
  * NULL with a Java exception pending. */
 napi_value jsvalue_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
   napi_env env = ctx->env;
@@ -170,7 +170,7 @@ napi_value jsvalue_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
     if (napi_create_double(env, (*jni)->GetDoubleField(jni, obj, JSValue_number), &v) != napi_ok) js_failed(ctx, jni, napi_generic_failure);
     return v;
   }
-  jobject prim = (*jni)->GetObjectField(jni, obj, JSValue_prim);
+  jobject prim = (*jni)->GetObjectField(jni, obj, JSValue_javaValue);
   v = object_to_js(ctx, jni, prim);
   if (prim) (*jni)->DeleteLocalRef(jni, prim);
   /* object_to_js reports to JS; the Java caller needs it as a Java exception */
@@ -187,12 +187,12 @@ napi_value jobject_to_js(env_ctx* ctx, JNIEnv* jni, jobject obj) {
 }
 
 /* A JS argument of a JSValue parameter (declared: JSValue or a view): the value itself, the kind
- * checked by JsValues.parameter. False with a JS exception pending. */
+ * checked by JSValueNatives.parameter. False with a JS exception pending. */
 bool js_to_jsvalue(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass declared, jobject* out) {
   *out = NULL;
   jobject native = js_to_jobject(ctx, jni, v); /* NULL for JS null, or on failure */
   if (!native && (js_pending(ctx->env) || java_failed(ctx, jni))) return false;
-  *out = (*jni)->CallStaticObjectMethod(jni, JsValues, JsValues_parameter, native, declared);
+  *out = (*jni)->CallStaticObjectMethod(jni, JSValueNatives, JSValueNatives_parameter, native, declared);
   if (native) (*jni)->DeleteLocalRef(jni, native);
   if (java_failed(ctx, jni)) {
     if (*out) (*jni)->DeleteLocalRef(jni, *out);
@@ -305,7 +305,7 @@ static jobject JNICALL n_call(JNIEnv* jni, jclass cls, jlong ctxp, jlong h, jobj
   LEAVE(r);
 }
 
-/* A primitive of type code (BOOLEAN..DOUBLE) widened to the long JsValues.callFast decodes by the code. */
+/* A primitive of type code (BOOLEAN..DOUBLE) widened to the long JSValueNatives.callFast decodes by the code. */
 static jlong primitive_bits(int code, jvalue v) {
   switch (code) {
     case TC_BOOLEAN: return v.z;
@@ -327,7 +327,7 @@ static jlong primitive_bits(int code, jvalue v) {
   }
 }
 
-/* The fast call (JsValues.callFast; fn(...args), or obj.name(...args) when name is not null): the
+/* The fast call (JSValueNatives.callFast; fn(...args), or obj.name(...args) when name is not null): the
  * arguments are (tag, bits) pairs Java wrote into frame `frame` of the environment's registered
  * memory (CallSlots), read in place, so numbers, booleans and strings need no JNI call; objects
  * holds the strings and other objects by argument index (NULL when there are none). The arguments
@@ -439,7 +439,7 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
   LEAVE(NULL);
 }
 
-/* JsValues.registerSlots: the environment's fast-call memory (CallSlots.slots, a direct LongBuffer),
+/* JSValueNatives.registerSlots: the environment's fast-call memory (CallSlots.slots, a direct LongBuffer),
  * once; its address is kept with a global reference, released when the environment ends. */
 static void JNICALL n_register_slots(JNIEnv* jni, jclass cls, jlong ctxp, jobject buffer) {
   env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;
@@ -610,16 +610,16 @@ bool jsvalue_class_init(JNIEnv* jni) {
 }
 
 bool jsvalues_init(JNIEnv* jni) {
-  if (JsValues) return true;
-  jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/JsValues");
+  if (JSValueNatives) return true;
+  jclass c = (*jni)->FindClass(jni, "dev/napijava/bridge/JSValueNatives");
   if (!c) return false;
   jclass v = JSValue;
   if (!(undefined_marker = static_global(jni, c, "UNDEFINED", "Ljava/lang/Object;"))) return false;
-  if (!(JsValues_wrap = (*jni)->GetStaticMethodID(jni, c, "wrap", "(Ldev/napijava/bridge/JsEnv;JI)Ljava/lang/Object;")) ||
-      !(JsValues_parameter = (*jni)->GetStaticMethodID(jni, c, "parameter", "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;")) ||
+  if (!(JSValueNatives_wrap = (*jni)->GetStaticMethodID(jni, c, "wrap", "(Ldev/napijava/bridge/JsEnv;JI)Ljava/lang/Object;")) ||
+      !(JSValueNatives_parameter = (*jni)->GetStaticMethodID(jni, c, "parameter", "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;")) ||
       !(JSValue_cookie = (*jni)->GetFieldID(jni, v, "cookie", "J")) ||
       !(JSValue_kind = (*jni)->GetFieldID(jni, v, "kind", "I")) ||
-      !(JSValue_prim = (*jni)->GetFieldID(jni, v, "prim", "Ljava/lang/Object;")) ||
+      !(JSValue_javaValue = (*jni)->GetFieldID(jni, v, "javaValue", "Ljava/lang/Object;")) ||
       !(JSValue_number = (*jni)->GetFieldID(jni, v, "number", "D")) ||
       !(JSValue_env = (*jni)->GetFieldID(jni, v, "env", "Ldev/napijava/bridge/JsEnv;")))
     return false;
@@ -647,6 +647,6 @@ bool jsvalues_init(JNIEnv* jni) {
       {"arraySplice", "(JJII[Ljava/lang/Object;)V", (void*)n_array_splice},
   };
   if ((*jni)->RegisterNatives(jni, c, natives, sizeof natives / sizeof natives[0]) != 0) return false;
-  /* last: JsValues != NULL means everything above is set */
-  return (JsValues = (*jni)->NewGlobalRef(jni, c)) != NULL;
+  /* last: JSValueNatives != NULL means everything above is set */
+  return (JSValueNatives = (*jni)->NewGlobalRef(jni, c)) != NULL;
 }

@@ -165,7 +165,7 @@ static bool cache_ids(JNIEnv* jni) {
 
   jclass cd = (*jni)->FindClass(jni, "dev/napijava/bridge/ClassDescriptor");
   jclass os = cd ? (*jni)->FindClass(jni, "dev/napijava/bridge/OverloadSet") : NULL;
-  jclass c = os ? (*jni)->FindClass(jni, "dev/napijava/bridge/Callable") : NULL;
+  jclass c = os ? (*jni)->FindClass(jni, "dev/napijava/bridge/Overload") : NULL;
   jclass tr = c ? (*jni)->FindClass(jni, "dev/napijava/bridge/TypeRef") : NULL;
   jclass fd = tr ? (*jni)->FindClass(jni, "dev/napijava/bridge/FieldDescriptor") : NULL;
   REQUIRE(cd && os && c && tr && fd);
@@ -183,7 +183,7 @@ static bool cache_ids(JNIEnv* jni) {
   FIELD(J.CD_nestedClasses, cd, "nestedClasses", "[Ljava/lang/Class;");
   FIELD(J.CD_traits, cd, "traits", "Ljava/lang/String;");
   FIELD(J.OS_name, os, "name", "Ljava/lang/String;");
-  FIELD(J.OS_candidates, os, "candidates", "[Ldev/napijava/bridge/Callable;");
+  FIELD(J.OS_candidates, os, "candidates", "[Ldev/napijava/bridge/Overload;");
   FIELD(J.OS_isAsync, os, "isAsync", "Z");
   REQUIRE(J.OverloadSet_resolve = (*jni)->GetMethodID(jni, os, "resolve", "([B[Ljava/lang/Class;[D)I"));
   FIELD(J.C_executable, c, "executable", "Ljava/lang/reflect/Executable;");

@@ -143,7 +143,7 @@ bool proxies_init(JNIEnv* jni) {
       {"releaseRef", "(JJ)V", (void*)native_release_ref},
   };
   REQUIRE((*jni)->RegisterNatives(jni, J.JsEnv, natives, sizeof natives / sizeof natives[0]) == 0);
-  /* jsvalue.c (Java hosts Node) registers its natives when JsValues is first initialized, not at
+  /* jsvalue.c (Java hosts Node) registers its natives when JSValueNatives is first initialized, not at
    * start-up: its classes are only needed once Java holds JS values. */
   JNINativeMethod bridge_natives[] = {{"initJsValues", "()V", (void*)native_init_js_values},
                                       {"runJvmShutdownHooks", "()V", (void*)native_run_jvm_shutdown_hooks}};

@@ -102,7 +102,7 @@ enum arg_tag {
   AT_COUNT = 34
 };
 
-/* Java values classified in Java (Values.slot: JsValues.callFast's arguments, Object[] elements):
+/* Java values classified in Java (Values.slot: JSValueNatives.callFast's arguments, Object[] elements):
  * a tag (Values.A_*) with the bits of a number, boolean or long in the next slot. */
 enum value_slot {
   A_OBJECT = 0,  /* through the marshaler (jobject_to_js) */
@@ -114,7 +114,7 @@ enum value_slot {
   A_BIGINT = 6   /* a Long: a bigint, as the marshaler makes it */
 };
 
-/* JsValues.callFast's result tags (JsValues.R_*) when the result is primitive (no box crosses JNI);
+/* JSValueNatives.callFast's result tags (JSValueNatives.R_*) when the result is primitive (no box crosses JNI);
  * R_VALUE: a result converted to the declared primitive type, its bits widened to a long. */
 enum fast_result { R_UNDEFINED = 0, R_NULL = 1, R_BOOLEAN = 2, R_NUMBER = 3, R_VALUE = 4 };
 

@@ -1,7 +1,7 @@
 package dev.napijava;
 
 import dev.napijava.bridge.JsEnv;
-import dev.napijava.bridge.JsValues;
+import dev.napijava.bridge.JSValueNatives;
 
 /** A JS function: call it ({@link #call}), with a receiver ({@link #callWith}), or as a constructor. */
 public class JSFunction extends JSObject {
@@ -12,7 +12,7 @@ public class JSFunction extends JSObject {
     /** {@code this.call(thisArg, ...args)}. */
     public JSValue callWith(Object thisArg, Object... args) {
         check();
-        return JSValue.of(JsValues.call(env, cookie, thisArg, args));
+        return JSValue.of(JSValueNatives.call(env, cookie, thisArg, args));
     }
 
     /** This function as an implementation of a functional (single-abstract-method) interface. */

@@ -1,7 +1,7 @@
 package dev.napijava;
 
 import dev.napijava.bridge.JsEnv;
-import dev.napijava.bridge.JsValues;
+import dev.napijava.bridge.JSValueNatives;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -18,7 +18,7 @@ final class JSGlobals {
     private JSValue valueHook; // the package's hook(value, kind): "toJS" is jvm.toJS (JS thread only)
 
     private JSGlobals(JsEnv env) {
-        global = JSValue.of(JsValues.global(env));
+        global = JSValue.of(JSValueNatives.global(env));
         objectKeys = global.get("Object").get("keys");
         objectConstructor = global.get("Object");
         objectHasOwn = objectConstructor.get("hasOwn");
@@ -29,7 +29,7 @@ final class JSGlobals {
 
     JSValue valueHook() {
         if (valueHook == null) {
-            valueHook = JSValue.of(JsValues.valueHook(env));
+            valueHook = JSValue.of(JSValueNatives.valueHook(env));
         }
         return valueHook;
     }

@@ -1,7 +1,7 @@
 package dev.napijava;
 
 import dev.napijava.bridge.JsEnv;
-import dev.napijava.bridge.JsValues;
+import dev.napijava.bridge.JSValueNatives;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,7 +18,7 @@ public class JSPromise extends JSObject {
     public CompletableFuture<JSValue> toFuture() {
         check();
         CompletableFuture<Object> raw = new CompletableFuture<>();
-        JsValues.whenSettled(env, cookie, raw);
+        JSValueNatives.whenSettled(env, cookie, raw);
         return raw.thenApply(JSValue::of);
     }
 

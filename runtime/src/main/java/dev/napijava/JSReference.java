@@ -1,6 +1,6 @@
 package dev.napijava;
 
-import dev.napijava.bridge.JsValues;
+import dev.napijava.bridge.JSValueNatives;
 
 /**
  * Keeps a JS value beyond the scope it was obtained in: store it in fields, hand it to other
@@ -27,7 +27,7 @@ public final class JSReference implements AutoCloseable {
         if (isWeak) {
             value.check();
             this.env = value.env;
-            this.weak = JsValues.weakRef(env, value.cookie, this);
+            this.weak = JSValueNatives.weakRef(env, value.cookie, this);
             this.value = null;
         } else {
             this.env = null;
@@ -48,7 +48,7 @@ public final class JSReference implements AutoCloseable {
             if (!env.onJsThread()) {
                 throw JSValue.wrongThread();
             }
-            Object v = JsValues.weakGet(env, weak);
+            Object v = JSValueNatives.weakGet(env, weak);
             return v == null ? null : JSValue.of(v);
         }
         JSValue v = value;

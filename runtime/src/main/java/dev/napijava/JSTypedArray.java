@@ -1,7 +1,7 @@
 package dev.napijava;
 
 import dev.napijava.bridge.JsEnv;
-import dev.napijava.bridge.JsValues;
+import dev.napijava.bridge.JSValueNatives;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -16,7 +16,7 @@ public class JSTypedArray extends JSObject {
 
     public ByteBuffer byteBuffer() {
         check();
-        return JsValues.buffer(env, cookie).order(ByteOrder.nativeOrder());
+        return JSValueNatives.buffer(env, cookie).order(ByteOrder.nativeOrder());
     }
 
     /** The constructor's name: Uint8Array, Float64Array, Buffer, DataView... */

@@ -2,7 +2,7 @@ package dev.napijava;
 
 import dev.napijava.bridge.JsEnv;
 import dev.napijava.bridge.JsValueAccess;
-import dev.napijava.bridge.JsValues;
+import dev.napijava.bridge.JSValueNatives;
 import java.util.Objects;
 
 /**
@@ -37,14 +37,16 @@ public class JSValue {
     final JsEnv env;     // null for primitives
     final long cookie;   // native reference; 0 for primitives (read by the native core)
     final int kind;      // read by the native core
-    final Object prim;   // Boolean or String for primitives (read by the native core); null for numbers
+    /** Held in Java, not in JS: a BOOLEAN's Boolean, a STRING's String, a JSObjectRef's Java object;
+     *  null for numbers (in number) and JS-held values (read by the native core). */
+    final Object javaValue;
     final double number; // a NUMBER's value (read by the native core)
 
-    JSValue(JsEnv env, long cookie, int kind, Object prim) {
+    JSValue(JsEnv env, long cookie, int kind, Object javaValue) {
         this.env = env;
         this.cookie = cookie;
         this.kind = kind;
-        this.prim = prim;
+        this.javaValue = javaValue;
         this.number = 0;
     }
 
@@ -53,13 +55,13 @@ public class JSValue {
         this.env = null;
         this.cookie = 0;
         this.kind = NUMBER;
-        this.prim = null;
+        this.javaValue = null;
         this.number = number;
     }
 
     /** The primitive's Java value: a Boolean, Double or String (null for undefined and null). */
     private Object primitive() {
-        return kind == NUMBER ? (Object) number : prim;
+        return kind == NUMBER ? (Object) number : javaValue;
     }
 
     /** For the bridge (JsValueAccess): each JS object/function/symbol/bigint it hands to Java. */
@@ -80,7 +82,7 @@ public class JSValue {
         }
     }
 
-    /** A native result (see JsValues) as a JSValue. */
+    /** A native result (see JSValueNatives) as a JSValue. */
     static JSValue of(Object result) {
         if (result instanceof JSValue) {
             return (JSValue) result;
@@ -88,7 +90,7 @@ public class JSValue {
         if (result == null) {
             return NULL;
         }
-        if (result == JsValues.UNDEFINED) {
+        if (result == JSValueNatives.UNDEFINED) {
             return UNDEFINED;
         }
         if (result instanceof Boolean) {
@@ -110,7 +112,7 @@ public class JSValue {
      * JS data for JS code that wants plain objects (schemas, options): {@link #copyOf}. On the JS thread.
      */
     public static JSValue from(Object value) {
-        return of(JsValues.fromJava(currentEnv(), value));
+        return of(JSValueNatives.fromJava(currentEnv(), value));
     }
 
     /**
@@ -157,7 +159,7 @@ public class JSValue {
             case SYMBOL: return JSValueType.SYMBOL;
             case BIGINT: return JSValueType.BIGINT;
             case FUNCTION: return JSValueType.FUNCTION;
-            default: return prim != null ? JSValueType.EXTERNAL : JSValueType.OBJECT;
+            default: return javaValue != null ? JSValueType.EXTERNAL : JSValueType.OBJECT;
         }
     }
 
@@ -206,17 +208,17 @@ public class JSValue {
     /** The string value; for non-strings, String(value) as JS computes it. */
     public String asString() {
         if (kind == STRING) {
-            return (String) prim;
+            return (String) javaValue;
         }
         if (cookie == 0) {
             return kind == UNDEFINED_KIND ? "undefined" : kind == NULL_KIND ? "null" : jsNumberString();
         }
         check();
-        return JsValues.toString(env, cookie);
+        return JSValueNatives.toString(env, cookie);
     }
 
     private String jsNumberString() {
-        return kind == NUMBER ? jsNumberString(number) : String.valueOf(prim);
+        return kind == NUMBER ? jsNumberString(number) : String.valueOf(javaValue);
     }
 
     private static String jsNumberString(double d) {
@@ -259,10 +261,10 @@ public class JSValue {
 
     public boolean asBoolean() {
         if (kind == BOOLEAN) {
-            return (Boolean) prim;
+            return (Boolean) javaValue;
         }
         return kind > NULL_KIND && !(kind == NUMBER && (number == 0 || Double.isNaN(number)))
-                && !(kind == STRING && ((String) prim).isEmpty());
+                && !(kind == STRING && ((String) javaValue).isEmpty());
     }
 
     /**
@@ -287,7 +289,7 @@ public class JSValue {
         }
         if (type.isInterface() && cookie != 0 && kind >= OBJECT) {
             check();
-            return (T) JsValues.proxy(env, cookie, type, kind == FUNCTION && !hasMethodsOf(type));
+            return (T) JSValueNatives.proxy(env, cookie, type, kind == FUNCTION && !hasMethodsOf(type));
         }
         JsEnv e = envForPrimitive();
         return (T) convertTo(e, type);
@@ -312,7 +314,7 @@ public class JSValue {
     /** The marshaler's conversion; a bigint or symbol goes as itself (its handle holds its Object wrapper). */
     private Object convertTo(JsEnv e, Class<?> type) {
         boolean byValue = cookie == 0 || kind == BIGINT || kind == SYMBOL;
-        return JsValues.convert(e, byValue ? 0 : cookie, byValue ? this : null, type);
+        return JSValueNatives.convert(e, byValue ? 0 : cookie, byValue ? this : null, type);
     }
 
     private JsEnv envForPrimitive() {
@@ -327,46 +329,46 @@ public class JSValue {
 
     public JSValue get(String key) {
         check();
-        return of(JsValues.get(env, cookie, key));
+        return of(JSValueNatives.get(env, cookie, key));
     }
 
     public JSValue get(int index) {
         check();
-        return of(JsValues.get(env, cookie, index));
+        return of(JSValueNatives.get(env, cookie, index));
     }
 
     public JSValue get(JSValue key) {
         check();
-        return of(JsValues.get(env, cookie, key));
+        return of(JSValueNatives.get(env, cookie, key));
     }
 
     public void set(String key, Object value) {
         check();
-        JsValues.set(env, cookie, key, value);
+        JSValueNatives.set(env, cookie, key, value);
     }
 
     public void set(int index, Object value) {
         check();
-        JsValues.set(env, cookie, index, value);
+        JSValueNatives.set(env, cookie, index, value);
     }
 
     public boolean has(String key) {
         check();
-        return JsValues.has(env, cookie, key);
+        return JSValueNatives.has(env, cookie, key);
     }
 
     /** Calls this function with {@code this} undefined. */
     public JSValue call(Object... args) {
         check();
-        return JsValues.callFast(env, cookie, null, args == null ? NO_ARGS : args);
+        return JSValueNatives.callFast(env, cookie, null, args == null ? NO_ARGS : args);
     }
 
-    /** A primitive result of JsValues.callFast (tag R_*, bits; no boxed object crossed JNI). */
+    /** A primitive result of JSValueNatives.callFast (tag R_*, bits; no boxed object crossed JNI). */
     static JSValue primitiveResult(long tag, long bits) {
         switch ((int) tag) {
-            case JsValues.R_UNDEFINED: return UNDEFINED;
-            case JsValues.R_BOOLEAN: return bits != 0 ? TRUE : FALSE;
-            case JsValues.R_NUMBER: return new JSValue(Double.longBitsToDouble(bits));
+            case JSValueNatives.R_UNDEFINED: return UNDEFINED;
+            case JSValueNatives.R_BOOLEAN: return bits != 0 ? TRUE : FALSE;
+            case JSValueNatives.R_NUMBER: return new JSValue(Double.longBitsToDouble(bits));
             default: return NULL;
         }
     }
@@ -374,13 +376,13 @@ public class JSValue {
     /** Calls the named method of this object ({@code obj.name(...args)}). */
     public JSValue callMethod(String name, Object... args) {
         check();
-        return JsValues.callFast(env, cookie, Objects.requireNonNull(name, "name"), args == null ? NO_ARGS : args);
+        return JSValueNatives.callFast(env, cookie, Objects.requireNonNull(name, "name"), args == null ? NO_ARGS : args);
     }
 
     /** {@code new this(...args)}. */
     public JSValue construct(Object... args) {
         check();
-        return of(JsValues.construct(env, cookie, args == null ? NO_ARGS : args));
+        return of(JSValueNatives.construct(env, cookie, args == null ? NO_ARGS : args));
     }
 
     // ---- views ----
@@ -511,12 +513,12 @@ public class JSValue {
 
         /** The Java object. */
         public Object javaObject() {
-            return prim;
+            return javaValue;
         }
 
         @Override
         public String toString() {
-            return String.valueOf(prim);
+            return String.valueOf(javaValue);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.napijava;
 
 import dev.napijava.bridge.JsEnv;
-import dev.napijava.bridge.JsValues;
+import dev.napijava.bridge.JSValueNatives;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -349,7 +349,7 @@ public final class NodejsEnvironment implements AutoCloseable {
      * drops them and the GC runs (like {@code jvm.stats().liveObjects} for Java objects held by JS). Any thread.
      */
     public long heldJSValueCount() {
-        return JsValues.heldJsValues(env());
+        return JSValueNatives.heldJsValues(env());
     }
 
     public Path getBaseDir() {

@@ -2,7 +2,7 @@ package dev.napijava.emitters;
 
 import dev.napijava.analyzer.ClassInfo;
 import dev.napijava.bridge.Bridge;
-import dev.napijava.bridge.Callable;
+import dev.napijava.bridge.Overload;
 import dev.napijava.bridge.ClassDescriptor;
 import dev.napijava.bridge.FieldDescriptor;
 import dev.napijava.bridge.OverloadSet;
@@ -154,12 +154,12 @@ final class GlueEmitter {
 
     /** The members as the runtime's ClassDescriptor used them, in its order (sorted, filtered, de-duplicated). */
     static List<Method> methodsOf(ClassDescriptor d) {
-        Map<Callable, Boolean> unique = new IdentityHashMap<>();
+        Map<Overload, Boolean> unique = new IdentityHashMap<>();
         List<Method> out = new ArrayList<>();
         List<OverloadSet> sets = new ArrayList<>(Arrays.asList(d.staticMethods));
         sets.addAll(Arrays.asList(d.instanceMethods));
         for (OverloadSet s : sets) {
-            for (Callable c : s.candidates) {
+            for (Overload c : s.candidates) {
                 if (c.executable instanceof Method && unique.put(c, Boolean.TRUE) == null) {
                     out.add((Method) c.executable);
                 }
@@ -189,7 +189,7 @@ final class GlueEmitter {
         List<String> localDecls = new ArrayList<>();
         java.util.function.Function<Class<?>, String> ref = k -> classRef(k, locals, localDecls);
         List<String> ctors = new ArrayList<>();
-        for (Callable c : d.constructors.candidates) {
+        for (Overload c : d.constructors.candidates) {
             ctors.add(ref.apply(type) + ".getDeclaredConstructor(" + params(c.executable, ref) + ")");
         }
         List<String> methods = new ArrayList<>();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.napijava.analyzer.ApiModel;
 import dev.napijava.analyzer.ClassInfo;
 import dev.napijava.bridge.Bridge;
-import dev.napijava.bridge.Callable;
+import dev.napijava.bridge.Overload;
 import dev.napijava.bridge.ClassDescriptor;
 import dev.napijava.bridge.OverloadSet;
 import dev.napijava.bridge.TsTypes;
@@ -255,7 +255,7 @@ class GeneratorTest {
         for (OverloadSet[] sets : List.of(new OverloadSet[] {d.constructors}, d.staticMethods, d.instanceMethods)) {
             for (OverloadSet s : sets) {
                 sb.append(s.name).append('[');
-                for (Callable c : s.candidates) {
+                for (Overload c : s.candidates) {
                     sb.append(c.executable).append(';');
                 }
                 sb.append("]\n");

@@ -174,7 +174,7 @@ class NodeHostingTest {
     }
 
     /** A Java -> JS call's callback into Java calls JS again, nested deeper than the fast call's frames
-     *  (JsValues.callFast): each level's arguments and result survive the calls nested inside it. */
+     *  (JSValueNatives.callFast): each level's arguments and result survive the calls nested inside it. */
     public interface Level {
         Object enter(int depth);
     }

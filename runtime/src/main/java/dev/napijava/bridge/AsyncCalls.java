@@ -61,7 +61,7 @@ public final class AsyncCalls {
     }
 
     /** Called by the native core (JS thread): runs the callable on the pool, settles the promise. */
-    public static void submit(JsEnv env, Callable callable, Object target, Object[] args, long deferred) {
+    public static void submit(JsEnv env, Overload callable, Object target, Object[] args, long deferred) {
         pool().execute(() -> {
             Object value = null;
             Throwable error = null;
@@ -75,7 +75,7 @@ public final class AsyncCalls {
         });
     }
 
-    private static Object[] withTarget(Callable callable, Object target, Object[] args) {
+    private static Object[] withTarget(Overload callable, Object target, Object[] args) {
         if (callable.isStatic || callable.isConstructor) {
             return args;
         }

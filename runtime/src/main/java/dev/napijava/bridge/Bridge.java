@@ -221,10 +221,10 @@ public final class Bridge {
      *  so any JSValue (even a primitive one made before any JS ran) is recognised as one. */
     static final Class<?> JSVALUE_CLASS = dev.napijava.JSValue.class;
 
-    /** Implemented by the native core once it runs in this JVM: registers the JsValues natives. */
+    /** Implemented by the native core once it runs in this JVM: registers the JSValueNatives natives. */
     private static native void initJsValues();
 
-    /** Called by JsValues' static initializer. Before the addon runs, it registers them itself. */
+    /** Called by JSValueNatives' static initializer. Before the addon runs, it registers them itself. */
     static void onJsValuesLoaded() {
         jsValuesLoaded = true;
         try {
@@ -234,7 +234,7 @@ public final class Bridge {
         }
     }
 
-    /** Asked by the native core at start: was JsValues initialized before the addon ran? */
+    /** Asked by the native core at start: was JSValueNatives initialized before the addon ran? */
     public static boolean jsValuesLoaded() {
         return jsValuesLoaded;
     }

@@ -5,11 +5,11 @@ import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 
 /**
- * The memory of one environment's fast calls into JS ({@link JsValues#callFast}), JS thread only.
+ * The memory of one environment's fast calls into JS ({@link JSValueNatives#callFast}), JS thread only.
  * Java classifies each argument into a (tag, bits) pair of longs ({@link Values#slot}) in direct
  * memory that C reads in place, and C writes a primitive result (tag {@code R_*}, bits) over the
  * frame's first pair: no JNI array copy either way. C got the memory's address once
- * ({@code JsValues.registerSlots}) and holds a global reference to it until the environment ends,
+ * ({@code JSValueNatives.registerSlots}) and holds a global reference to it until the environment ends,
  * so the memory outlives every native use of it.
  *
  * <p>Frames: a call made while another is in progress on the thread (JS calling Java calling JS,

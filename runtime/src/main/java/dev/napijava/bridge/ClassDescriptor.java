@@ -48,13 +48,13 @@ public final class ClassDescriptor {
                 && !type.isEnum() && !type.isArray() && !type.isPrimitive();
 
         // Generated glue (napi-java generate) lists the members ahead of time: no getMethods() scan, no sorting.
-        // This runs in the interpreter at start-up: every text key is built once per member (see Callable.paramKey).
+        // This runs in the interpreter at start-up: every text key is built once per member (see Overload.paramKey).
         dev.napijava.bridge.glue.Members glued = dev.napijava.bridge.glue.GlueRegistry.members(type);
-        List<Callable> ctors = new ArrayList<>();
+        List<Overload> ctors = new ArrayList<>();
         if (instantiable) {
             for (Constructor<?> c : glued != null ? glued.constructors : type.getConstructors()) {
                 if (!c.isSynthetic()) { // Kotlin's default-arguments constructors (a DefaultConstructorMarker parameter)
-                    ctors.add(new Callable(c));
+                    ctors.add(new Overload(c));
                 }
             }
             if (glued == null) {
@@ -64,10 +64,10 @@ public final class ClassDescriptor {
         this.constructors = new OverloadSet("<init>", type.getName(), ctors);
 
         Method[] methods = glued != null ? glued.methods : publicMethods(type);
-        List<Callable> callables = new ArrayList<>(methods.length);
+        List<Overload> callables = new ArrayList<>(methods.length);
         boolean anyBridge = false;
         for (Method m : methods) {
-            callables.add(Callable.of(m));
+            callables.add(Overload.of(m));
             anyBridge |= m.isBridge();
         }
         if (glued == null) {
@@ -75,15 +75,15 @@ public final class ClassDescriptor {
         }
         Set<String> realSignatures = new HashSet<>();
         if (anyBridge) {
-            for (Callable c : callables) {
+            for (Overload c : callables) {
                 if (!((Method) c.executable).isBridge()) {
                     realSignatures.add(c.name() + c.paramKey());
                 }
             }
         }
-        Map<String, List<Callable>> statics = new LinkedHashMap<>();
-        Map<String, List<Callable>> instances = new LinkedHashMap<>();
-        for (Callable c : callables) {
+        Map<String, List<Overload>> statics = new LinkedHashMap<>();
+        Map<String, List<Overload>> instances = new LinkedHashMap<>();
+        for (Overload c : callables) {
             Method m = (Method) c.executable;
             // Bridges for covariant returns duplicate a real method; access bridges (a public class
             // re-exposing a non-public superclass's methods, e.g. StringBuilder.length) are the only copy.
@@ -96,8 +96,8 @@ public final class ClassDescriptor {
             if (c.isStatic && c.declaringClass != type && c.declaringClass.isInterface()) {
                 continue; // interface statics are not inherited
             }
-            Map<String, List<Callable>> byName = c.isStatic ? statics : instances;
-            List<Callable> group = byName.get(c.name());
+            Map<String, List<Overload>> byName = c.isStatic ? statics : instances;
+            List<Overload> group = byName.get(c.name());
             if (group == null) {
                 group = new ArrayList<>();
                 byName.put(c.name(), group);
@@ -111,10 +111,10 @@ public final class ClassDescriptor {
         addAsyncVariants(staticSets, statics);
         addAsyncVariants(instanceSets, instances);
         addSelectors(staticSets, ctors);
-        for (List<Callable> group : statics.values()) {
+        for (List<Overload> group : statics.values()) {
             addSelectors(staticSets, group);
         }
-        for (List<Callable> group : instances.values()) {
+        for (List<Overload> group : instances.values()) {
             addSelectors(instanceSets, group);
         }
         this.staticMethods = staticSets.toArray(new OverloadSet[0]);
@@ -184,9 +184,9 @@ public final class ClassDescriptor {
         return type.getMethods();
     }
 
-    private List<OverloadSet> groups(Map<String, List<Callable>> byName, Set<String> reserved) {
+    private List<OverloadSet> groups(Map<String, List<Overload>> byName, Set<String> reserved) {
         List<OverloadSet> sets = new ArrayList<>();
-        for (Map.Entry<String, List<Callable>> e : byName.entrySet()) {
+        for (Map.Entry<String, List<Overload>> e : byName.entrySet()) {
             if (!reserved.contains(e.getKey())) {
                 sets.add(new OverloadSet(e.getKey(), type.getName(), e.getValue()));
             }
@@ -198,16 +198,16 @@ public final class ClassDescriptor {
      * getMethods() can list one signature twice (e.g. redeclared in an interface): each group keeps
      * the most specific declarer.
      */
-    private static void dedupe(Map<String, List<Callable>> byName) {
-        for (Map.Entry<String, List<Callable>> e : byName.entrySet()) {
-            List<Callable> group = e.getValue();
+    private static void dedupe(Map<String, List<Overload>> byName) {
+        for (Map.Entry<String, List<Overload>> e : byName.entrySet()) {
+            List<Overload> group = e.getValue();
             if (group.size() < 2) {
                 continue;
             }
-            Map<String, Callable> bySignature = new LinkedHashMap<>();
-            for (Callable c : group) {
+            Map<String, Overload> bySignature = new LinkedHashMap<>();
+            for (Overload c : group) {
                 String key = c.paramKey();
-                Callable seen = bySignature.get(key);
+                Overload seen = bySignature.get(key);
                 if (seen == null || seen.declaringClass.isAssignableFrom(c.declaringClass)
                         && seen.declaringClass != c.declaringClass
                         || seen.declaringClass.isInterface() && !c.declaringClass.isInterface()) {
@@ -221,7 +221,7 @@ public final class ClassDescriptor {
     }
 
     /** {@code nameAsync} for every method name, unless Java itself declares a method of that name. */
-    private void addAsyncVariants(List<OverloadSet> into, Map<String, List<Callable>> byName) {
+    private void addAsyncVariants(List<OverloadSet> into, Map<String, List<Overload>> byName) {
         List<OverloadSet> variants = new ArrayList<>();
         for (OverloadSet set : into) {
             String asyncName = OverloadSet.asyncName(set.name); // not TsTypes: its tables are not start-up work
@@ -232,8 +232,8 @@ public final class ClassDescriptor {
         into.addAll(variants);
     }
 
-    private void addSelectors(List<OverloadSet> into, List<Callable> group) {
-        for (Callable c : group) {
+    private void addSelectors(List<OverloadSet> into, List<Overload> group) {
+        for (Overload c : group) {
             String simple = c.selector(false);
             into.add(new OverloadSet(simple, type.getName(), List.of(c)));
             if (c.hasQualifiableParams()) {
@@ -249,9 +249,9 @@ public final class ClassDescriptor {
      * Deterministic order (getMethods() order is unspecified): by name, then parameter list. No
      * lambdas: this runs at start-up.
      */
-    private static final Comparator<Callable> BY_SIGNATURE = new Comparator<Callable>() {
+    private static final Comparator<Overload> BY_SIGNATURE = new Comparator<Overload>() {
         @Override
-        public int compare(Callable a, Callable b) {
+        public int compare(Overload a, Overload b) {
             int byName = a.name().compareTo(b.name());
             return byName != 0 ? byName : a.paramKey().compareTo(b.paramKey());
         }

@@ -55,7 +55,7 @@ public final class JsCollections {
         JsArrayList(JsEnv env, JSValue array) {
             this.env = env;
             this.array = array;
-            this.handle = JsValues.handleOf(array);
+            this.handle = JSValueNatives.handleOf(array);
         }
 
         private <T> T onJsThread(java.util.function.Supplier<T> op) {
@@ -64,23 +64,23 @@ public final class JsCollections {
 
         @Override
         public int size() {
-            return onJsThread(() -> JsValues.arrayLength(env.nativeCtx, handle));
+            return onJsThread(() -> JSValueNatives.arrayLength(env.nativeCtx, handle));
         }
 
         @Override
         public Object get(int index) {
             return onJsThread(() -> {
-                checkIndex(index, JsValues.arrayLength(env.nativeCtx, handle));
-                return JsValues.arrayGet(env.nativeCtx, handle, index);
+                checkIndex(index, JSValueNatives.arrayLength(env.nativeCtx, handle));
+                return JSValueNatives.arrayGet(env.nativeCtx, handle, index);
             });
         }
 
         @Override
         public Object set(int index, Object element) {
             return onJsThread(() -> {
-                checkIndex(index, JsValues.arrayLength(env.nativeCtx, handle));
-                Object old = JsValues.arrayGet(env.nativeCtx, handle, index);
-                JsValues.arraySplice(env.nativeCtx, handle, index, 1, new Object[] {element});
+                checkIndex(index, JSValueNatives.arrayLength(env.nativeCtx, handle));
+                Object old = JSValueNatives.arrayGet(env.nativeCtx, handle, index);
+                JSValueNatives.arraySplice(env.nativeCtx, handle, index, 1, new Object[] {element});
                 return old;
             });
         }
@@ -88,11 +88,11 @@ public final class JsCollections {
         @Override
         public void add(int index, Object element) {
             onJsThread(() -> {
-                int size = JsValues.arrayLength(env.nativeCtx, handle);
+                int size = JSValueNatives.arrayLength(env.nativeCtx, handle);
                 if (index < 0 || index > size) {
                     throw new IndexOutOfBoundsException("Index: " + index + ", Size: " + size);
                 }
-                JsValues.arraySplice(env.nativeCtx, handle, index, 0, new Object[] {element});
+                JSValueNatives.arraySplice(env.nativeCtx, handle, index, 0, new Object[] {element});
                 modCount++;
                 return null;
             });
@@ -101,9 +101,9 @@ public final class JsCollections {
         @Override
         public Object remove(int index) {
             return onJsThread(() -> {
-                checkIndex(index, JsValues.arrayLength(env.nativeCtx, handle));
-                Object old = JsValues.arrayGet(env.nativeCtx, handle, index);
-                JsValues.arraySplice(env.nativeCtx, handle, index, 1, new Object[0]);
+                checkIndex(index, JSValueNatives.arrayLength(env.nativeCtx, handle));
+                Object old = JSValueNatives.arrayGet(env.nativeCtx, handle, index);
+                JSValueNatives.arraySplice(env.nativeCtx, handle, index, 1, new Object[0]);
                 modCount++;
                 return old;
             });

@@ -107,13 +107,13 @@ public final class JsEnv {
         CallSlots cs = callSlots;
         if (cs == null) {
             cs = new CallSlots();
-            JsValues.registerSlots(nativeCtx, cs.slots);
+            JSValueNatives.registerSlots(nativeCtx, cs.slots);
             callSlots = cs;
         }
         return cs;
     }
 
-    /** The native context, for the natives of {@link JsValues}. */
+    /** The native context, for the natives of {@link JSValueNatives}. */
     long nativeContext() {
         return nativeCtx;
     }
@@ -182,7 +182,7 @@ public final class JsEnv {
 
     /** Called by the native core: a JS throw as a JSException holding the thrown value. */
     static JSException jsException(JsEnv env, Object thrown, String name, String message, String stack) {
-        return new JSException(name, message, stack, JsValues.asValue(thrown));
+        return new JSException(name, message, stack, JSValueNatives.asValue(thrown));
     }
 
     // ---- implemented by the native core (registered with RegisterNatives) ----

@@ -158,7 +158,7 @@ public final class JsProxies {
 
         /** The JS call behind a method (on the JS thread): the result by the declared type, or NO_MEMBER. */
         private Object call(String member, Object[] args, TypeRef returnType) {
-            return JsValues.callTyped(env, ref.cookie, member, JsValues.nullsAsDefaults(env.nativeCtx, ref.cookie, member, args), returnType);
+            return JSValueNatives.callTyped(env, ref.cookie, member, JSValueNatives.nullsAsDefaults(env.nativeCtx, ref.cookie, member, args), returnType);
         }
 
         /**
@@ -174,12 +174,12 @@ public final class JsProxies {
             long handle = ref.cookie;
             Class<?> type = method.getReturnType();
             if (argc == 0 && type != void.class) {
-                String property = JsValues.has(ctx, handle, name) ? name : beanProperty(name, type);
-                if (property != null && JsValues.has(ctx, handle, property)) {
-                    return JsValues.asValue(JsValues.get(ctx, handle, property)).as(type);
+                String property = JSValueNatives.has(ctx, handle, name) ? name : beanProperty(name, type);
+                if (property != null && JSValueNatives.has(ctx, handle, property)) {
+                    return JSValueNatives.asValue(JSValueNatives.get(ctx, handle, property)).as(type);
                 }
             } else if (argc == 1 && type == void.class && beanName(name, "set") != null) {
-                JsValues.set(ctx, handle, beanName(name, "set"), args[0]);
+                JSValueNatives.set(ctx, handle, beanName(name, "set"), args[0]);
                 return null;
             }
             return NO_MEMBER;

@@ -48,10 +48,10 @@ public abstract class JsValueAccess {
     /** The native cookie of an object, function, symbol or bigint handle (0 for primitives). */
     protected abstract long cookieOf(JSValue value);
 
-    /** A native result (a JSValue handle, box, String, JsValues.UNDEFINED, null or a Java object) as a JSValue. */
+    /** A native result (a JSValue handle, box, String, JSValueNatives.UNDEFINED, null or a Java object) as a JSValue. */
     protected abstract JSValue fromNative(Object result);
 
-    /** A fast call's primitive result (JsValues.R_* tag and its bits) as a JSValue. */
+    /** A fast call's primitive result (JSValueNatives.R_* tag and its bits) as a JSValue. */
     protected abstract JSValue primitive(long tag, long bits);
 
     /** The kind of a value for an error message ("number", "object (JSArray)"). */

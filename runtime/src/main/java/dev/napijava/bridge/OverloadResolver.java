@@ -16,7 +16,7 @@ final class OverloadResolver {
     private OverloadResolver() {
     }
 
-    static long fixedCost(Callable c, ArgTag[] tags, Class<?>[] classes) {
+    static long fixedCost(Overload c, ArgTag[] tags, Class<?>[] classes) {
         if (c.paramTypes.length != tags.length) {
             return NO;
         }
@@ -31,7 +31,7 @@ final class OverloadResolver {
         return total;
     }
 
-    static long varargsCost(Callable c, ArgTag[] tags, Class<?>[] classes) {
+    static long varargsCost(Overload c, ArgTag[] tags, Class<?>[] classes) {
         int fixed = c.paramTypes.length - 1;
         if (!c.isVarargs || tags.length < fixed) {
             return NO;
@@ -131,7 +131,7 @@ final class OverloadResolver {
                 return typedArrayCost(tag, p);
             case FUNCTION:
                 // a JS function implements a functional interface (Runnable, Comparator, any SAM)
-                // prefer value-returning SAMs (submit(Callable) over submit(Runnable)), as Java does
+                // prefer value-returning SAMs (submit(Overload) over submit(Runnable)), as Java does
                 // for lambdas that return a value: a JS function may always return one
                 return p.isInterface() && JsProxies.isFunctional(p) && proxyCost(p) != NO
                         ? (JsProxies.samReturnsVoid(p) ? 6 : 5) : NO;
@@ -168,7 +168,7 @@ final class OverloadResolver {
             case BIGINT: view = dev.napijava.JSBigInt.class; break;
             case SYMBOL: view = dev.napijava.JSSymbol.class; break;
             case PLAIN_OBJECT: case OTHER_OBJECT: view = dev.napijava.JSObject.class; break;
-            case BUILTIN: // an Error, a DataView, a RegExp...: JsValues.parameter checks the kind
+            case BUILTIN: // an Error, a DataView, a RegExp...: JSValueNatives.parameter checks the kind
                 view = p == dev.napijava.JSError.class || p == dev.napijava.JSTypedArray.class ? p : dev.napijava.JSObject.class;
                 break;
             default: view = tag.isTypedArray() ? dev.napijava.JSTypedArray.class : null;
@@ -341,7 +341,7 @@ final class OverloadResolver {
     }
 
     /** Among equally cheap candidates, the one whose every parameter is at least as specific; -1 if none. */
-    static int mostSpecific(Callable[] candidates, List<Integer> tied) {
+    static int mostSpecific(Overload[] candidates, List<Integer> tied) {
         for (int a : tied) {
             boolean all = true;
             for (int b : tied) {
@@ -357,7 +357,7 @@ final class OverloadResolver {
         return -1;
     }
 
-    private static boolean atLeastAsSpecific(Callable a, Callable b) {
+    private static boolean atLeastAsSpecific(Overload a, Overload b) {
         if (a.paramTypes.length != b.paramTypes.length) {
             return !a.isVarargs && b.isVarargs;
         }

@@ -11,7 +11,7 @@ import java.util.StringJoiner;
 public final class OverloadSet {
     public final String name;
     public final String ownerName;
-    public final Callable[] candidates;
+    public final Overload[] candidates;
     /** {@code nameAsync}: the call runs on the async pool and JS gets a promise. */
     public final boolean isAsync;
 
@@ -20,14 +20,14 @@ public final class OverloadSet {
         return name + "Async";
     }
 
-    OverloadSet(String name, String ownerName, List<Callable> candidates) {
+    OverloadSet(String name, String ownerName, List<Overload> candidates) {
         this(name, ownerName, candidates, false);
     }
 
-    OverloadSet(String name, String ownerName, List<Callable> candidates, boolean isAsync) {
+    OverloadSet(String name, String ownerName, List<Overload> candidates, boolean isAsync) {
         this.name = name;
         this.ownerName = ownerName;
-        this.candidates = candidates.toArray(new Callable[0]);
+        this.candidates = candidates.toArray(new Overload[0]);
         this.isAsync = isAsync;
     }
 
@@ -108,14 +108,14 @@ public final class OverloadSet {
         }
         message.append("No overload of ").append(qualifiedName()).append(" accepts ")
                 .append(describeArgs(tags, classes)).append(". Candidates:");
-        for (Callable c : candidates) {
+        for (Overload c : candidates) {
             message.append("\n  ").append(c.display()).append(misfit(c, tags, classes));
         }
         return message.toString();
     }
 
     /** Why a candidate of the call's arity does not fit: the first parameter that does not take its argument. */
-    private static String misfit(Callable c, ArgTag[] tags, Class<?>[] classes) {
+    private static String misfit(Overload c, ArgTag[] tags, Class<?>[] classes) {
         if (c.paramTypes.length != tags.length || c.isVarargs) {
             return c.isVarargs ? "" : " (takes " + c.paramTypes.length + " argument" + (c.paramTypes.length == 1 ? "" : "s") + ")";
         }
@@ -136,7 +136,7 @@ public final class OverloadSet {
      */
     private String rangeMessage(ArgTag[] tags, Class<?>[] classes, double[] numbers) {
         List<String> misses = new ArrayList<>();
-        for (Callable c : candidates) {
+        for (Overload c : candidates) {
             if (c.paramTypes.length != tags.length) {
                 continue;
             }
@@ -164,7 +164,7 @@ public final class OverloadSet {
     }
 
     /** "a.B.m(int)", "new a.B(int)": the overload as the error names it. */
-    private String described(Callable c) {
+    private String described(Overload c) {
         String d = c.display();
         String params = d.indexOf('(') < 0 ? "()" : d.substring(d.indexOf('('));
         if (c.isConstructor) {
@@ -207,7 +207,7 @@ public final class OverloadSet {
         for (int i : tied) {
             message.append("\n  ").append(candidates[i].display());
         }
-        Callable first = candidates[tied.get(0)];
+        Overload first = candidates[tied.get(0)];
         String selector = first.selector(false);
         message.append("\nChoose one with the selector form, e.g. ")
                 .append(first.isStatic || first.isConstructor ? "Class" : "obj")

@@ -32,7 +32,7 @@ public final class StartupTraining {
     private static final String[] NATIVE_LOOKUPS = {
         "dev.napijava.bridge.Values", "dev.napijava.bridge.Bridge", "dev.napijava.bridge.ObjectTable",
         "dev.napijava.bridge.BridgeTypeError", "dev.napijava.bridge.BridgeRangeError",
-        "dev.napijava.bridge.ClassDescriptor", "dev.napijava.bridge.OverloadSet", "dev.napijava.bridge.Callable",
+        "dev.napijava.bridge.ClassDescriptor", "dev.napijava.bridge.OverloadSet", "dev.napijava.bridge.Overload",
         "dev.napijava.bridge.TypeRef", "dev.napijava.bridge.FieldDescriptor", "dev.napijava.bridge.JsEnv",
         "dev.napijava.bridge.JsProxies", "dev.napijava.bridge.AsyncCalls", "dev.napijava.JSException",
         "dev.napijava.JSInvalidThreadAccessException", "java.lang.reflect.Proxy", "dev.napijava.bridge.Buffers",

@@ -152,7 +152,7 @@ public enum TypeCode {
                 || java.util.concurrent.CompletionStage.class.isAssignableFrom(type)) {
             return FUTURE; // ScheduledFuture, FutureTask, CompletableFuture subclasses...
         }
-        if (dev.napijava.JSValue.class.isAssignableFrom(type) || type == JsValues.Undefined.class) {
+        if (dev.napijava.JSValue.class.isAssignableFrom(type) || type == JSValueNatives.Undefined.class) {
             return JS_VALUE;
         }
         TypeCode buffer = Buffers.codeOf(type);

@@ -46,13 +46,13 @@ class TypeCodeHeaderTest {
         for (String prefix : new String[] {"A_", "R_"}) {
             Map<String, Integer> header = constants(prefix);
             Map<String, Integer> java = new LinkedHashMap<>();
-            for (java.lang.reflect.Field f : (prefix.equals("A_") ? Values.class : JsValues.class).getDeclaredFields()) {
+            for (java.lang.reflect.Field f : (prefix.equals("A_") ? Values.class : JSValueNatives.class).getDeclaredFields()) {
                 if (f.getName().startsWith(prefix) && f.getType() == int.class) {
                     f.setAccessible(true);
                     java.put(f.getName().substring(prefix.length()), f.getInt(null));
                 }
             }
-            assertEquals(header, java, prefix + "* of type_codes.h and Values/JsValues");
+            assertEquals(header, java, prefix + "* of type_codes.h and Values/JSValueNatives");
         }
     }
 

@@ -7,7 +7,7 @@ import java.lang.reflect.Modifier;
 import java.util.StringJoiner;
 
 /** One constructor or method as the native core calls it (through a cached JNI method ID). */
-public final class Callable {
+public final class Overload {
     public final Executable executable;
     public final Class<?> declaringClass;
     public final boolean isStatic;
@@ -25,11 +25,11 @@ public final class Callable {
     /** The name JS calls it by (a stand-in keeps the name of the method it replaces). */
     private final String name;
 
-    Callable(Executable executable) {
+    Overload(Executable executable) {
         this(executable, null);
     }
 
-    Callable(Executable executable, String jsName) {
+    Overload(Executable executable, String jsName) {
         this.name = jsName != null ? jsName : executable instanceof Constructor ? "new" : executable.getName();
         this.executable = executable;
         this.declaringClass = executable.getDeclaringClass();
@@ -65,15 +65,15 @@ public final class Callable {
      * Caller-sensitive methods look at their Java caller, and a call from JS has none (JNI): the
      * few that then misbehave are called through a bridge method of the same signature instead.
      */
-    static Callable of(Method m) {
+    static Overload of(Method m) {
         if (m.getDeclaringClass() == Class.class && m.getName().equals("forName") && m.getParameterCount() == 1) {
             try {
-                return new Callable(Bridge.class.getMethod("classForName", String.class), "forName");
+                return new Overload(Bridge.class.getMethod("classForName", String.class), "forName");
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return new Callable(m);
+        return new Overload(m);
     }
 
     /** The parameter list as text ({@code [int, class java.lang.String]}): sort key and duplicate test, built once. */

@@ -11,11 +11,11 @@ import java.util.concurrent.CompletableFuture;
  * that JS holds -> that object, anything else -> a {@link JSValue} handle. All are JS-thread only:
  * from any other thread they throw JSInvalidThreadAccessException.
  */
-public final class JsValues {
+public final class JSValueNatives {
     /** JS undefined as a native result. */
     public static final Object UNDEFINED = new Undefined();
 
-    /** The class of {@link #UNDEFINED} (TypeCode.of names it without initializing JsValues). */
+    /** The class of {@link #UNDEFINED} (TypeCode.of names it without initializing JSValueNatives). */
     static final class Undefined {
         @Override
         public String toString() {
@@ -30,7 +30,7 @@ public final class JsValues {
         }
     };
 
-    private JsValues() {
+    private JSValueNatives() {
     }
 
     /** A native result (a JSValue handle, box, String, UNDEFINED, null or a Java object) as a JSValue. */
