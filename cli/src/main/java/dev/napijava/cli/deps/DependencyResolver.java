@@ -216,7 +216,9 @@ final class DependencyResolver {
         if (conflict != null) {
             StringBuilder by = new StringBuilder();
             for (JavaProject.Declared d : declared) {
-                by.append("\n  ").append(d.owner()).append(": ").append(d.key()).append(" ").append(d.version());
+                if (d.key().equals(conflictKey(conflict))) {
+                    by.append("\n  ").append(d.owner()).append(": ").append(d.key()).append(" ").append(d.version());
+                }
             }
             return new DependencyException("the Java dependencies cannot be resolved together: " + conflict.getMessage()
                     + "\nDeclared:" + by + "\nFix: make the version requirements of " + conflictKey(conflict)
@@ -224,8 +226,8 @@ final class DependencyResolver {
         }
         if (network != null) {
             return new DependencyException("cannot reach the Maven repository " + maven.describeRemotes() + ": " + network
-                    + ".\nCheck the network connection, or the mirrors and proxies of " + MavenRepositories.userSettings()
-                    + " (or --settings); what the local repository " + maven.localRepository + " already has installs with --offline.");
+                    + ".\nCheck the network connection, or the mirrors and proxies of " + maven.settingsFile
+                    + "; what the local repository " + maven.localRepository + " already has installs with --offline.");
         }
         if (notFound != null) {
             return new DependencyException(notFound.getMessage() + ".\nCheck the coordinates (groupId:artifactId:version)"

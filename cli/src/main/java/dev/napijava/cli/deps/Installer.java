@@ -61,6 +61,7 @@ final class Installer {
         long bytes = 0;
         try {
             JavaProject.deleteTree(staging);
+            Files.createDirectories(staging); // also when nothing is declared any more: an empty folder
             for (Map.Entry<String, JsonElement> e : lock.getAsJsonObject("artifacts").entrySet()) {
                 JsonObject entry = e.getValue().getAsJsonObject();
                 Path source = sources.get(e.getKey());

@@ -203,9 +203,9 @@ final class JavaProject {
         return toJson(json, indent);
     }
 
-    /** JSON as npm writes it (JSON.stringify(value, null, 2) and a newline). */
+    /** One line of JSON (--json output: one object per line, for scripts). */
     static String toJson(JsonElement json) {
-        return toJson(json, "  ");
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(json) + "\n";
     }
 
     private static String toJson(JsonElement json, String indent) {

@@ -44,6 +44,7 @@ final class MavenRepositories {
     final DefaultRepositorySystemSession session;
     final List<RemoteRepository> remotes;
     final Path localRepository;
+    final Path settingsFile;
 
     /** The settings file used unless --settings names another: Maven's own default. */
     static Path userSettings() {
@@ -51,6 +52,7 @@ final class MavenRepositories {
     }
 
     MavenRepositories(Path settingsFile, boolean offline, TransferListener listener) {
+        this.settingsFile = settingsFile;
         Settings settings = readSettings(settingsFile);
         system = new RepositorySystemSupplier().get();
         session = MavenRepositorySystemUtils.newSession();

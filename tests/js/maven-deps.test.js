@@ -1,0 +1,297 @@
+'use strict';
+// Maven dependencies of a Node project, end to end against the real Maven Central (through the
+// user's local repository ~/.m2 as its cache, so a second run downloads nothing): `napi-java add`
+// resolves with Maven Resolver, writes package.json's "java" section, napi-java-lock.json and
+// node_modules/.napi-java; `require('node-api-java')` then has the jars without any load().
+// Failures (network, checksum, stale install, conflicts nobody can satisfy) are clear errors that
+// leave the project as it was.
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { PACKAGE, tempDir, runNode, describeRun } = require('./helpers');
+
+const CLI = path.join(PACKAGE, 'bin', 'napi-java.js');
+const USER_REPOSITORY = path.join(os.homedir(), '.m2', 'repository');
+const LANG3 = 'org.apache.commons:commons-lang3';
+const TEXT = 'org.apache.commons:commons-text';
+
+// A Node project with node-api-java installed (a symlink to the package under test).
+function project(pkg = {}) {
+  const dir = tempDir('maven-deps');
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', ...pkg }, null, 2) + '\n');
+  fs.mkdirSync(path.join(dir, 'node_modules'));
+  fs.symlinkSync(PACKAGE, path.join(dir, 'node_modules', 'node-api-java'));
+  return dir;
+}
+
+function cli(dir, args, { status = 0, timeout = 300_000 } = {}) {
+  const r = runNode([CLI, ...args], { cwd: dir, timeout });
+  assert.equal(r.timedOut, false, describeRun(r));
+  assert.equal(r.status, status, describeRun(r));
+  return r;
+}
+
+// Runs JS in the project (as its main script, so the nearest package.json is the project's).
+function app(dir, source, { status = 0 } = {}) {
+  fs.writeFileSync(path.join(dir, 'app.js'), source);
+  const r = runNode([path.join(dir, 'app.js')], { cwd: dir, timeout: 120_000 });
+  assert.equal(r.signal, null, describeRun(r));
+  assert.equal(r.status, status, describeRun(r));
+  return r;
+}
+
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const lockOf = (dir) => readJson(path.join(dir, 'napi-java-lock.json'));
+const jarsDir = (dir) => path.join(dir, 'node_modules', '.napi-java');
+
+// A settings.xml with its own local repository (and optionally a mirror for everything).
+function settings(dir, { repository, mirror } = {}) {
+  const file = path.join(dir, 'settings.xml');
+  fs.writeFileSync(file, `<settings>\n  <localRepository>${repository}</localRepository>\n${mirror
+    ? `  <mirrors><mirror><id>unreachable</id><url>${mirror}</url><mirrorOf>*</mirrorOf></mirror></mirrors>\n` : ''}</settings>\n`);
+  return file;
+}
+
+test('add poi-ooxml: its transitive jars from Maven Central, locked with sha256, and an xlsx written from JS', (t) => {
+  const dir = project();
+  const r = cli(dir, ['add', 'org.apache.poi:poi-ooxml:5.5.1', '--no-typings', '--json']);
+  const summary = r.json;
+  assert.ok(summary && summary.artifacts.length >= 10, `≥ 10 artifacts: ${r.stdout}`);
+  assert.deepEqual(readJson(path.join(dir, 'package.json')).java, { dependencies: { 'org.apache.poi:poi-ooxml': '5.5.1' } });
+  const lock = lockOf(dir);
+  const ids = Object.keys(lock.artifacts);
+  for (const expected of ['org.apache.poi:poi-ooxml:5.5.1', 'org.apache.poi:poi:5.5.1', 'org.apache.xmlbeans:xmlbeans:']) {
+    assert.ok(ids.some((id) => id.startsWith(expected)), `${expected} in ${ids}`);
+  }
+  assert.ok(!ids.some((id) => /junit|mockito/.test(id)), `no test-scope artifacts: ${ids}`);
+  for (const [id, a] of Object.entries(lock.artifacts)) {
+    const file = path.join(jarsDir(dir), a.file);
+    assert.equal(sha256(file), a.sha256, `${id}: the installed file is the locked one`);
+    assert.equal(fs.statSync(file).size, a.size);
+  }
+  const out = app(dir, `
+    const jvm = require('node-api-java');
+    const { XSSFWorkbook } = jvm.org.apache.poi.xssf.usermodel;
+    const wb = new XSSFWorkbook();
+    const row = wb.createSheet('from node').createRow(0);
+    row.createCell(0).setCellValue('héllo');
+    row.createCell(1).setCellValue(42.5);
+    const os = new jvm.java.io.FileOutputStream('out.xlsx');
+    wb.write(os); os.close(); wb.close();
+    const back = jvm.org.apache.poi.ss.usermodel.WorkbookFactory.create(new jvm.java.io.File('out.xlsx'));
+    const r0 = back.getSheet('from node').getRow(0);
+    console.log(JSON.stringify({ text: r0.getCell(0).getStringCellValue(), number: r0.getCell(1).getNumericCellValue() }));
+    back.close();`);
+  assert.deepEqual(out.json, { text: 'héllo', number: 42.5 });
+  assert.equal(fs.readFileSync(path.join(dir, 'out.xlsx')).subarray(0, 2).toString(), 'PK');
+  t.diagnostic(`poi-ooxml 5.5.1: ${ids.length} artifacts, ${(summary.bytes / 1e6).toFixed(1)} MB, add took ${r.ms} ms`);
+});
+
+// Shared by the tests below (they run in order): commons-text 1.12.0 asks for commons-lang3 3.14.0,
+// the project declares 3.12.0 itself, so nearest wins: 3.12.0.
+let conflictProject;
+
+test('a version conflict is resolved nearest-wins: the declared commons-lang3 beats the one commons-text asks for', () => {
+  const dir = conflictProject = project();
+  const r = cli(dir, ['add', `${TEXT}:1.12.0`, `${LANG3}:3.12.0`, '--no-typings', '--json']);
+  assert.deepEqual(r.json.conflicts, [{ requested: `${LANG3}:3.14.0`, chosen: `${LANG3}:3.12.0`, requestedBy: `${TEXT}:1.12.0` }]);
+  const lock = lockOf(dir);
+  assert.deepEqual(Object.keys(lock.artifacts), [`${TEXT}:1.12.0`, `${LANG3}:3.12.0`]);
+  assert.deepEqual(lock.artifacts[`${TEXT}:1.12.0`].dependencies, [`${LANG3}:3.14.0`], 'what its POM asked for, for list');
+  const tree = cli(dir, ['list']).stdout;
+  assert.match(tree, new RegExp(`${TEXT}:1\\.12\\.0\\n│   └── ${LANG3}:3\\.14\\.0 \\(omitted for conflict with 3\\.12\\.0\\)`), tree);
+  const listed = cli(dir, ['list', '--json']).json;
+  assert.equal(listed.dependencies[0].dependencies[0].chosen, `${LANG3}:3.12.0`);
+  const out = app(dir, `
+    const jvm = require('node-api-java');
+    const { StringUtils } = jvm.org.apache.commons.lang3;
+    const where = String(StringUtils.class.getProtectionDomain().getCodeSource().getLocation());
+    const sub = new jvm.org.apache.commons.text.StringSubstitutor(new Map([['who', 'Node']]));
+    console.log(JSON.stringify({ where, text: sub.replace('hello \${who}'), abbr: StringUtils.abbreviate('node-api-java', 8) }));`);
+  assert.match(out.json.where, /commons-lang3-3\.12\.0\.jar$/);
+  assert.deepEqual([out.json.text, out.json.abbr], ['hello Node', 'node-...']);
+});
+
+test('install from the lockfile into a fresh folder: the same jars, offline from the local repository, lockfile untouched', () => {
+  const fresh = project();
+  for (const f of ['package.json', 'napi-java-lock.json']) fs.copyFileSync(path.join(conflictProject, f), path.join(fresh, f));
+  const before = fs.readFileSync(path.join(fresh, 'napi-java-lock.json'), 'utf8');
+  const r = cli(fresh, ['install', '--offline', '--json']);
+  assert.equal(r.json.fromLockfile, true);
+  assert.equal(fs.readFileSync(path.join(fresh, 'napi-java-lock.json'), 'utf8'), before);
+  for (const a of Object.values(lockOf(fresh).artifacts)) assert.equal(sha256(path.join(jarsDir(fresh), a.file)), a.sha256);
+  const out = app(fresh, `console.log(JSON.stringify(require('node-api-java').org.apache.commons.lang3.StringUtils.capitalize('jvm')));`);
+  assert.equal(out.json, 'Jvm');
+});
+
+test('a tampered jar is refused by its locked sha256, and nothing of the project is replaced', () => {
+  // a local repository of its own holding the two locked artifacts, one of them altered
+  const work = tempDir('maven-tamper');
+  const repository = path.join(work, 'repository');
+  for (const a of Object.values(lockOf(conflictProject).artifacts)) {
+    const from = path.dirname(path.join(USER_REPOSITORY, a.file));
+    fs.cpSync(from, path.join(repository, path.relative(USER_REPOSITORY, from)), { recursive: true });
+  }
+  const lang3 = path.join(repository, lockOf(conflictProject).artifacts[`${LANG3}:3.12.0`].file);
+  fs.appendFileSync(lang3, 'tampered');
+  const fresh = project();
+  for (const f of ['package.json', 'napi-java-lock.json']) fs.copyFileSync(path.join(conflictProject, f), path.join(fresh, f));
+  const r = cli(fresh, ['install', '--offline', '--settings', settings(work, { repository })], { status: 1 });
+  assert.match(r.stderr, new RegExp(`checksum mismatch for ${LANG3}:3\\.12\\.0: .*commons-lang3-3\\.12\\.0\\.jar has sha256 [0-9a-f]{64} `
+    + `but napi-java-lock\\.json locked ${lockOf(fresh).artifacts[`${LANG3}:3.12.0`].sha256}`));
+  assert.match(r.stderr, /nothing was installed/);
+  assert.deepEqual(fs.readdirSync(path.join(fresh, 'node_modules')), ['node-api-java'], 'no jar folder, no staging left');
+
+  // an installed jar changed afterwards: the bridge refuses to start with it
+  const installed = path.join(jarsDir(conflictProject), lockOf(conflictProject).artifacts[`${LANG3}:3.12.0`].file);
+  const original = fs.readFileSync(installed);
+  fs.appendFileSync(installed, 'x');
+  try {
+    const out = app(conflictProject, "require('node-api-java').java.lang.Math.max(1, 2);", { status: 1 });
+    assert.match(out.stderr, /commons-lang3-3\.12\.0\.jar is \d+ bytes but napi-java-lock\.json locked \d+ .*run `npx napi-java install`/);
+  } finally {
+    fs.writeFileSync(installed, original);
+  }
+});
+
+test('an exclusion leaves the transitive dependency out of the lock and the class path', () => {
+  const dir = project();
+  cli(dir, ['add', `${TEXT}:1.12.0`, '--exclude', LANG3, '--no-typings']);
+  assert.deepEqual(readJson(path.join(dir, 'package.json')).java,
+    { dependencies: { [TEXT]: '1.12.0' }, exclusions: { [TEXT]: [LANG3] } });
+  assert.deepEqual(Object.keys(lockOf(dir).artifacts), [`${TEXT}:1.12.0`]);
+  const out = app(dir, `
+    const jvm = require('node-api-java');
+    console.log(JSON.stringify({ lang3: jvm.org.apache.commons.lang3 === undefined, text: typeof jvm.org.apache.commons.text.WordUtils }));`);
+  assert.deepEqual(out.json, { lang3: true, text: 'function' });
+});
+
+test('the bridge refuses a stale install with the fix, and configure({ javaDependencies: false }) opts out', () => {
+  const dir = conflictProject;
+  const pj = path.join(dir, 'package.json');
+  const original = fs.readFileSync(pj, 'utf8');
+  const pkg = JSON.parse(original);
+  pkg.java.dependencies[LANG3] = '3.13.0';
+  fs.writeFileSync(pj, JSON.stringify(pkg, null, 2));
+  try {
+    const stale = app(dir, "require('node-api-java').java.lang.Math.max(1, 2);", { status: 1 });
+    assert.match(stale.stderr, /the "java" section of .*package\.json changed since napi-java-lock\.json was written: run `npx napi-java install` in /);
+    const off = app(dir, `
+      const jvm = require('node-api-java').configure({ javaDependencies: false });
+      let lang3 = true;
+      try { jvm.import('org.apache.commons.lang3.StringUtils'); } catch { lang3 = false; }
+      console.log(JSON.stringify({ max: jvm.java.lang.Math.max(1, 2), lang3 }));`);
+    assert.deepEqual(off.json, { max: 2, lang3: false });
+  } finally {
+    fs.writeFileSync(pj, original);
+  }
+  const bad = app(dir, "require('node-api-java').configure({ javaDependencies: 1 });", { status: 1 });
+  assert.match(bad.stderr, /configure\(\{ javaDependencies \}\) takes true .*false .* or the folder/);
+  // npm ci / a fresh clone: the lock is there, the jars are not
+  fs.renameSync(jarsDir(dir), `${jarsDir(dir)}-away`);
+  try {
+    const missing = app(dir, "require('node-api-java').java.lang.Math.max(1, 2);", { status: 1 });
+    assert.match(missing.stderr, /commons-text:1\.12\.0 is locked but not installed .*run `npx napi-java install`/);
+  } finally {
+    fs.renameSync(`${jarsDir(dir)}-away`, jarsDir(dir));
+  }
+});
+
+test('npm packages that declare Java dependencies are resolved once with the project; a conflict nobody can satisfy is a clear error', () => {
+  const dir = project({ dependencies: { 'uses-text': '1.0.0' }, java: { dependencies: { [LANG3]: '3.12.0' } } });
+  const pkgDir = path.join(dir, 'node_modules', 'uses-text');
+  fs.mkdirSync(pkgDir);
+  const writePkg = (java) => fs.writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify({ name: 'uses-text', version: '1.0.0', java }));
+  writePkg({ dependencies: { [TEXT]: '1.12.0' } });
+  const before = app(dir, "require('node-api-java').java.lang.Math.max(1, 2);", { status: 1 });
+  assert.match(before.stderr, /declares Java dependencies but has no napi-java-lock\.json: run `npx napi-java install`/);
+  const r = cli(dir, ['install', '--json']);
+  assert.equal(r.json.fromLockfile, false);
+  const lock = lockOf(dir);
+  assert.deepEqual(Object.keys(lock.request), ['.', path.join('node_modules', 'uses-text')]);
+  assert.deepEqual(Object.keys(lock.artifacts).sort(), [`${LANG3}:3.12.0`, `${TEXT}:1.12.0`], 'one commons-lang3: the project\'s');
+  const out = app(dir, `
+    const jvm = require('node-api-java');
+    console.log(JSON.stringify(jvm.org.apache.commons.text.WordUtils.capitalize('one two')));`);
+  assert.equal(out.json, 'One Two');
+  assert.match(cli(dir, ['list']).stdout, /commons-text:1\.12\.0 \(from node_modules\/uses-text\)/);
+
+  // the package changes its declaration: stale until installed again
+  writePkg({ dependencies: { [TEXT]: '1.12.0', [LANG3]: '[3.14.0]' } });
+  const stale = app(dir, "require('node-api-java').java.lang.Math.max(1, 2);", { status: 1 });
+  assert.match(stale.stderr, /node_modules\/uses-text changed its Java dependencies since napi-java-lock\.json was written/);
+  // and an exact version the project's exact one excludes: no version satisfies both
+  const pj = path.join(dir, 'package.json');
+  const pkg = readJson(pj);
+  pkg.java.dependencies[LANG3] = '[3.12.0]';
+  fs.writeFileSync(pj, JSON.stringify(pkg, null, 2));
+  const lockBefore = fs.readFileSync(path.join(dir, 'napi-java-lock.json'), 'utf8');
+  const bad = cli(dir, ['install'], { status: 1 });
+  assert.match(bad.stderr, /the Java dependencies cannot be resolved together: .*commons-lang3/s);
+  assert.match(bad.stderr, /Declared:\n {2}\.: org\.apache\.commons:commons-lang3 \[3\.12\.0\]\n {2}node_modules\/uses-text: org\.apache\.commons:commons-lang3 \[3\.14\.0\]\nFix: /);
+  assert.equal(fs.readFileSync(path.join(dir, 'napi-java-lock.json'), 'utf8'), lockBefore, 'the lockfile is untouched');
+});
+
+test('network failures and bad input are clear errors that leave the project as it was', () => {
+  const dir = project();
+  const work = tempDir('maven-offline');
+  // settings.xml is honoured: its mirror (a closed port) replaces Maven Central
+  const unreachable = settings(work, { repository: path.join(work, 'repository'), mirror: 'http://127.0.0.1:1/maven2' });
+  const pj = fs.readFileSync(path.join(dir, 'package.json'), 'utf8');
+  const r = cli(dir, ['add', `${LANG3}:3.17.0`, '--settings', unreachable], { status: 1 });
+  assert.match(r.stderr, /cannot reach the Maven repository unreachable \(http:\/\/127\.0\.0\.1:1\/maven2\): .*Connection refused/);
+  assert.match(r.stderr, /Check the network connection, or the mirrors and proxies of .*settings\.xml/);
+  assert.equal(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'), pj, 'package.json unchanged');
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['node_modules', 'package.json']);
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'node_modules')), ['node-api-java']);
+
+  const offline = cli(dir, ['add', `${LANG3}:3.17.0`, '--offline', '--settings', settings(work, { repository: path.join(work, 'empty') })], { status: 1 });
+  assert.match(offline.stderr, /commons-lang3.*(offline|not been downloaded)/);
+  const badCoords = cli(dir, ['add', 'commons-lang3'], { status: 1 });
+  assert.match(badCoords.stderr, /'commons-lang3' is not a Maven coordinate: write groupId:artifactId:version/);
+  const noSuch = cli(dir, ['add', 'org.apache.commons:commons-lang3:0.0.0-no-such-version'], { status: 1 });
+  assert.match(noSuch.stderr, /commons-lang3.*0\.0\.0-no-such-version[\s\S]*Check the coordinates/);
+  const noRemove = cli(dir, ['remove', LANG3], { status: 1 });
+  assert.match(noRemove.stderr, /org\.apache\.commons:commons-lang3 is not a Java dependency of /);
+  assert.equal(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'), pj, 'package.json unchanged');
+  const noPackage = tempDir('maven-nopkg');
+  const none = runNode([CLI, 'list'], { cwd: noPackage });
+  assert.equal(none.status, 1, describeRun(none));
+  assert.match(none.stderr, /no package\.json in .* or above: run `npm init -y` first/);
+});
+
+test('remove and update rewrite package.json, the lockfile and the jar folder', () => {
+  const dir = project();
+  cli(dir, ['add', `${TEXT}:1.12.0`, `${LANG3}:3.12.0`, '--no-typings']);
+  cli(dir, ['remove', LANG3]);
+  assert.deepEqual(readJson(path.join(dir, 'package.json')).java.dependencies, { [TEXT]: '1.12.0' });
+  assert.deepEqual(Object.keys(lockOf(dir).artifacts), [`${TEXT}:1.12.0`, `${LANG3}:3.14.0`], 'commons-text\'s own choice now');
+  assert.ok(!fs.existsSync(path.join(jarsDir(dir), 'org/apache/commons/commons-lang3/3.12.0')), 'the removed jar is gone');
+  const r = cli(dir, ['update', TEXT, '--json']);
+  const [u] = r.json.updated;
+  assert.equal(u.key, TEXT);
+  assert.equal(u.from, '1.12.0');
+  assert.match(u.to, /^\d+\.\d+(\.\d+)?$/);
+  assert.notEqual(u.to, '1.12.0');
+  assert.equal(readJson(path.join(dir, 'package.json')).java.dependencies[TEXT], u.to);
+  assert.ok(Object.keys(lockOf(dir).artifacts).includes(`${TEXT}:${u.to}`));
+});
+
+test('add generates typings and a loader for what it added', () => {
+  const dir = project();
+  const r = cli(dir, ['add', `${LANG3}:3.12.0`]);
+  assert.match(r.stdout, /typings for org\.apache\.commons:commons-lang3: java-types\/commons-lang3-3\.12\.0\.d\.ts \(\d+ classes\)/);
+  const dts = fs.readFileSync(path.join(dir, 'java-types', 'commons-lang3-3.12.0.d.ts'), 'utf8');
+  assert.match(dts, /namespace org\.apache\.commons\.lang3 \{[\s\S]*interface StringUtils /);
+  const out = app(dir, `
+    const jvm = require('./java-types/commons-lang3-3.12.0');
+    console.log(JSON.stringify(jvm.org.apache.commons.lang3.StringUtils.reverse('avaj')));`);
+  assert.equal(out.json, 'java');
+  cli(dir, ['remove', LANG3]);
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'java-types')), [], 'remove deletes its typings');
+});
