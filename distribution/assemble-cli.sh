@@ -28,6 +28,9 @@ feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
 if [ "$feature" -ge 21 ]; then compress=--compress=zip-9; else compress=--compress=2; fi
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files "$compress" \
   --output "$stage/runtime"
+# the CA certificates of the JDK that links it (jlink takes java.base's, which on a distribution's
+# JDK is a stale copy: its lib/security/cacerts is a link to the system's store)
+cp -L "$jdk/lib/security/cacerts" "$stage/runtime/lib/security/cacerts"
 # the JDK's default CDS archive for the runtime (a faster start), when this JDK can make one
 "$stage/runtime/bin/java" -Xshare:dump >/dev/null 2>&1 || true
 cp "$jar" "$stage/lib/napi-java-cli.jar"

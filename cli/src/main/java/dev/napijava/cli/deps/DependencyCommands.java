@@ -135,7 +135,8 @@ public final class DependencyCommands {
             summary.add("artifacts", artifacts);
             summary.add("conflicts", conflicts);
             if (!common.json && !common.quiet) {
-                out.printf("napi-java: %d Java artifacts (%.1f MB) in %s, %s %s%n", artifacts.size(), o.bytes() / 1e6,
+                out.printf("napi-java: %d Java artifact%s (%.1f MB) in %s, %s %s%n", artifacts.size(),
+                        artifacts.size() == 1 ? "" : "s", o.bytes() / 1e6,
                         project.dir.relativize(project.jarsDir()), o.fromLock() ? "as locked in" : "locked in", JavaProject.LOCKFILE);
             }
             return o;
