@@ -119,6 +119,7 @@ public final class DependencyCommands {
                             + " (version conflict: the nearest declaration wins)");
                 }
             }
+            err.flush();
             JsonArray artifacts = new JsonArray();
             for (Map.Entry<String, JsonElement> e : o.lock().getAsJsonObject("artifacts").entrySet()) {
                 JsonObject a = e.getValue().getAsJsonObject().deepCopy();
