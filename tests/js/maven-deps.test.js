@@ -295,3 +295,68 @@ test('add generates typings and a loader for what it added', () => {
   cli(dir, ['remove', LANG3]);
   assert.deepEqual(fs.readdirSync(path.join(dir, 'java-types')), [], 'remove deletes its typings');
 });
+
+// A repository server on 127.0.0.1 that is also the HTTP proxy in front of it: it serves the user's
+// local repository (checksums computed from the files), asks for the proxy's credentials (407)
+// and then for the repository's (401), as a corporate setup would. settings.xml names the mirror,
+// the proxy and the server credentials; the mirror's host does not exist, so only the proxy reaches it.
+function repositoryBehindProxy() {
+  const http = require('node:http');
+  const seen = [];
+  const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://placeholder');
+    seen.push({ url: req.url, proxyAuth: req.headers['proxy-authorization'], auth: req.headers.authorization });
+    if (req.headers['proxy-authorization'] !== basic('proxyuser', 'proxy-secret')) {
+      res.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="proxy"' }).end();
+      return;
+    }
+    if (req.headers.authorization !== basic('repouser', 'repo-secret')) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="repository"' }).end();
+      return;
+    }
+    const rel = decodeURIComponent(url.pathname).replace(/^\/maven2\//, '');
+    const checksum = /\.(sha1|md5|sha256|sha512)$/.exec(rel);
+    const file = path.join(USER_REPOSITORY, checksum ? rel.slice(0, -checksum[0].length) : rel);
+    if (rel.includes('..') || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = checksum ? crypto.createHash(checksum[1]).update(fs.readFileSync(file)).digest('hex') : fs.readFileSync(file);
+    res.writeHead(200, { 'Content-Length': Buffer.byteLength(body) }).end(req.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, seen, port: server.address().port })));
+}
+
+test('settings.xml is honoured: its mirror, its proxy (with credentials) and the server credentials of the mirror', async (t) => {
+  const { execFile } = require('node:child_process');
+  const { server, seen, port } = await repositoryBehindProxy();
+  t.after(() => server.close());
+  const dir = project();
+  const work = tempDir('maven-proxy');
+  const settingsFile = path.join(work, 'settings.xml');
+  fs.writeFileSync(settingsFile, `<settings>
+  <localRepository>${path.join(work, 'repository')}</localRepository>
+  <mirrors><mirror><id>company</id><url>http://repository.invalid/maven2</url><mirrorOf>*</mirrorOf></mirror></mirrors>
+  <proxies><proxy><id>p</id><active>true</active><protocol>http</protocol><host>127.0.0.1</host><port>${port}</port>
+    <username>proxyuser</username><password>proxy-secret</password></proxy></proxies>
+  <servers><server><id>company</id><username>repouser</username><password>repo-secret</password></server></servers>
+</settings>
+`);
+  // async: the server answers in this process while the CLI runs
+  const r = await new Promise((resolve) => {
+    execFile(process.execPath, [CLI, 'add', `${LANG3}:3.12.0`, '--no-typings', '--settings', settingsFile],
+      { cwd: dir, env: { ...process.env, JAVA_TOOL_OPTIONS: '-Dnapi.java.progress=true' }, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ status: error ? error.code : 0, stdout, stderr }));
+  });
+  assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+  assert.equal(lockOf(dir).artifacts[`${LANG3}:3.12.0`].sha256, sha256(path.join(USER_REPOSITORY, 'org/apache/commons/commons-lang3/3.12.0/commons-lang3-3.12.0.jar')));
+  assert.ok(fs.existsSync(path.join(work, 'repository', 'org/apache/commons/commons-lang3/3.12.0/commons-lang3-3.12.0.jar')),
+    'downloaded into settings.xml\'s localRepository');
+  const jar = seen.filter((s) => s.url === 'http://repository.invalid/maven2/org/apache/commons/commons-lang3/3.12.0/commons-lang3-3.12.0.jar');
+  assert.ok(jar.some((s) => s.proxyAuth && s.auth), `the jar came through the proxy with both credentials: ${JSON.stringify(jar)}`);
+  assert.ok(seen.every((s) => s.url.startsWith('http://repository.invalid/maven2/')), 'every request went to the mirror, through the proxy');
+  // the progress bar (forced on: stderr is no terminal here; --json and --quiet turn it off)
+  assert.match(r.stderr, /\r\[#* *\] \d+% downloading commons-lang3-3\.12\.0\.jar/, r.stderr);
+  assert.match(r.stdout, /^napi-java: 1 Java artifact \(0\.6 MB\) in node_modules\/\.napi-java, locked in napi-java-lock\.json\n$/);
+});
