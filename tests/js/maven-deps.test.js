@@ -192,6 +192,24 @@ test('the bridge refuses a stale install with the fix, and configure({ javaDepen
   }
   const bad = app(dir, "require('node-api-java').configure({ javaDependencies: 1 });", { status: 1 });
   assert.match(bad.stderr, /configure\(\{ javaDependencies \}\) takes true .*false .* or the folder/);
+  // a lockfile edited to point outside the jar folder: refused by the bridge and by install
+  const lockFile = path.join(dir, 'napi-java-lock.json');
+  const lockText = fs.readFileSync(lockFile, 'utf8');
+  const hostile = JSON.parse(lockText);
+  hostile.artifacts[`${LANG3}:3.12.0`].file = '../../../etc/passwd';
+  fs.writeFileSync(lockFile, JSON.stringify(hostile));
+  try {
+    const outside = app(dir, "require('node-api-java').java.lang.Math.max(1, 2);", { status: 1 });
+    assert.match(outside.stderr, /artifact org\.apache\.commons:commons-lang3:3\.12\.0 has no file inside node_modules\/\.napi-java/);
+    const refused = cli(dir, ['install', '--offline'], { status: 1 });
+    assert.match(refused.stderr, /has a file outside the jar folder: \.\.\/\.\.\/\.\.\/etc\/passwd/);
+    delete hostile.artifacts[`${LANG3}:3.12.0`].sha256;
+    fs.writeFileSync(lockFile, JSON.stringify(hostile));
+    const damaged = cli(dir, ['install', '--offline'], { status: 1 });
+    assert.match(damaged.stderr, /napi-java-lock\.json is damaged \(artifact org\.apache\.commons:commons-lang3:3\.12\.0 has no sha256\): delete it/);
+  } finally {
+    fs.writeFileSync(lockFile, lockText);
+  }
   // npm ci / a fresh clone: the lock is there, the jars are not
   fs.renameSync(jarsDir(dir), `${jarsDir(dir)}-away`);
   try {

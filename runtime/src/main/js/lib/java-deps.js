@@ -99,8 +99,13 @@ function projectClasspath(start = appDir()) {
   const unlocked = packages.filter((owner) => !(owner in request));
   if (unlocked.length) throw new Error(`node-api-java: ${unlocked.join(', ')} declare Java dependencies that ${LOCKFILE} does not have: ${fix}`);
   const jars = [];
+  const folder = path.join(dir, JARS);
   for (const [id, artifact] of Object.entries(isObject(lock.artifacts) ? lock.artifacts : {})) {
-    const file = path.join(dir, JARS, artifact.file);
+    const file = isObject(artifact) && typeof artifact.file === 'string' ? path.join(folder, artifact.file) : undefined;
+    if (!file || !file.startsWith(folder + path.sep) || !Number.isSafeInteger(artifact.size)) {
+      throw new Error(`node-api-java: ${lockFile}: artifact ${id} has no file inside node_modules/.napi-java or no size `
+        + `(edited by hand?): delete it and run \`npx napi-java install\` in ${dir} to resolve again`);
+    }
     let size;
     try {
       size = fs.statSync(file).size;

@@ -45,6 +45,7 @@ final class Installer {
         List<DependencyResolver.Conflict> conflicts = List.of();
         if (fromLock) {
             lock = locked;
+            checkLocked(project, lock);
             sources = resolver.fetchLocked(new ArrayList<>(lock.getAsJsonObject("artifacts").keySet()));
         } else {
             DependencyResolver.Resolution r = resolver.resolve(project.declared());
@@ -108,6 +109,28 @@ final class Installer {
             project.writeLock(lock);
         }
         return new Outcome(lock, jars, conflicts, bytes, fromLock);
+    }
+
+    /** A lockfile edited by hand or damaged: every artifact needs a coordinate, a file and a sha256. */
+    private static void checkLocked(JavaProject project, JsonObject lock) {
+        JsonElement artifacts = lock.get("artifacts");
+        if (!artifacts.isJsonObject()) {
+            throw damaged(project, "\"artifacts\" is not an object");
+        }
+        for (Map.Entry<String, JsonElement> e : artifacts.getAsJsonObject().entrySet()) {
+            JsonObject entry = e.getValue().isJsonObject() ? e.getValue().getAsJsonObject() : null;
+            for (String field : List.of("file", "sha256")) {
+                if (entry == null || entry.get(field) == null || !entry.get(field).isJsonPrimitive()) {
+                    throw damaged(project, "artifact " + e.getKey() + " has no " + field);
+                }
+            }
+            DependencyResolver.artifact(e.getKey());
+        }
+    }
+
+    private static DependencyException damaged(JavaProject project, String what) {
+        return new DependencyException(project.lockFile() + " is damaged (" + what + "): delete it and run `napi-java install` "
+                + "to resolve package.json's \"java\" sections again");
     }
 
     private static JsonObject newLock(JsonObject request, DependencyResolver.Resolution r) {
