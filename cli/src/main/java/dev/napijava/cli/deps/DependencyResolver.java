@@ -233,7 +233,17 @@ final class DependencyResolver {
             return new DependencyException(notFound.getMessage() + ".\nCheck the coordinates (groupId:artifactId:version)"
                     + (maven.session.isOffline() ? ", or run without --offline to download it." : "."));
         }
-        return new DependencyException(e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (e instanceof DependencyCollectionException c && c.getResult() != null && !c.getResult().getExceptions().isEmpty()) {
+            root = c.getResult().getExceptions().get(0);
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+        }
+        return new DependencyException(e.getMessage() + (root != e && root.getMessage() != null ? ": " + root.getMessage() : ""));
     }
 
     /** The first cause of each kind, through every exception the resolver collected. */
