@@ -12,7 +12,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { PACKAGE, tempDir, runNode, describeRun } = require('./helpers');
+const { PACKAGE, REPO_ROOT, tempDir, runNode, describeRun } = require('./helpers');
 
 const CLI = path.join(PACKAGE, 'bin', 'napi-java.js');
 const USER_REPOSITORY = path.join(os.homedir(), '.m2', 'repository');
@@ -157,6 +157,25 @@ test('a tampered jar is refused by its locked sha256, and nothing of the project
   } finally {
     fs.writeFileSync(installed, original);
   }
+});
+
+test('npm install of a clone (package.json + lockfile, no node_modules) restores the jars through a postinstall `napi-java install`', () => {
+  const { spawnSync } = require('node:child_process');
+  const dist = path.join(REPO_ROOT, 'distribution', 'target');
+  const [tgz] = fs.readdirSync(dist).filter((f) => /^node-api-java-.*\.tgz$/.test(f));
+  assert.ok(tgz, `a packed node-api-java-*.tgz in ${dist}`);
+  const clone = tempDir('maven-clone');
+  const pkg = readJson(path.join(conflictProject, 'package.json'));
+  Object.assign(pkg, { dependencies: { 'node-api-java': `file:${path.join(dist, tgz)}` }, scripts: { postinstall: 'napi-java install --offline' } });
+  fs.writeFileSync(path.join(clone, 'package.json'), JSON.stringify(pkg, null, 2));
+  fs.copyFileSync(path.join(conflictProject, 'napi-java-lock.json'), path.join(clone, 'napi-java-lock.json'));
+  const npm = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--foreground-scripts'], {
+    cwd: clone, encoding: 'utf8', timeout: 180_000, env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
+  assert.equal(npm.status, 0, `${npm.stdout}\n${npm.stderr}`);
+  assert.match(npm.stdout, /napi-java: 2 Java artifacts \(0\.8 MB\) in node_modules\/\.napi-java, as locked in napi-java-lock\.json/);
+  const out = app(clone, "console.log(JSON.stringify(require('node-api-java').org.apache.commons.text.WordUtils.capitalize('a b')));");
+  assert.equal(out.json, 'A B');
 });
 
 test('an exclusion leaves the transitive dependency out of the lock and the class path', () => {
