@@ -258,10 +258,22 @@ test('npm packages that declare Java dependencies are resolved once with the pro
   assert.equal(out.json, 'One Two');
   assert.match(cli(dir, ['list']).stdout, /commons-text:1\.12\.0 \(from node_modules\/uses-text\)/);
 
-  // the package changes its declaration: stale until installed again
-  writePkg({ dependencies: { [TEXT]: '1.12.0', [LANG3]: '[3.14.0]' } });
+  // the package declares commons-lang3 itself, as the project does: one of them, the project's (first at that depth)
+  writePkg({ dependencies: { [TEXT]: '1.12.0', [LANG3]: '3.14.0' } });
   const stale = app(dir, "require('node-api-java').java.lang.Math.max(1, 2);", { status: 1 });
   assert.match(stale.stderr, /node_modules\/uses-text changed its Java dependencies since napi-java-lock\.json was written/);
+  const both = cli(dir, ['install', '--json']).json;
+  assert.deepEqual(both.artifacts.map((a) => a.id).sort(), [`${LANG3}:3.12.0`, `${TEXT}:1.12.0`]);
+  assert.deepEqual(both.conflicts.map((c) => [c.requested, c.chosen, c.requestedBy]), [
+    [`${LANG3}:3.14.0`, `${LANG3}:3.12.0`, `${TEXT}:1.12.0`],
+    [`${LANG3}:3.14.0`, `${LANG3}:3.12.0`, 'node_modules/uses-text/package.json']]);
+  // a range the project's plain version is outside: the range must hold, so the highest version in it
+  writePkg({ dependencies: { [TEXT]: '1.12.0', [LANG3]: '[3.14.0,3.17.0]' } });
+  const ranged = cli(dir, ['install', '--json']).json;
+  assert.deepEqual(ranged.artifacts.map((a) => a.id).sort(), [`${LANG3}:3.17.0`, `${TEXT}:1.12.0`]);
+  assert.ok(ranged.conflicts.some((c) => c.requested === `${LANG3}:3.12.0` && c.chosen === `${LANG3}:3.17.0` && c.requestedBy === 'package.json'),
+    JSON.stringify(ranged.conflicts));
+  writePkg({ dependencies: { [TEXT]: '1.12.0', [LANG3]: '[3.14.0]' } });
   // and an exact version the project's exact one excludes: no version satisfies both
   const pj = path.join(dir, 'package.json');
   const pkg = readJson(pj);
@@ -269,7 +281,7 @@ test('npm packages that declare Java dependencies are resolved once with the pro
   fs.writeFileSync(pj, JSON.stringify(pkg, null, 2));
   const lockBefore = fs.readFileSync(path.join(dir, 'napi-java-lock.json'), 'utf8');
   const bad = cli(dir, ['install'], { status: 1 });
-  assert.match(bad.stderr, /the Java dependencies cannot be resolved together: .*commons-lang3/s);
+  assert.match(bad.stderr, /the Java dependencies cannot be resolved together: no version of org\.apache\.commons:commons-lang3 is in all of \[3\.12\.0\], \[3\.14\.0\]/);
   assert.match(bad.stderr, /Declared:\n {2}\.: org\.apache\.commons:commons-lang3 \[3\.12\.0\]\n {2}node_modules\/uses-text: org\.apache\.commons:commons-lang3 \[3\.14\.0\]\nFix: /);
   assert.equal(fs.readFileSync(path.join(dir, 'napi-java-lock.json'), 'utf8'), lockBefore, 'the lockfile is untouched');
 });

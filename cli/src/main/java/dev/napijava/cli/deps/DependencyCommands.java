@@ -116,7 +116,7 @@ public final class DependencyCommands {
                 conflicts.add(j);
                 if (!common.json && !common.quiet) {
                     err.println("napi-java: " + c.requested() + " (wanted by " + c.requestedBy() + ") -> " + c.chosen()
-                            + " (version conflict: the nearest declaration wins)");
+                            + " (version conflict, mediated as Maven does: the nearest wins, ranges must hold)");
                 }
             }
             err.flush();

@@ -29,7 +29,10 @@ import org.eclipse.aether.resolution.VersionRangeResolutionException;
 import org.eclipse.aether.resolution.VersionRangeResult;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.eclipse.aether.util.graph.transformer.ConflictResolver;
+import org.eclipse.aether.util.version.GenericVersionScheme;
+import org.eclipse.aether.version.InvalidVersionSpecificationException;
 import org.eclipse.aether.version.Version;
+import org.eclipse.aether.version.VersionConstraint;
 
 /**
  * Resolves declared dependencies with Maven Resolver: one collect over every owner's declarations
@@ -80,7 +83,22 @@ final class DependencyResolver {
         }
     }
 
-    Resolution resolve(List<JavaProject.Declared> declared) {
+    Resolution resolve(List<JavaProject.Declared> all) {
+        // One artifact declared twice (by the project and a package, or by two packages): the resolver keeps
+        // only the last of equal direct dependencies, as Maven does in a POM; here they are mediated first
+        // (mediate), the chosen one is collected and the others are checked against the result (checkRepeated).
+        Map<String, List<JavaProject.Declared>> byKey = new LinkedHashMap<>();
+        for (JavaProject.Declared d : all) {
+            byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+        }
+        List<JavaProject.Declared> declared = new ArrayList<>();
+        List<JavaProject.Declared> repeated = new ArrayList<>();
+        for (List<JavaProject.Declared> group : byKey.values()) {
+            JavaProject.Declared chosen = group.size() == 1 ? group.get(0) : mediate(group, all);
+            declared.add(chosen);
+            group.stream().filter(d -> d != chosen && !(d.owner().equals(chosen.owner()) && d.key().equals(chosen.key())))
+                    .forEach(repeated::add);
+        }
         CollectRequest request = new CollectRequest();
         for (JavaProject.Declared d : declared) {
             List<Exclusion> exclusions = new ArrayList<>();
@@ -99,19 +117,21 @@ final class DependencyResolver {
         try {
             root = maven.system.collectDependencies(maven.session, request).getRoot();
         } catch (DependencyCollectionException e) {
-            throw explain(e, declared);
+            throw explain(e, all);
         }
         Map<String, Resolved> artifacts = new LinkedHashMap<>();
         Map<String, DependencyNode> nodes = new LinkedHashMap<>();
         Map<String, List<String>> roots = new LinkedHashMap<>();
         List<Conflict> conflicts = new ArrayList<>();
         List<DependencyNode> direct = root.getChildren();
+        List<String> owners = new ArrayList<>(); // the root's children are the declarations, in order
         for (int i = 0; i < direct.size(); i++) {
-            DependencyNode child = direct.get(i);
             String owner = i < declared.size() ? declared.get(i).owner() : ".";
-            roots.computeIfAbsent(owner, o -> new ArrayList<>()).add(id(child.getArtifact()));
+            owners.add(packageJson(owner));
+            roots.computeIfAbsent(owner, o -> new ArrayList<>()).add(id(direct.get(i).getArtifact()));
         }
-        walk(root, "(declared)", artifacts, nodes, conflicts);
+        walk(root, owners, artifacts, nodes, conflicts);
+        checkRepeated(repeated, artifacts.keySet(), all, roots, conflicts);
         List<ArtifactRequest> fetches = new ArrayList<>();
         for (DependencyNode node : nodes.values()) {
             fetches.add(new ArtifactRequest(node));
@@ -126,9 +146,107 @@ final class DependencyResolver {
         return new Resolution(withFiles, roots, conflicts);
     }
 
-    private void walk(DependencyNode node, String by, Map<String, Resolved> artifacts, Map<String, DependencyNode> nodes,
-            List<Conflict> conflicts) {
-        for (DependencyNode child : node.getChildren()) {
+    /**
+     * Maven's rule for one artifact declared at the same depth several times: every hard range ([1.2],
+     * [1,2)) must hold; within them the first plain version wins (the project's come first), else the
+     * highest version the repository has that all of them allow.
+     */
+    private JavaProject.Declared mediate(List<JavaProject.Declared> group, List<JavaProject.Declared> all) {
+        GenericVersionScheme scheme = new GenericVersionScheme();
+        List<VersionConstraint> ranges = new ArrayList<>();
+        JavaProject.Declared firstRanged = null;
+        try {
+            for (JavaProject.Declared d : group) {
+                VersionConstraint c = scheme.parseVersionConstraint(d.version());
+                if (c.getRange() != null) {
+                    ranges.add(c);
+                    firstRanged = firstRanged == null ? d : firstRanged;
+                }
+            }
+            if (ranges.isEmpty()) {
+                return group.get(0);
+            }
+            for (JavaProject.Declared d : group) {
+                VersionConstraint c = scheme.parseVersionConstraint(d.version());
+                if (c.getRange() == null && ranges.stream().allMatch(r -> r.containsVersion(c.getVersion()))) {
+                    return d;
+                }
+            }
+        } catch (InvalidVersionSpecificationException e) {
+            throw new DependencyException(group.get(0).key() + ": " + e.getMessage());
+        }
+        Version best = null;
+        VersionRangeResult available;
+        try {
+            available = maven.system.resolveVersionRange(maven.session,
+                    new VersionRangeRequest(artifact(firstRanged.key() + ":" + firstRanged.version()), maven.remotes, null));
+        } catch (VersionRangeResolutionException e) {
+            throw explain(e, all);
+        }
+        for (Version v : available.getVersions()) {
+            if (ranges.stream().allMatch(r -> r.containsVersion(v))) {
+                best = v;
+            }
+        }
+        if (best == null) {
+            throw unsolvable("no version of " + firstRanged.key() + " is in all of "
+                    + String.join(", ", group.stream().map(JavaProject.Declared::version).toList()), firstRanged.key(), all);
+        }
+        return new JavaProject.Declared(firstRanged.owner(), firstRanged.key(), "[" + best + "]", firstRanged.exclusions());
+    }
+
+    private static String packageJson(String owner) {
+        return (".".equals(owner) ? "" : owner + "/") + "package.json";
+    }
+
+    /** A repeated declaration is met when the chosen version is in its range (a plain version: always, it lost). */
+    private static void checkRepeated(List<JavaProject.Declared> repeated, java.util.Collection<String> chosenIds,
+            List<JavaProject.Declared> all, Map<String, List<String>> roots, List<Conflict> conflicts) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String id : chosenIds) {
+            chosen.put(key(artifact(id)), id);
+        }
+        GenericVersionScheme scheme = new GenericVersionScheme();
+        for (JavaProject.Declared d : repeated) {
+            String requested = d.key() + ":" + d.version();
+            roots.computeIfAbsent(d.owner(), o -> new ArrayList<>()).add(requested);
+            String id = chosen.get(d.key());
+            if (id == null || id.equals(requested)) {
+                continue;
+            }
+            String version = id.substring(id.lastIndexOf(':') + 1);
+            try {
+                VersionConstraint constraint = scheme.parseVersionConstraint(d.version());
+                if (constraint.getRange() != null && !constraint.containsVersion(scheme.parseVersion(version))) {
+                    throw unsolvable(d.key() + " " + version + " was chosen, outside " + d.version() + " that "
+                            + packageJson(d.owner()) + " requires", d.key(), all);
+                }
+            } catch (InvalidVersionSpecificationException e) {
+                throw new DependencyException(packageJson(d.owner()) + ": " + d.key() + " \"" + d.version() + "\": " + e.getMessage());
+            }
+            conflicts.add(new Conflict(requested, id, packageJson(d.owner())));
+        }
+    }
+
+    private static DependencyException unsolvable(String what, String key, List<JavaProject.Declared> declared) {
+        StringBuilder by = new StringBuilder();
+        for (JavaProject.Declared d : declared) {
+            if (d.key().equals(key)) {
+                by.append("\n  ").append(d.owner()).append(": ").append(d.key()).append(" ").append(d.version());
+            }
+        }
+        return new DependencyException("the Java dependencies cannot be resolved together: " + what + "\nDeclared:" + by
+                + "\nFix: make the version requirements of " + key + " overlap (a plain version such as 1.2 is a soft "
+                + "requirement; [1.2] is exact), or exclude it where it is not needed.");
+    }
+
+    /** Depth first, as Maven orders a class path; requestedBy: per child, who asked for it. */
+    private void walk(DependencyNode node, List<String> requestedBy, Map<String, Resolved> artifacts,
+            Map<String, DependencyNode> nodes, List<Conflict> conflicts) {
+        List<DependencyNode> children = node.getChildren();
+        for (int i = 0; i < children.size(); i++) {
+            DependencyNode child = children.get(i);
+            String by = requestedBy.get(Math.min(i, requestedBy.size() - 1));
             Dependency dep = child.getDependency();
             if (!CLASSPATH_SCOPES.contains(dep.getScope())) {
                 continue;
@@ -150,7 +268,7 @@ final class DependencyResolver {
             }
             artifacts.put(id, new Resolved(id, dep.getScope(), null, null, new ArrayList<>()));
             nodes.put(id, child);
-            walk(child, id, artifacts, nodes, conflicts);
+            walk(child, List.of(id), artifacts, nodes, conflicts);
         }
     }
 
@@ -214,15 +332,7 @@ final class DependencyResolver {
         ArtifactNotFoundException notFound = causes.notFound;
         UnsolvableVersionConflictException conflict = causes.conflict;
         if (conflict != null) {
-            StringBuilder by = new StringBuilder();
-            for (JavaProject.Declared d : declared) {
-                if (d.key().equals(conflictKey(conflict))) {
-                    by.append("\n  ").append(d.owner()).append(": ").append(d.key()).append(" ").append(d.version());
-                }
-            }
-            return new DependencyException("the Java dependencies cannot be resolved together: " + conflict.getMessage()
-                    + "\nDeclared:" + by + "\nFix: make the version requirements of " + conflictKey(conflict)
-                    + " overlap (a plain version such as 1.2 is a soft requirement; [1.2] is exact), or exclude it where it is not needed.");
+            return unsolvable(conflict.getMessage(), conflictKey(conflict), declared);
         }
         if (network != null) {
             return new DependencyException("cannot reach the Maven repository " + maven.describeRemotes() + ": " + network
