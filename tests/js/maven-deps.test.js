@@ -129,6 +129,23 @@ test('install from the lockfile into a fresh folder: the same jars, offline from
   assert.equal(out.json, 'Jvm');
 });
 
+test('install uses what the local repository has whichever repository put it there (no network needed, not even a reachable mirror)', () => {
+  const work = tempDir('maven-origin');
+  const repository = path.join(work, 'repository');
+  for (const a of Object.values(lockOf(conflictProject).artifacts)) {
+    const from = path.dirname(path.join(USER_REPOSITORY, a.file));
+    const to = path.join(repository, path.relative(USER_REPOSITORY, from));
+    fs.cpSync(from, to, { recursive: true });
+    // as Maven records a download from central: for its enhanced local repository, not one from the mirror below
+    fs.writeFileSync(path.join(to, '_remote.repositories'), `${path.basename(a.file)}>central=\n`);
+  }
+  const fresh = project();
+  for (const f of ['package.json', 'napi-java-lock.json']) fs.copyFileSync(path.join(conflictProject, f), path.join(fresh, f));
+  const r = cli(fresh, ['install', '--json', '--settings', settings(work, { repository, mirror: 'http://127.0.0.1:1/maven2' })]);
+  assert.equal(r.json.fromLockfile, true);
+  assert.equal(r.json.artifacts.length, 2);
+});
+
 test('a tampered jar is refused by its locked sha256, and nothing of the project is replaced', () => {
   // a local repository of its own holding the two locked artifacts, one of them altered
   const work = tempDir('maven-tamper');

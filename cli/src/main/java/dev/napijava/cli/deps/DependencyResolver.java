@@ -21,6 +21,7 @@ import org.eclipse.aether.collection.UnsolvableVersionConflictException;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
@@ -287,7 +288,14 @@ final class DependencyResolver {
         return files;
     }
 
+    /**
+     * The files of locked artifacts. Their sha256 is checked against the lockfile afterwards, so a file the
+     * local repository has is used whichever repository it came from (Maven's enhanced local repository
+     * would download again what another repository id, such as a mirror's, put there): offline when it can.
+     */
     Map<String, Path> fetchLocked(List<String> ids) {
+        maven.session.setLocalRepositoryManager(maven.system.newLocalRepositoryManager(maven.session,
+                new LocalRepository(maven.localRepository.toFile(), "simple")));
         List<ArtifactRequest> requests = new ArrayList<>();
         for (String id : ids) {
             requests.add(new ArtifactRequest(artifact(id), maven.remotes, null));
