@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.napijava.cli.ProgressBar;
 import dev.napijava.emitters.Generator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +19,12 @@ import java.util.concurrent.Callable;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code napi-java add | install | remove | list | update}: Maven dependencies of a Node project. */
 public final class DependencyCommands {
@@ -151,9 +152,10 @@ public final class DependencyCommands {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Adds Maven artifacts (with their transitive dependencies, from Maven Central or the repositories",
-                    "of settings.xml) to package.json's \"java\" section, installs the jars into node_modules/.napi-java,",
-                    "writes napi-java-lock.json and generates typings for what was added (java-types/)."},
+            description = {"Adds Maven artifacts and their dependencies to the project.",
+                    "Records them in package.json's \"java\" section, resolves the transitive graph (Maven Central or the "
+                    + "repositories of settings.xml), installs the jars into node_modules/.napi-java, writes napi-java-lock.json "
+                    + "and generates typings for what was added (java-types/)."},
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:added", "1:error (coordinates, network, checksum, conflict)", "2:usage error"})
     public static final class Add extends Base {
         @Parameters(arity = "1..*", paramLabel = "<groupId:artifactId[:extension[:classifier]]:version>")
@@ -249,9 +251,10 @@ public final class DependencyCommands {
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true,
-            description = {"Installs the jars napi-java-lock.json names into node_modules/.napi-java, checking each one's sha256",
-                    "(from the local repository when it has them, else downloaded into it). Without a lockfile, or when",
-                    "package.json's \"java\" sections changed since it was written, resolves them and writes it."},
+            description = {"Installs the locked Java dependencies into node_modules/.napi-java.",
+                    "Checks each jar's sha256 against napi-java-lock.json (from the local repository when it has them, else "
+                    + "downloaded into it). Without a lockfile, or when package.json's \"java\" sections changed since it was "
+                    + "written, resolves them and writes it."},
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:installed", "1:error (network, checksum, conflict...)", "2:usage error"})
     public static final class Install extends Base {
         @Override
@@ -294,7 +297,7 @@ public final class DependencyCommands {
                 for (String ext : List.of(".d.ts", ".js", ".napi.jar")) {
                     try {
                         Files.deleteIfExists(project.typingsDir().resolve(base + ext));
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         err.println("napi-java remove: warning: cannot delete " + project.typingsDir().resolve(base + ext) + ": " + e);
                     }
                 }
@@ -315,8 +318,9 @@ public final class DependencyCommands {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = {"Sets the named Java dependencies (default: all of package.json's) to their newest release",
-                    "(no snapshots, alphas, betas, milestones or release candidates), resolves again and writes the lockfile."})
+            description = {"Updates Java dependencies to their newest release.",
+                    "Sets the named ones (default: all of package.json's) to the newest release (no snapshots, alphas, betas, "
+                    + "milestones or release candidates), resolves again and writes the lockfile."})
     public static final class Update extends Base {
         @Parameters(arity = "0..*", paramLabel = "<groupId:artifactId>")
         List<String> keys = new ArrayList<>();

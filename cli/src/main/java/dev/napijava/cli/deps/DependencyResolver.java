@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,7 @@ final class DependencyResolver {
     }
 
     /** A repeated declaration is met when the chosen version is in its range (a plain version: always, it lost). */
-    private static void checkRepeated(List<JavaProject.Declared> repeated, java.util.Collection<String> chosenIds,
+    private static void checkRepeated(List<JavaProject.Declared> repeated, Collection<String> chosenIds,
             List<JavaProject.Declared> all, Map<String, List<String>> roots, List<Conflict> conflicts) {
         Map<String, String> chosen = new LinkedHashMap<>();
         for (String id : chosenIds) {

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +52,14 @@ final class Installer {
             DependencyResolver.Resolution r = resolver.resolve(project.declared());
             conflicts = r.conflicts();
             lock = newLock(request, r);
-            sources = new java.util.LinkedHashMap<>();
+            sources = new LinkedHashMap<>();
             for (DependencyResolver.Resolved a : r.artifacts().values()) {
                 sources.put(a.id(), a.file());
             }
         }
         Path folder = project.jarsDir();
         Path staging = folder.resolveSibling(JavaProject.JARS + "-staging-" + ProcessHandle.current().pid());
-        Map<String, Path> jars = new java.util.LinkedHashMap<>();
+        Map<String, Path> jars = new LinkedHashMap<>();
         long bytes = 0;
         try {
             JavaProject.deleteTree(staging);
