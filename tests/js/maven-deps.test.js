@@ -207,6 +207,24 @@ test('an exclusion leaves the transitive dependency out of the lock and the clas
   assert.deepEqual(out.json, { lang3: true, text: 'function' });
 });
 
+test('a classifier is part of the coordinate: its own key in package.json, its own file', () => {
+  const dir = project();
+  cli(dir, ['add', `${LANG3}:jar:sources:3.20.0`, `${LANG3}:3.20.0`, '--no-typings']);
+  assert.deepEqual(readJson(path.join(dir, 'package.json')).java.dependencies,
+    { [`${LANG3}:jar:sources`]: '3.20.0', [LANG3]: '3.20.0' });
+  const lock = lockOf(dir);
+  assert.deepEqual(Object.fromEntries(Object.entries(lock.artifacts).map(([id, a]) => [id, a.file])), {
+    [`${LANG3}:jar:sources:3.20.0`]: 'org/apache/commons/commons-lang3/3.20.0/commons-lang3-3.20.0-sources.jar',
+    [`${LANG3}:3.20.0`]: 'org/apache/commons/commons-lang3/3.20.0/commons-lang3-3.20.0.jar',
+  });
+  const out = app(dir, `
+    const jvm = require('node-api-java');
+    const src = jvm.java.lang.ClassLoader.getSystemResource('org/apache/commons/lang3/StringUtils.java');
+    console.log(JSON.stringify({ source: String(src).endsWith('-sources.jar!/org/apache/commons/lang3/StringUtils.java'),
+      call: jvm.org.apache.commons.lang3.StringUtils.swapCase('aB') }));`);
+  assert.deepEqual(out.json, { source: true, call: 'Ab' });
+});
+
 test('the bridge refuses a stale install with the fix, and configure({ javaDependencies: false }) opts out', () => {
   const dir = conflictProject;
   const pj = path.join(dir, 'package.json');
