@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
@@ -16,6 +17,10 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.DefaultSettingsBuilderFactory;
 import org.apache.maven.settings.building.DefaultSettingsBuildingRequest;
 import org.apache.maven.settings.building.SettingsBuildingException;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
@@ -31,6 +36,8 @@ import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
 
 /**
  * Maven Resolver set up as Maven itself would be for this user: the repository system from the
@@ -115,12 +122,34 @@ final class MavenRepositories {
             request.setGlobalSettingsFile(Path.of(mavenHome, "conf", "settings.xml").toFile());
         }
         request.setSystemProperties(System.getProperties());
+        Settings settings;
         try {
-            return new DefaultSettingsBuilderFactory().newInstance().build(request).getEffectiveSettings();
+            settings = new DefaultSettingsBuilderFactory().newInstance().build(request).getEffectiveSettings();
         } catch (SettingsBuildingException e) {
             throw new DependencyException("cannot read the Maven settings " + file + ": " + e.getMessage()
                     + " Fix the file (it is Maven's settings.xml format) or pass another with --settings.");
         }
+        decryptPasswords(settings, file);
+        return settings;
+    }
+
+    /**
+     * Passwords written {encrypted} (mvn --encrypt-password), with the master password of
+     * settings-security.xml, where Maven looks for it: -Dsettings.security, else ~/.m2/settings-security.xml.
+     */
+    private static void decryptPasswords(Settings settings, Path file) {
+        String security = System.getProperty("settings.security",
+                Path.of(System.getProperty("user.home"), ".m2", "settings-security.xml").toString());
+        SettingsDecryptionResult r = new DefaultSettingsDecrypter(new DefaultSecDispatcher(new DefaultPlexusCipher(), Map.of(), security))
+                .decrypt(new DefaultSettingsDecryptionRequest(settings));
+        for (SettingsProblem p : r.getProblems()) {
+            if (p.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new DependencyException("cannot decrypt a password of " + file + ": " + p.getMessage()
+                        + ". The master password is read from " + security + " (mvn --encrypt-master-password).");
+            }
+        }
+        settings.setServers(r.getServers());
+        settings.setProxies(r.getProxies());
     }
 
     /** The repositories of Maven's super POM (central): the URL is Maven's, not ours. */

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.aether.repository.AuthenticationContext;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 
 /** The resolver's setup from settings.xml, without network: what each remote repository becomes. */
 class MavenRepositoriesTest {
@@ -58,6 +60,36 @@ class MavenRepositoriesTest {
         assertEquals(3128, r.getProxy().getPort());
         assertNotNull(r.getProxy().getAuthentication(), "the proxy's credentials");
         assertNotNull(r.getAuthentication(), "the server credentials of the mirror's id");
+    }
+
+    @Test
+    void encryptedPasswordsAreDecryptedWithTheMasterPasswordOfSettingsSecurity() throws Exception {
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        Path security = dir.resolve("settings-security.xml");
+        Files.writeString(security, "<settingsSecurity><master>" + cipher.encryptAndDecorate("master-pw", "settings.security")
+                + "</master></settingsSecurity>\n");
+        String encrypted = cipher.encryptAndDecorate("repo-secret", "master-pw");
+        String before = System.getProperty("settings.security");
+        System.setProperty("settings.security", security.toString());
+        try {
+            MavenRepositories maven = withSettings("  <servers><server><id>central</id><username>repo</username><password>"
+                    + encrypted + "</password></server></servers>\n");
+            try (AuthenticationContext auth = AuthenticationContext.forRepository(maven.session, maven.remotes.get(0))) {
+                assertEquals("repo", auth.get(AuthenticationContext.USERNAME));
+                assertEquals("repo-secret", auth.get(AuthenticationContext.PASSWORD));
+            }
+            Files.writeString(security, "<settingsSecurity><master>{not-the-master}</master></settingsSecurity>\n");
+            DependencyException e = org.junit.jupiter.api.Assertions.assertThrows(DependencyException.class,
+                    () -> withSettings("  <servers><server><id>central</id><password>" + encrypted + "</password></server></servers>\n"));
+            assertTrue(e.getMessage().contains("cannot decrypt a password of ") && e.getMessage().contains(security.toString()),
+                    e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty("settings.security");
+            } else {
+                System.setProperty("settings.security", before);
+            }
+        }
     }
 
     @Test
