@@ -343,6 +343,11 @@ test('network failures and bad input are clear errors that leave the project as 
   const noRemove = cli(dir, ['remove', LANG3], { status: 1 });
   assert.match(noRemove.stderr, /org\.apache\.commons:commons-lang3 is not a Java dependency of /);
   assert.equal(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'), pj, 'package.json unchanged');
+  // a symlink in node_modules back to the project (workspaces, pnpm layouts): each real folder is scanned once
+  const loop = project({ java: { dependencies: { [LANG3]: '3.12.0' } } });
+  fs.symlinkSync(loop, path.join(loop, 'node_modules', 'loop'));
+  cli(loop, ['install', '--offline']);
+  assert.deepEqual(Object.keys(lockOf(loop).request), ['.', path.join('node_modules', 'loop')]);
   const noPackage = tempDir('maven-nopkg');
   const none = runNode([CLI, 'list'], { cwd: noPackage });
   assert.equal(none.status, 1, describeRun(none));

@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -156,14 +158,19 @@ final class JavaProject {
     /** package.json files under node_modules (nested and scoped too) whose "java" declares dependencies. */
     List<Path> packagesWithJava() {
         List<Path> found = new ArrayList<>();
-        scanModules(dir.resolve("node_modules"), found);
+        scanModules(dir.resolve("node_modules"), found, new HashSet<>());
         found.sort(Comparator.comparing(Path::toString));
         return found;
     }
 
-    private static void scanModules(Path modules, List<Path> found) {
-        if (!Files.isDirectory(modules)) {
-            return;
+    /** seen: the real folders scanned, so symlinked packages (workspaces, pnpm) that link back end the walk. */
+    private static void scanModules(Path modules, List<Path> found, Set<Path> seen) {
+        try {
+            if (!Files.isDirectory(modules) || !seen.add(modules.toRealPath())) {
+                return;
+            }
+        } catch (IOException e) {
+            return; // a dangling link: nothing there
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(modules)) {
             for (Path entry : entries) {
@@ -172,7 +179,7 @@ final class JavaProject {
                     continue;
                 }
                 if (name.startsWith("@")) {
-                    scanModules(entry, found);
+                    scanModules(entry, found, seen);
                     continue;
                 }
                 Path pj = entry.resolve("package.json");
@@ -187,7 +194,7 @@ final class JavaProject {
                         // a package with a broken package.json is npm's problem, not a Java declaration
                     }
                 }
-                scanModules(entry.resolve("node_modules"), found);
+                scanModules(entry.resolve("node_modules"), found, seen);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
