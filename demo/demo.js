@@ -1,5 +1,4 @@
 // The main demo: JS using the JDK and a real jar through node-api-java, in one process.
-const path = require('path');
 const jvm = require('node-api-java');
 
 console.log(`JVM ${jvm.javaVersion} from ${jvm.javaHome}`);
@@ -19,8 +18,8 @@ console.log('Math.max(3, 7) =', jvm.java.lang.Math.max(3, 7));
 console.log('2^64 as BigInteger:', new jvm.java.math.BigInteger('2').pow(64).toString());
 console.log('Long.MAX_VALUE:', jvm.java.lang.Long.MAX_VALUE, '(bigint: beyond 2^53)');
 
-// A jar from Maven Central, added at run time
-jvm.load(path.join(__dirname, 'jars', 'commons-lang3-3.14.0.jar'));
+// A library from Maven Central: `npx napi-java add org.apache.commons:commons-lang3:3.14.0` put it in
+// package.json and napi-java-lock.json; require('node-api-java') loaded it, no jvm.load needed
 const { StringUtils, RandomStringUtils } = jvm.org.apache.commons.lang3;
 console.log('abbreviate:', StringUtils.abbreviate('node-api-java brings Java libraries to Node', 24));
 console.log('capitalize:', StringUtils.capitalize('jvm'), '| reverse:', StringUtils.reverse('avaj'));

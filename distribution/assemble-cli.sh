@@ -3,9 +3,10 @@
 #   bin/napi-java        the launcher (POSIX sh)
 #   lib/napi-java-cli.jar the shaded CLI (the npm package's java/napi-java-cli.jar)
 #   runtime/             a jlink'ed Java runtime with only the modules the CLI needs: what jdeps
-#                        finds in the jar, plus the two that javac loads as services, which
-#                        jdeps cannot see: jdk.compiler (javax.tools' compiler, for the glue)
-#                        and jdk.zipfs (javac reads the class path's jars through it)
+#                        finds in the jar, plus the three loaded as services, which jdeps cannot
+#                        see: jdk.compiler (javax.tools' compiler, for the glue), jdk.zipfs (javac
+#                        reads the class path's jars through it) and jdk.crypto.ec (the elliptic-
+#                        curve TLS handshakes of Maven repositories, for `napi-java add/install`)
 #   LICENSE, THIRD-PARTY-NOTICES.txt
 # Called by Maven (package phase): assemble-cli.sh VERSION TARGET-DIR JDK. The runtime is linked
 # from JDK (the JDK running the build) unless NAPI_JAVA_JLINK_JDK names another: its glibc needs
@@ -22,11 +23,14 @@ jar=$root/cli/target/napi-java-cli.jar
 rm -rf "$out/cli"
 mkdir -p "$stage/bin" "$stage/lib"
 modules=$("$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 "$jar")
-modules=$modules,jdk.compiler,jdk.zipfs
+modules=$modules,jdk.compiler,jdk.zipfs,jdk.crypto.ec
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
 if [ "$feature" -ge 21 ]; then compress=--compress=zip-9; else compress=--compress=2; fi
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files "$compress" \
   --output "$stage/runtime"
+# the CA certificates of the JDK that links it (jlink takes java.base's, which on a distribution's
+# JDK is a stale copy: its lib/security/cacerts is a link to the system's store)
+cp -L "$jdk/lib/security/cacerts" "$stage/runtime/lib/security/cacerts"
 # the JDK's default CDS archive for the runtime (a faster start), when this JDK can make one
 "$stage/runtime/bin/java" -Xshare:dump >/dev/null 2>&1 || true
 cp "$jar" "$stage/lib/napi-java-cli.jar"

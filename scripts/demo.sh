@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fresh machine -> running demo: builds the npm package, installs it into demo/target/app like a
-# user would (npm install of the .tgz), fetches a real jar (commons-lang3) and runs demo/demo.js.
+# user would (npm install of the .tgz), adds a real Maven library (commons-lang3) with
+# `npx napi-java add` and runs demo/demo.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdks.sh
@@ -18,9 +19,11 @@ quiet env JAVA_HOME="$JDK17" mvn -B -ntp -q -Dstyle.color=never -DskipTests pack
 tgz=$(ls distribution/target/node-api-java-*.tgz | head -n 1)
 
 app=demo/target/app
-rm -rf "$app" && mkdir -p "$app/jars"
-quiet env JAVA_HOME="$JDK17" mvn -B -ntp -q -Dstyle.color=never dependency:copy \
-  -Dartifact=org.apache.commons:commons-lang3:3.14.0 -DoutputDirectory="$root/$app/jars"
+rm -rf "$app" && mkdir -p "$app"
 (cd "$app" && npm init -y >/dev/null && npm install --no-audit --no-fund "$root/$tgz" >/dev/null)
-cp demo/demo.js "$app/"
-cd "$app" && JAVA_HOME=$JDK17 node demo.js
+cd "$app"
+# what a Node user types: the jar and its dependencies from Maven Central into the project
+echo "npx napi-java add org.apache.commons:commons-lang3:3.14.0"
+JAVA_HOME=$JDK17 npx napi-java add org.apache.commons:commons-lang3:3.14.0 --no-typings
+cp "$root/demo/demo.js" .
+JAVA_HOME=$JDK17 node demo.js

@@ -49,7 +49,9 @@ cp native/target/asan/napi_java.node "$work/node-api-java/prebuilds/linux-x64/na
 #   generator suites cover. release.test.js: reads the packed package and the Maven artifacts.
 # - runtimes.test.js: Bun and Deno load the addon themselves (LD_PRELOAD's runtime in them is
 #   not what this run checks: the core under Node).
-exclude=install.test.js,platforms.test.js,release.test.js,runtimes.test.js,standalone-cli.test.js,startup-cache.test.js
+# - maven-deps.test.js: its subject is the CLI's resolver (Java) and the lockfile checks (JS); its
+#   bridge calls (poi, commons-lang3) are ordinary ones that the other suites make.
+exclude=install.test.js,maven-deps.test.js,platforms.test.js,release.test.js,runtimes.test.js,standalone-cli.test.js,startup-cache.test.js
 # NAPI_JAVA_TEST_ASAN=1 drops single assertions that measure what ASan changes, nothing else:
 # - streams.test.js "1 GB from a Java InputStream ...": the RSS bound (quarantine and redzones);
 #   the bytes are still checked.

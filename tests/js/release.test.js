@@ -51,7 +51,9 @@ test('npm publish --dry-run of the packed package: no warning but the login one,
   assert.equal(manifest.scripts, undefined);
   assert.equal(manifest.license, 'MIT');
   assert.match(manifest.repository.url, /^git\+https:\/\/.+\.git$/);
-  assert.ok(report.size < 3_000_000, `packed size ${report.size}`);
+  // 2.7 MB before `napi-java add`; the CLI jar now bundles Maven Resolver, Maven's model and settings,
+  // Apache HttpClient and Gson (about 3.3 MB of it)
+  assert.ok(report.size < 6_500_000, `packed size ${report.size}`);
   // the jars inside bundle no second copy of the native libraries
   for (const jar of ['java/napi-java-cli.jar', 'java/napi-java-runtime.jar']) {
     assert.doesNotMatch(run('unzip', ['-l', path.join(pkg, jar)]).stdout, /\.(node|so)\s*$/m, jar);

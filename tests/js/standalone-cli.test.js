@@ -30,11 +30,14 @@ test('standalone CLI tarball: bin/napi-java generate works with no JDK on PATH o
   // only the modules the CLI needs (a full JDK image has ~70)
   const modules = run(path.join(home, 'runtime', 'bin', 'java'), ['--list-modules']).stdout.trim().split('\n')
     .map((l) => l.replace(/@.*/, '')).sort();
-  // what jdeps found (java.base, java.compiler, java.sql) and the two javac loads as services, with
-  // what those require (JDK 17: java.logging, java.transaction.xa, java.xml; JDK 25 also
-  // jdk.internal.opt): 8 or 9 of a full JDK's ~70
-  for (const m of ['java.base', 'java.compiler', 'java.sql', 'jdk.compiler', 'jdk.zipfs']) assert.ok(modules.includes(m), `${m} in ${modules}`);
-  assert.ok(modules.length <= 9, modules.join(', '));
+  // what jdeps found (java.base, java.compiler, java.sql; java.naming and java.security.jgss for
+  // the resolver's HTTP client) and the three loaded as services (javac's two, TLS's elliptic
+  // curves), with what those require (JDK 17: java.logging, java.transaction.xa, java.xml; JDK 25
+  // also jdk.internal.opt): 12 or 13 of a full JDK's ~70
+  for (const m of ['java.base', 'java.compiler', 'java.sql', 'jdk.compiler', 'jdk.zipfs', 'jdk.crypto.ec']) {
+    assert.ok(modules.includes(m), `${m} in ${modules}`);
+  }
+  assert.ok(modules.length <= 13, modules.join(', '));
   assert.deepEqual(modules.filter((m) => /desktop|jdk\.jshell|jdk\.javadoc|jdk\.jlink/.test(m)), []);
   assert.ok(!fs.existsSync(path.join(home, 'runtime', 'jmods')), 'no jmods');
 
@@ -75,4 +78,18 @@ test('standalone CLI tarball: bin/napi-java generate works with no JDK on PATH o
   assert.equal(use.status, 0, describeRun(use));
   assert.deepEqual(use.json, { ext: 'txt' });
   t.diagnostic(`standalone generate of commons-io: ${ms} ms`);
+
+  // napi-java add over TLS from Maven Central with the jlink runtime (its CA store, its EC module),
+  // into a local repository of its own so the jar is really downloaded
+  const project = tempDir('standalone-add');
+  fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "standalone-add" }\n');
+  fs.writeFileSync(path.join(project, 'settings.xml'),
+    `<settings><localRepository>${path.join(project, 'repository')}</localRepository></settings>\n`);
+  const add = spawnSync('napi-java', ['add', 'com.google.code.findbugs:jsr305:3.0.2', '--no-typings', '--settings', 'settings.xml', '--json'], {
+    cwd: project, env, encoding: 'utf8', timeout: 120_000,
+  });
+  assert.equal(add.status, 0, describeRun(add));
+  assert.equal(JSON.parse(add.stdout).artifacts[0].id, 'com.google.code.findbugs:jsr305:3.0.2');
+  assert.ok(fs.existsSync(path.join(project, 'repository', 'com/google/code/findbugs/jsr305/3.0.2/jsr305-3.0.2.jar')), 'downloaded');
+  assert.ok(fs.existsSync(path.join(project, 'node_modules/.napi-java/com/google/code/findbugs/jsr305/3.0.2/jsr305-3.0.2.jar')));
 });

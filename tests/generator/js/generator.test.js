@@ -373,3 +373,30 @@ test('async results, callbacks and futures are typed: wrong uses fail tsc', () =
     assert.match(r.stdout, new RegExp(`wrong-async\\.ts\\(${line},\\d+\\): error TS`), `line ${line}:\n${r.stdout}`);
   }
 });
+
+test('napi-java add: typings for a Maven artifact in one command, a TS program on them, wrong uses rejected', () => {
+  // a project of its own (its package.json gets the "java" section), beside the one above
+  const project = path.join(APP, 'maven-app');
+  fs.rmSync(project, { recursive: true, force: true });
+  fs.mkdirSync(path.join(project, 'node_modules'), { recursive: true });
+  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'maven-app', private: true }));
+  fs.symlinkSync(path.join(APP, 'node_modules', 'node-api-java'), path.join(project, 'node_modules', 'node-api-java'));
+  const added = ok(run(bin(), ['add', 'org.apache.commons:commons-text:1.12.0'], { cwd: project }), 'napi-java add');
+  assert.match(added.stdout, /typings for org\.apache\.commons:commons-text: java-types\/commons-text-1\.12\.0\.d\.ts/);
+  fs.writeFileSync(path.join(project, 'use.ts'), [
+    "import jvm = require('./java-types/commons-text-1.12.0');",
+    'const { WordUtils, StringSubstitutor } = jvm.org.apache.commons.text;',
+    "const caps: string = WordUtils.capitalize('one two');",
+    "const sub: string = new StringSubstitutor(new Map([['who', 'TS']])).replace('hi ${who}');",
+    'console.log(JSON.stringify({ caps, sub }));', ''].join('\n'));
+  const r = tscProject(['maven-app/use.ts'], { lib: ['es2020'] });
+  assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+  const ran = run(process.execPath, [path.join(project, 'use.js')], { cwd: project });
+  assert.strictEqual(ran.status, 0, ran.stdout + ran.stderr);
+  assert.deepStrictEqual(JSON.parse(ran.stdout.trim().split('\n').pop()), { caps: 'One Two', sub: 'hi TS' });
+  fs.writeFileSync(path.join(project, 'wrong.ts'), [
+    "import jvm = require('./java-types/commons-text-1.12.0');",
+    'jvm.org.apache.commons.text.WordUtils.capitalize(42);', ''].join('\n'));
+  const wrong = tscProject(['maven-app/wrong.ts'], { noEmit: true });
+  assert.match(wrong.stdout, /wrong\.ts\(2,\d+\): error TS(2345|2769)/, wrong.stdout);
+});

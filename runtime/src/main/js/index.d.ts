@@ -18,6 +18,12 @@ declare namespace nodeApiJava {
     startupCache?: boolean | string;
     /** Milliseconds the JVM's shutdown hooks may take when the main thread exits (default 5000, 0: not run). */
     shutdownTimeout?: number;
+    /**
+     * The Java dependencies of package.json (`npx napi-java add`), put on the class path at start: `true` (default)
+     * those of the nearest package.json (beside the main script, else the current folder), `false` none, a string
+     * the folder of the project to take them from.
+     */
+    javaDependencies?: boolean | string;
   }
 
   interface StartupCacheStats {

@@ -13,10 +13,11 @@ const startupCache = require('./lib/startup-cache');
 
 const native = require('./lib/addon').loadAddon(); // prebuilds/<platform>-<arch>/napi_java.node
 const { RUNTIME_JAR, PACKAGE_JSON } = require('./lib/package-files');
+const { projectClasspath } = require('./lib/java-deps');
 
 const config = {
   javaHome: undefined, classpath: [], jvmOptions: [], asyncThreads: undefined, startupCache: undefined,
-  shutdownTimeout: 5000,
+  shutdownTimeout: 5000, javaDependencies: true,
 };
 let running = null; // { home, version, cache } once started
 
@@ -35,7 +36,8 @@ function configure(options = {}) {
   if (running) {
     throw new Error('node-api-java: configure() must be called before the JVM starts (before first use of a Java class)');
   }
-  const known = new Set(['javaHome', 'classpath', 'jvmOptions', 'asyncThreads', 'startupCache', 'shutdownTimeout']);
+  const known = new Set(['javaHome', 'classpath', 'jvmOptions', 'asyncThreads', 'startupCache', 'shutdownTimeout',
+    'javaDependencies']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) throw new TypeError(`node-api-java: unknown configure() option '${key}' (known: ${[...known].join(', ')})`);
   }
@@ -63,6 +65,14 @@ function configure(options = {}) {
       throw new TypeError('node-api-java: configure({ startupCache }) takes true, false or the folder for the start-up cache');
     }
     config.startupCache = options.startupCache;
+  }
+  if (options.javaDependencies !== undefined) {
+    if (typeof options.javaDependencies !== 'boolean' && typeof options.javaDependencies !== 'string') {
+      throw new TypeError('node-api-java: configure({ javaDependencies }) takes true (the default: the locked Java dependencies '
+        + 'of the nearest package.json), false (none) or the folder of the project whose dependencies to load');
+    }
+    config.javaDependencies = typeof options.javaDependencies === 'string' ? path.resolve(options.javaDependencies)
+      : options.javaDependencies;
   }
   return root; // chainable: jvm.configure({...}).java.util
 }
@@ -145,7 +155,10 @@ function privacyOptions() {
 function ensureStarted() {
   if (running) return;
   const jdk = findJdk(config.javaHome);
-  const classpath = [RUNTIME_JAR, ...config.classpath].join(path.delimiter);
+  // package.json's Java dependencies (`npx napi-java add`), after the jars the app names itself
+  const declared = config.javaDependencies === false ? []
+    : projectClasspath(config.javaDependencies === true ? undefined : config.javaDependencies);
+  const classpath = [RUNTIME_JAR, ...config.classpath, ...declared].join(path.delimiter);
   const userOptions = [...splitOptions(process.env.NAPI_JAVA_JVM_OPTIONS), ...config.jvmOptions];
   const cache = startupCache.prepare({
     setting: config.startupCache, jdk, runtimeJar: RUNTIME_JAR, packageJson: PACKAGE_JSON, userOptions,

@@ -4,7 +4,7 @@ import dev.napijava.analyzer.ApiModel;
 import java.io.PrintWriter;
 
 /** A one-line progress bar on stderr, only when it is a terminal (for large jars). */
-final class ProgressBar implements ApiModel.ProgressListener {
+public final class ProgressBar implements ApiModel.ProgressListener {
     private final PrintWriter err;
     private boolean drawn;
     private long last;
@@ -13,7 +13,7 @@ final class ProgressBar implements ApiModel.ProgressListener {
         this.err = err;
     }
 
-    static ProgressBar forTerminal(PrintWriter err) {
+    public static ProgressBar forTerminal(PrintWriter err) {
         boolean terminal = System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM"));
         return terminal || Boolean.getBoolean("napi.java.progress") ? new ProgressBar(err) : null;
     }
@@ -33,7 +33,7 @@ final class ProgressBar implements ApiModel.ProgressListener {
         drawn = true;
     }
 
-    void done() {
+    public void done() {
         if (drawn) {
             err.print("\r" + " ".repeat(70) + "\r");
             err.flush();
