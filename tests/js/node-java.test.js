@@ -365,6 +365,12 @@ test('a failing before hook: ensureJvm reports its error and the JVM is not crea
   assert.deepEqual(child('failingClient'), { message: 'no classpath today', created: false });
 });
 
+test('after require(\'node-api-java\') started the JVM, the drop-in joins it: its classpath loaded, a warning says what changes', () => {
+  const r = child('joinsRunningJvm');
+  assert.deepEqual({ ...r, warnings: undefined }, { size: 1, before: 1, greet: 'hi y x7', created: true, warnings: undefined });
+  assert.deepEqual(r.warnings, ['NodeJavaWarning NAPI_JAVA_NODE_JAVA_JOINED']);
+});
+
 test('a proxy Java holds and fires from its own thread runs, and Node still exits by itself', () => {
   assert.deepEqual(child('exitsWithLiveProxy'), { fired: 1 });
 });

@@ -320,6 +320,7 @@ const api = {
 Object.defineProperty(api, Symbol.for('node-api-java internals'), {
   value: Object.freeze({
     start: ensureStarted,
+    running: () => running !== null,
     bigintLongs: (delta) => native.bigintLongs(delta),
     byReference: (mask) => native.byReference(mask),
     addonPath: require('./lib/addon').addonPath(),

@@ -417,8 +417,18 @@ const BY_REFERENCE = ['DATE', 'INSTANT', 'BIG_INTEGER', 'INPUT_STREAM', 'OUTPUT_
 function ensureCreated() {
   if (state.created) return;
   checkAsyncOptions(java.asyncOptions); // before the start: fixed options can start it on the next call
-  jvm.configure({ classpath: state.classpath.slice(), jvmOptions: state.options.slice() });
-  internals.start();
+  if (internals.running()) {
+    // require('node-api-java') started the JVM first (a program moving over one call at a time): join
+    // it, load the classpath into it; JVM options can no longer apply
+    for (const item of state.classpath) jvm.load(String(item));
+    process.emitWarning(`node-api-java/node-java joined the JVM that require('node-api-java') started: ` +
+      (state.options.length ? `java.options (${state.options.join(' ')}) cannot apply any more; ` : '') +
+      'from now on that API, too, gives node-java\'s shapes (long results as bigints, dates, Instant, ' +
+      'BigInteger and streams as Java objects): docs/NODE-JAVA.md', { type: 'NodeJavaWarning', code: 'NAPI_JAVA_NODE_JAVA_JOINED' });
+  } else {
+    jvm.configure({ classpath: state.classpath.slice(), jvmOptions: state.options.slice() });
+    internals.start();
+  }
   state.created = true;
   // node-java ignores a jar pushed once the JVM runs; the bridge can load it, so it does
   loadLatePushes(state.classpath);
