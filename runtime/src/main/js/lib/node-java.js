@@ -727,7 +727,7 @@ function importedClass(className, record) {
     const field = staticField(record, name);
     Object.defineProperty(result, usableName(name), {
       get: () => fromJava(field.get()),
-      set: (v) => field.set(toJava(v)),
+      set: (v) => { field.set(toJava(v)); },
       enumerable: true,
       configurable: true,
     });
