@@ -49,6 +49,11 @@ summary() {
 RAN=""
 trap 'summary $?' EXIT
 
+# The C format and ESLint (seconds; the Java style runs in Maven's validate phase): drift fails the run
+echo "== lint: clang-format (native/), ESLint (the JS)"
+./scripts/setup-lint.sh > "$LOGS/setup-lint.out" 2>&1 || { echo "== lint tools not installed (scripts/setup-lint.sh): $(tail -3 "$LOGS/setup-lint.out" | tr '\n' ' ')"; exit 1; }
+./scripts/lint.sh 2>&1 | tee "$LOGS/lint.out"
+
 echo "== JDK 17: $JDK17"
 RAN="JDK 17"
 JAVA_HOME=$JDK17 mvn -B -ntp verify 2>&1 | tee "$LOGS/jdk17.log"

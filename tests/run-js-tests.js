@@ -28,6 +28,18 @@ if (files.length === 0) {
 // first few starts they run with it) and `mvn clean` removes it. startup-cache.test.js uses its own.
 const env = { ...process.env };
 if (env.NAPI_JAVA_STARTUP_CACHE === undefined) env.NAPI_JAVA_STARTUP_CACHE = path.join(__dirname, 'target', 'startup-cache');
+// The suites test the package as users get it: the packed tgz, npm-installed into a fresh folder
+// once per run (≈ 2 s), unless NAPI_JAVA_PACKAGE names another (scripts/test-asan.sh's ASan copy).
+if (!env.NAPI_JAVA_PACKAGE) {
+  const { installTarball } = require('./js/helpers');
+  const { npm, installed } = installTarball(path.join(__dirname, 'target', 'installed'));
+  if (npm.status !== 0) {
+    console.error(`npm install of the packed package failed (build it with 'mvn -DskipTests package'):\n${npm.error || ''}${npm.stdout}${npm.stderr}`);
+    process.exit(1);
+  }
+  env.NAPI_JAVA_PACKAGE = installed;
+  console.log(`# the suites run against ${installed} (npm install of the packed tgz)`);
+}
 // TAP whatever the Node (Node 23+ defaults to the spec reporter off a terminal): scripts/test.sh
 // counts its "# pass N" lines. --test-concurrency exists from Node 20.10 (Node 18 runs one file
 // per CPU anyway, which is 2 here).

@@ -87,7 +87,7 @@ function check(id, r, data) {
 }
 
 const now = process.hrtime.bigint;
-let sink; // keeps results alive so nothing is optimised away
+let sink; // eslint-disable-line no-unused-vars -- written, never read: keeps results alive so nothing is optimised away
 
 // Says when a result has another JS type than the int the Java method returns.
 function resultNote(id, r) {

@@ -293,7 +293,7 @@ static napi_value by_reference(napi_env env, napi_callback_info info) {
   env_ctx* ctx = env_get(env);
   if (!integer_argument(env, info, &mask) || mask < 0 || mask >= ((int64_t)1 << TC_COUNT)) {
     return js_pending(env) ? NULL
-      : throw_type_error(env, "byReference(mask) takes a bit mask of type codes (0 to 2^%d-1)", TC_COUNT);
+                           : throw_type_error(env, "byReference(mask) takes a bit mask of type codes (0 to 2^%d-1)", TC_COUNT);
   }
   if (ctx) ctx->by_reference = (uint64_t)mask;
   return NULL;

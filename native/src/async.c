@@ -163,8 +163,9 @@ jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise) {
 static napi_deferred new_deferred(env_ctx* ctx, napi_value* promise) {
   napi_deferred deferred;
   if (ctx->closed || !ctx->wake) {
-    throw_error_code(ctx->env, "ERR_NAPI_JAVA_ENV_CLOSED", "node-api-java: the Node.js environment is ending: no "
-                                                          "asynchronous Java call can start");
+    throw_error_code(ctx->env, "ERR_NAPI_JAVA_ENV_CLOSED",
+                     "node-api-java: the Node.js environment is ending: no "
+                     "asynchronous Java call can start");
     return NULL;
   }
   if (!NAPI_OK(ctx->env, napi_create_promise(ctx->env, &deferred, promise))) return NULL;
@@ -256,7 +257,7 @@ bool async_init(JNIEnv* jni) {
   /* through a class literal: JNI FindClass would initialize CompletableFuture (and ForkJoinPool) */
   REQUIRE(J.CompletableFuture = static_global(jni, J.AsyncCalls, "FUTURE_CLASS", "Ljava/lang/Class;"));
   REQUIRE(J.AsyncCalls_submit = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "submit",
-      "(Ldev/napijava/bridge/JsEnv;Ldev/napijava/bridge/Overload;Ljava/lang/Object;[Ljava/lang/Object;J)V"));
+                                                          "(Ldev/napijava/bridge/JsEnv;Ldev/napijava/bridge/Overload;Ljava/lang/Object;[Ljava/lang/Object;J)V"));
   REQUIRE(J.AsyncCalls_whenDone = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "whenDone",
                                                             "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Object;J)V"));
   REQUIRE(J.AsyncCalls_newPromiseFuture = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "newPromiseFuture",

@@ -21,10 +21,10 @@
 
 #include "type_codes.h"
 
-#define FAST_ARGS 16   /* arguments handled without heap allocation; = CallSlots.MAX_ARGS (SharedConstantsTest) */
+#define FAST_ARGS 16               /* arguments handled without heap allocation; = CallSlots.MAX_ARGS (SharedConstantsTest) */
 #define FAST_FRAME (2 * FAST_ARGS) /* longs per frame of a fast call: a (tag, bits) pair per argument (CallSlots.FRAME) */
-#define SHAPE_MAX 8    /* call shapes with more arguments are resolved every time */
-#define SHAPE_CACHE 4  /* cached call shapes per overload set */
+#define SHAPE_MAX 8                /* call shapes with more arguments are resolved every time */
+#define SHAPE_CACHE 4              /* cached call shapes per overload set */
 /* Nesting of arrays converted in one value (JS -> Java and back): deeper is refused with a
  * RangeError, which also ends cyclic arrays. */
 #define MAX_NESTING 256
@@ -36,7 +36,12 @@ struct env_ctx;
 struct class_info;
 
 /* The JS built-in constructors the marshaler tells objects apart by (env_ctx.builtin). */
-enum { JS_MAP, JS_SET, JS_REGEXP, JS_WEAKMAP, JS_WEAKSET, JS_BUILTIN_COUNT };
+enum { JS_MAP,
+       JS_SET,
+       JS_REGEXP,
+       JS_WEAKMAP,
+       JS_WEAKSET,
+       JS_BUILTIN_COUNT };
 
 typedef struct type_info {
   int code;
@@ -46,7 +51,7 @@ typedef struct type_info {
 
 typedef struct callable {
   jmethodID mid; /* resolved on first use (classes.c) */
-  jclass decl; /* global ref: declaring class (static calls, constructors) */
+  jclass decl;   /* global ref: declaring class (static calls, constructors) */
   bool is_static, is_ctor, is_varargs;
   int argc;
   type_info* params;
@@ -129,34 +134,34 @@ typedef struct js_ref {
 typedef struct env_ctx {
   napi_env env;
   pthread_t js_thread;
-  bool is_main;         /* the process's main thread: its exit runs the JVM's shutdown hooks */
-  bool closed;          /* the environment ended (or is exiting): Java was told, no more queue */
-  jobject js_env;       /* global ref to dev.napijava.bridge.JsEnv */
-  jobject object_table; /* global ref to dev.napijava.bridge.ObjectTable */
+  bool is_main;                  /* the process's main thread: its exit runs the JVM's shutdown hooks */
+  bool closed;                   /* the environment ended (or is exiting): Java was told, no more queue */
+  jobject js_env;                /* global ref to dev.napijava.bridge.JsEnv */
+  jobject object_table;          /* global ref to dev.napijava.bridge.ObjectTable */
   napi_threadsafe_function wake; /* runs JsEnv.drain() on the JS thread */
-  int pending_async;    /* promises awaiting Java: while > 0 the wake function keeps Node alive */
-  int* sync_depth;      /* JS -> Java calls in progress (read by Java through a direct buffer; never
+  int pending_async;             /* promises awaiting Java: while > 0 the wake function keeps Node alive */
+  int* sync_depth;               /* JS -> Java calls in progress (read by Java through a direct buffer; never
                          * freed: a Java thread may read it while the environment ends) */
-  bool converting_exception; /* a Java exception is being turned into JS: no second one inside */
+  bool converting_exception;     /* a Java exception is being turned into JS: no second one inside */
   /* The arrays being converted, outermost first (each direction): one met again is a cycle. */
   int js_depth, java_depth;
   napi_value js_nest[MAX_NESTING];
   jobject java_nest[MAX_NESTING]; /* local refs of the enclosing native frames */
-  napi_ref stream_hook; /* JS hook(value, kind) converting between Node and Java streams */
-  class_info** classes; /* by ClassRegistry index */
+  napi_ref stream_hook;           /* JS hook(value, kind) converting between Node and Java streams */
+  class_info** classes;           /* by ClassRegistry index */
   int class_cap;
-  napi_ref sentinel;    /* constructor argument meaning "wrap ctx->pending" */
+  napi_ref sentinel; /* constructor argument meaning "wrap ctx->pending" */
   java_ref* pending;
-  napi_ref on_class;    /* JS hook(ctor, classIndex) run once per projected class */
-  napi_ref java_error;  /* JS hook(throwableWrapper[, originalJsError]) -> Error */
-  napi_ref array_is_array; /* Array.isArray: true for Proxies of arrays, unlike napi_is_array */
-  napi_ref array_from;     /* Array.from: a JS Map's or Set's contents as an array */
-  napi_ref object_prototype; /* a plain object's prototype */
+  napi_ref on_class;                  /* JS hook(ctor, classIndex) run once per projected class */
+  napi_ref java_error;                /* JS hook(throwableWrapper[, originalJsError]) -> Error */
+  napi_ref array_is_array;            /* Array.isArray: true for Proxies of arrays, unlike napi_is_array */
+  napi_ref array_from;                /* Array.from: a JS Map's or Set's contents as an array */
+  napi_ref object_prototype;          /* a plain object's prototype */
   napi_ref builtin[JS_BUILTIN_COUNT]; /* Map, Set, RegExp, WeakMap, WeakSet (JS_MAP...) */
-  int bigint_longs;        /* > 0 inside jvm.bigint(fn): every long result is a bigint */
-  uint64_t by_reference;   /* a bit per type code whose results to_js wraps as Java objects instead of
+  int bigint_longs;                   /* > 0 inside jvm.bigint(fn): every long result is a bigint */
+  uint64_t by_reference;              /* a bit per type code whose results to_js wraps as Java objects instead of
                               converting (set by JS: node-java's shapes, lib/node-java.js) */
-  js_ref refs;          /* list head of the js_refs Java holds */
+  js_ref refs;                        /* list head of the js_refs Java holds */
   /* The fast calls' memory (dev.napijava.bridge.CallSlots, JS thread only): call_frames frames of
    * FAST_FRAME longs at call_slots, a direct LongBuffer of Java's kept alive by call_slots_buffer
    * (a global ref) until env_free. NULL until Java registers it (JSValueNatives.registerSlots). */
@@ -169,7 +174,7 @@ typedef struct env_ctx {
 typedef struct jni_cache {
   JavaVM* vm;
   jclass Object, String, Class, Throwable, ObjectArray, StackOverflowError, OutOfMemoryError;
-  jclass box[8];          /* Boolean Byte Character Short Integer Long Float Double */
+  jclass box[8]; /* Boolean Byte Character Short Integer Long Float Double */
   jmethodID box_valueOf[8];
   jmethodID box_value[8]; /* booleanValue ... doubleValue */
   jfieldID box_field[8];  /* their "value" fields (NULL if this JDK has none: the methods then) */
@@ -242,10 +247,10 @@ static inline bool stack_exhausted(void) {
 /* A failed napi status: leaves a JS exception pending (the call's own, or an Error naming the
  * call) and returns false. NAPI_OK(env, call) is true when the call succeeded. */
 bool status_checked(napi_env env, napi_status status, const char* call);
-#define NAPI_OK(env, call)                         \
-  __extension__({                                  \
-    napi_status napi_ok_status_ = (call);          \
-    napi_ok_status_ == napi_ok ||                  \
+#define NAPI_OK(env, call)                             \
+  __extension__({                                      \
+    napi_status napi_ok_status_ = (call);              \
+    napi_ok_status_ == napi_ok ||                      \
         status_checked((env), napi_ok_status_, #call); \
   })
 /* Each returns NULL so callers can `return throw_...(...)`; none replaces a pending exception. */
@@ -257,7 +262,7 @@ napi_value throw_stack_exhausted(napi_env env);
  * back as itself); never recursive, never fails: a plain Error is the last resort. */
 napi_value throw_java_exception(env_ctx* ctx, JNIEnv* jni);
 bool java_failed(env_ctx* ctx, JNIEnv* jni); /* pending Java exception -> JS throw; true if so */
-bool js_pending(napi_env env);              /* a JS exception is pending */
+bool js_pending(napi_env env);               /* a JS exception is pending */
 /* A JS value thrown in JS as a pending Java throwable (a Java exception that crossed into JS goes
  * back as itself, anything else becomes dev.napijava.JSException holding the JS value). */
 void throw_js_to_java(env_ctx* ctx, JNIEnv* jni, napi_value error);
@@ -320,19 +325,19 @@ jobject box_primitive(JNIEnv* jni, int prim_code, jvalue value);
  * pending when boxing failed. */
 bool to_java_object(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out);
 bool read_type_info(JNIEnv* jni, jobject type_ref, type_info* out); /* false: Java exception pending */
-void type_info_release(JNIEnv* jni, type_info* t); /* the global refs and element chain read_type_info made */
+void type_info_release(JNIEnv* jni, type_info* t);                  /* the global refs and element chain read_type_info made */
 
 /* ---- strings.c: strings both ways (the compact-string fast path: the only use of JDK internals) ---- */
 void strings_init(JNIEnv* jni); /* probes String's layout; the fast path stays off when it differs */
 napi_value jstring_to_js(napi_env env, JNIEnv* jni, jstring s);
 jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v); /* NULL with a JS or Java exception pending */
-char* jstring_to_utf8(JNIEnv* jni, jstring s); /* malloc'ed; NULL with a Java exception pending */
+char* jstring_to_utf8(JNIEnv* jni, jstring s);                  /* malloc'ed; NULL with a Java exception pending */
 /* Frees the calling thread's string scratch buffer (its Node environment is ending). */
 void strings_free_thread_buffers(void);
 
 /* ---- values.c: big integers, dates, JS collections and records (rules in Values, JsCollections) ---- */
-int object_tag(env_ctx* ctx, napi_value v);          /* AT_DATE..AT_OTHER_OBJECT for an object; AT_COUNT on failure */
-int array_elements_tag(env_ctx* ctx, napi_value a);  /* AT_ARRAY or AT_ARRAY_OF_* by the first elements */
+int object_tag(env_ctx* ctx, napi_value v);         /* AT_DATE..AT_OTHER_OBJECT for an object; AT_COUNT on failure */
+int array_elements_tag(env_ctx* ctx, napi_value a); /* AT_ARRAY or AT_ARRAY_OF_* by the first elements */
 bool bigint_to_biginteger(env_ctx* ctx, JNIEnv* jni, napi_value v, jobject* out);
 bool bigint_to_object(env_ctx* ctx, JNIEnv* jni, napi_value v, jobject* out); /* Long, or BigInteger beyond */
 napi_value biginteger_to_js(env_ctx* ctx, JNIEnv* jni, jobject big);

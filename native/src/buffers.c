@@ -107,7 +107,7 @@ typedef struct shared_mem {
   size_t length;  /* bytes JS sees */
   int kind;
   env_ctx* ctx;
-  napi_ref view;  /* weak: the typed array JS got, found again in `recent` */
+  napi_ref view; /* weak: the typed array JS got, found again in `recent` */
 } shared_mem;
 
 /* The views made lately on this JS thread, by memory: the same memory going to JS again gives the
@@ -130,8 +130,8 @@ static struct {
   jfieldID address, capacity, mark; /* to empty a chunk's Java buffer once JS has it (NULL: no hand-over) */
 } B;
 
-static const napi_typedarray_type KIND_ARRAY[] = {napi_uint8_array,    napi_int16_array,   napi_uint16_array,
-                                                  napi_int32_array,    napi_bigint64_array, napi_float32_array,
+static const napi_typedarray_type KIND_ARRAY[] = {napi_uint8_array, napi_int16_array, napi_uint16_array,
+                                                  napi_int32_array, napi_bigint64_array, napi_float32_array,
                                                   napi_float64_array};
 static const char* KIND_NAME[] = {"ByteBuffer", "ShortBuffer", "CharBuffer", "IntBuffer",
                                   "LongBuffer", "FloatBuffer", "DoubleBuffer"};
@@ -192,7 +192,8 @@ bool buffers_init(JNIEnv* jni) {
   B.shareable = buffer ? (*jni)->GetStaticMethodID(jni, c, "shareable", "(Ljava/nio/Buffer;I)I") : NULL;
   B.remainingBytes = B.shareable ? (*jni)->GetStaticMethodID(jni, c, "remainingBytes", "(Ljava/nio/Buffer;I)[B") : NULL;
   B.view = B.remainingBytes ? (*jni)->GetStaticMethodID(jni, c, "view",
-                                                         "(Ljava/nio/ByteBuffer;Ljava/nio/Buffer;IJ)Ljava/nio/Buffer;") : NULL;
+                                                        "(Ljava/nio/ByteBuffer;Ljava/nio/Buffer;IJ)Ljava/nio/Buffer;")
+                            : NULL;
   B.allocateCopy = B.view ? (*jni)->GetStaticMethodID(jni, c, "allocateCopy", "(I)Ljava/nio/ByteBuffer;") : NULL;
   B.copy = B.allocateCopy ? (*jni)->GetStaticMethodID(jni, c, "copy", "(Ljava/nio/ByteBuffer;I)Ljava/nio/Buffer;") : NULL;
   B.position = B.copy ? (*jni)->GetFieldID(jni, buffer, "position", "I") : NULL;
@@ -249,7 +250,8 @@ static napi_value copy_to_js(env_ctx* ctx, JNIEnv* jni, jobject buf, int kind) {
                       : NAPI_OK(env, napi_create_arraybuffer(env, (size_t)len, &data, &ab));
   if (ok && len) (*jni)->GetByteArrayRegion(jni, bytes, 0, len, data);
   if (ok && kind != 0) {
-    size_t elements = (size_t)len >> (kind == 4 || kind == 6 ? 3 : kind == 3 || kind == 5 ? 2 : 1);
+    size_t elements = (size_t)len >> (kind == 4 || kind == 6 ? 3 : kind == 3 || kind == 5 ? 2
+                                                                                          : 1);
     ok = NAPI_OK(env, napi_create_typedarray(env, KIND_ARRAY[kind], elements, ab, 0, &result));
   }
   (*jni)->DeleteLocalRef(jni, bytes);
@@ -360,9 +362,14 @@ static bool kind_accepts(int kind, napi_typedarray_type ta) {
 
 static size_t typed_element_size(napi_typedarray_type ta) {
   switch (ta) {
-    case napi_int8_array: case napi_uint8_array: case napi_uint8_clamped_array: return 1;
-    case napi_int16_array: case napi_uint16_array: return 2;
-    case napi_int32_array: case napi_uint32_array: case napi_float32_array: return 4;
+    case napi_int8_array:
+    case napi_uint8_array:
+    case napi_uint8_clamped_array: return 1;
+    case napi_int16_array:
+    case napi_uint16_array: return 2;
+    case napi_int32_array:
+    case napi_uint32_array:
+    case napi_float32_array: return 4;
     default: return 8;
   }
 }
@@ -406,8 +413,10 @@ bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t,
   if (is) { /* else a SharedArrayBuffer: V8's memory, copied */
     if (!NAPI_OK(env, napi_is_detached_arraybuffer(env, ab, &detached))) return false;
     if (detached) {
-      throw_type_error(env, "this ArrayBuffer is detached (transferred with postMessage/structuredClone/transfer(), "
-                            "or taken by a stream): it has no memory left to pass as a Java java.nio.%s", KIND_NAME[kind]);
+      throw_type_error(env,
+                       "this ArrayBuffer is detached (transferred with postMessage/structuredClone/transfer(), "
+                       "or taken by a stream): it has no memory left to pass as a Java java.nio.%s",
+                       KIND_NAME[kind]);
       return false;
     }
     if (!NAPI_OK(env, napi_check_object_type_tag(env, ab, &SHARED_TAG, &ours))) return false;
@@ -437,8 +446,10 @@ bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t,
   if (!result) return false;
   if (t->cls && !(*jni)->IsInstanceOf(jni, result, t->cls)) { /* MappedByteBuffer: only a Java object of it */
     (*jni)->DeleteLocalRef(jni, result);
-    throw_type_error(env, "a JS buffer becomes a java.nio.%s, not the subclass this parameter wants: pass a Java "
-                          "object of that class", KIND_NAME[kind]);
+    throw_type_error(env,
+                     "a JS buffer becomes a java.nio.%s, not the subclass this parameter wants: pass a Java "
+                     "object of that class",
+                     KIND_NAME[kind]);
     return false;
   }
   *out = result;

@@ -418,7 +418,7 @@ static napi_value field_get(napi_env env, napi_callback_info info) {
   if (!jni || !field_target(env, f, this_obj, &o, "read") || !resolve_field(f->ctx, jni, f)) return NULL;
   jvalue v = {0};
   jclass k = f->decl;
-#define GET(T, member)                                                                                  \
+#define GET(T, member) \
   v.member = f->is_static ? (*jni)->GetStatic##T##Field(jni, k, f->fid) : (*jni)->Get##T##Field(jni, o, f->fid)
   switch (f->type.code) {
     case TC_BOOLEAN: GET(Boolean, z); break;
@@ -460,7 +460,7 @@ static napi_value field_set(napi_env env, napi_callback_info info) {
     return NULL;
   }
   jclass k = f->decl;
-#define SET(T, member)                                                 \
+#define SET(T, member)                                                     \
   if (f->is_static) (*jni)->SetStatic##T##Field(jni, k, f->fid, v.member); \
   else (*jni)->Set##T##Field(jni, o, f->fid, v.member)
   switch (f->type.code) {
@@ -667,7 +667,7 @@ static class_info* define_class(env_ctx* ctx, JNIEnv* jni, jclass cls) {
   bool ok = ci->ctors && build_class(ctx, jni, ci, desc, &ctor) &&
             NAPI_OK(env, napi_create_reference(env, ctor, 1, &ci->ctor)) && register_class(ctx, ci);
   jobject desc_traits = desc; /* kept for the hook below */
-  if (!ok) { /* the partly read records are not reclaimed: a class rarely fails twice */
+  if (!ok) {                  /* the partly read records are not reclaimed: a class rarely fails twice */
     (*jni)->DeleteLocalRef(jni, desc_traits);
     if (!js_pending(env) && !java_failed(ctx, jni)) throw_type_error(env, "could not define a JS class for a Java class");
     java_failed(ctx, jni);

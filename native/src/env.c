@@ -19,7 +19,6 @@ env_ctx* env_get(napi_env env) {
   return ctx;
 }
 
-
 /* ---------- references held for Java ---------- */
 
 js_ref* js_ref_new(env_ctx* ctx, napi_value v, uint32_t count) {
@@ -50,7 +49,6 @@ void js_ref_free(js_ref* r) {
   unlink_ref(r);
   free(r);
 }
-
 
 bool js_ref_of(env_ctx* ctx, jlong cookie) { return cookie && ((js_ref*)(intptr_t)cookie)->ctx == ctx; }
 

@@ -337,7 +337,7 @@ bool js_status_failed(env_ctx* ctx, JNIEnv* jni, napi_status status) {
   } else {
     const napi_extended_error_info* info = NULL;
     const char* why = napi_get_last_error_info(env, &info) == napi_ok && info && info->error_message ? info->error_message
-                                                                                                    : "unknown failure";
+                                                                                                     : "unknown failure";
     java_throw(jni, "java/lang/IllegalStateException", "Node-API call failed (status %d: %s)", (int)status, why);
   }
   return true;

@@ -11,8 +11,23 @@
 #include "bridge.h"
 
 /* The JSValue kinds: dev.napijava.JSValue numbers them alike (SharedConstantsTest). */
-enum { K_UNDEFINED, K_NULL, K_BOOLEAN, K_NUMBER, K_STRING, K_SYMBOL, K_BIGINT, K_OBJECT, K_FUNCTION, K_ARRAY,
-       K_PROMISE, K_MAP, K_SET, K_DATE, K_ERROR, K_ARRAYBUFFER, K_TYPEDARRAY };
+enum { K_UNDEFINED,
+       K_NULL,
+       K_BOOLEAN,
+       K_NUMBER,
+       K_STRING,
+       K_SYMBOL,
+       K_BIGINT,
+       K_OBJECT,
+       K_FUNCTION,
+       K_ARRAY,
+       K_PROMISE,
+       K_MAP,
+       K_SET,
+       K_DATE,
+       K_ERROR,
+       K_ARRAYBUFFER,
+       K_TYPEDARRAY };
 
 /* JSValue: from the start (jsvalue_class_init); the rest set by jsvalues_init, which runs when
  * JSValueNatives is initialized (jsvalues_ready). */
@@ -202,16 +217,16 @@ bool js_to_jsvalue(env_ctx* ctx, JNIEnv* jni, napi_value v, jclass declared, job
   return *out != NULL;
 }
 
-#define ENTER(ret)                                                        \
-  env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;                                \
-  if (!java_may_enter_js(ctx, jni, "A JS value")) return ret;             \
-  napi_env env = ctx->env;                                                \
-  napi_handle_scope scope;                                                \
-  if (napi_open_handle_scope(env, &scope) != napi_ok) {                   \
-    js_failed(ctx, jni, napi_generic_failure);                            \
-    return ret;                                                           \
+#define ENTER(ret)                                            \
+  env_ctx* ctx = (env_ctx*)(intptr_t)ctxp;                    \
+  if (!java_may_enter_js(ctx, jni, "A JS value")) return ret; \
+  napi_env env = ctx->env;                                    \
+  napi_handle_scope scope;                                    \
+  if (napi_open_handle_scope(env, &scope) != napi_ok) {       \
+    js_failed(ctx, jni, napi_generic_failure);                \
+    return ret;                                               \
   }
-#define LEAVE(value)                  \
+#define LEAVE(value)                   \
   napi_close_handle_scope(env, scope); \
   return value
 
@@ -385,7 +400,7 @@ static jobject JNICALL n_call_fast(JNIEnv* jni, jclass cls, jlong ctxp, jlong h,
     LEAVE(NULL);
   }
   s[0] = R_NULL; /* what a NULL return means unless a result below says otherwise */
-  if (type) { /* converted to the declared type */
+  if (type) {    /* converted to the declared type */
     jobject r = NULL;
     if (code == TC_VOID) {
       s[0] = R_UNDEFINED;
@@ -555,7 +570,8 @@ static jobject JNICALL n_from_java(JNIEnv* jni, jclass cls, jlong ctxp, jobject 
   ENTER(NULL);
   napi_value v = jobject_to_js(ctx, jni, value);
   /* a Java object's JS wrapper as a handle (JSValue.from: what JS sees), not the object again */
-  jobject r = !v ? NULL : unwrap_java(env, v) ? js_to_handle(ctx, jni, v, K_OBJECT) : js_to_jobject(ctx, jni, v);
+  jobject r = !v ? NULL : unwrap_java(env, v) ? js_to_handle(ctx, jni, v, K_OBJECT)
+                                              : js_to_jobject(ctx, jni, v);
   if (v && !r && js_pending(env)) js_failed(ctx, jni, napi_pending_exception); /* NULL alone: JS null */
   LEAVE(r);
 }

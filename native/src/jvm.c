@@ -79,7 +79,8 @@ static bool claim_runtime(JNIEnv* jni) {
   if (text && !same)
     java_throw(jni, "java/lang/IllegalStateException",
                "another copy of node-api-java (%s) already runs in this process, and this one (%s) is a different "
-               "build: have npm install one copy (npm dedupe, or the same version everywhere)", text, BUILD);
+               "build: have npm install one copy (npm dedupe, or the same version everywhere)",
+               text, BUILD);
   free(text);
   if (owner) (*jni)->DeleteLocalRef(jni, owner);
   if (ours) (*jni)->DeleteLocalRef(jni, ours);
@@ -87,11 +88,11 @@ static bool claim_runtime(JNIEnv* jni) {
 }
 
 static bool cache_ids(JNIEnv* jni) {
-  static const char* boxes[8] = {"java/lang/Boolean", "java/lang/Byte",    "java/lang/Character", "java/lang/Short",
-                                 "java/lang/Integer", "java/lang/Long",    "java/lang/Float",     "java/lang/Double"};
+  static const char* boxes[8] = {"java/lang/Boolean", "java/lang/Byte", "java/lang/Character", "java/lang/Short",
+                                 "java/lang/Integer", "java/lang/Long", "java/lang/Float", "java/lang/Double"};
   static const char* prims[8] = {"Z", "B", "C", "S", "I", "J", "F", "D"};
-  static const char* unbox[8] = {"booleanValue", "byteValue", "charValue",  "shortValue",
-                                 "intValue",     "longValue", "floatValue", "doubleValue"};
+  static const char* unbox[8] = {"booleanValue", "byteValue", "charValue", "shortValue",
+                                 "intValue", "longValue", "floatValue", "doubleValue"};
   static const char* arrays[8] = {"[Z", "[B", "[C", "[S", "[I", "[J", "[F", "[D"};
   char sig[64];
 #define REQUIRE(x) \
@@ -325,7 +326,8 @@ static locale_fix utf8_locale_for_jvm(void) {
   const char* all = getenv("LC_ALL");
   const char* ctype = getenv("LC_CTYPE");
   const char* lang = getenv("LANG");
-  const char* effective = all && *all ? all : ctype && *ctype ? ctype : lang;
+  const char* effective = all && *all ? all : ctype && *ctype ? ctype
+                                                              : lang;
   if (!plain_c(effective)) return fix;
   locale_t probe = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
   if (!probe) return fix; /* no such locale here: nothing better to offer */
@@ -427,7 +429,7 @@ bool jvm_start(napi_env env, const char* libjvm, char** options, int option_coun
     throw_type_error(env, "%s is not a JVM library (JNI_CreateJavaVM missing)", libjvm);
     return false;
   } else if (created(&vm, 1, &count) == JNI_OK && count > 0) {
-    J.vm = vm; /* Java hosts Node, or a JVM another library created: join it */
+    J.vm = vm;                       /* Java hosts Node, or a JVM another library created: join it */
     creator_thread = pthread_self(); /* a JVM we did not create: never detach this thread */
     jni = jni_env();
   } else {
@@ -438,7 +440,8 @@ bool jvm_start(napi_env env, const char* libjvm, char** options, int option_coun
       fail_start("ERR_JVM_CREATE",
                  "The JVM could not start (JNI_CreateJavaVM: %s). Check jvmOptions and NAPI_JAVA_JVM_OPTIONS%s%s",
                  rc == JNI_EINVAL ? "invalid option" : rc == JNI_ENOMEM ? "out of memory"
-                 : rc == JNI_EEXIST ? "a JVM already exists" : "error",
+                                                   : rc == JNI_EEXIST   ? "a JVM already exists"
+                                                                        : "error",
                  output[0] ? ". The JVM said: " : ".", output);
       pthread_mutex_unlock(&start_lock);
       return report_start_error(env);

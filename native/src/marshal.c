@@ -29,13 +29,17 @@ static int number_tag(double d) {
 
 static int typed_array_tag(napi_typedarray_type type) {
   switch (type) {
-    case napi_int8_array: case napi_uint8_array: case napi_uint8_clamped_array: return AT_INT8_ARRAY;
+    case napi_int8_array:
+    case napi_uint8_array:
+    case napi_uint8_clamped_array: return AT_INT8_ARRAY;
     case napi_int16_array: return AT_INT16_ARRAY;
     case napi_uint16_array: return AT_UINT16_ARRAY;
-    case napi_int32_array: case napi_uint32_array: return AT_INT32_ARRAY;
+    case napi_int32_array:
+    case napi_uint32_array: return AT_INT32_ARRAY;
     case napi_float32_array: return AT_FLOAT32_ARRAY;
     case napi_float64_array: return AT_FLOAT64_ARRAY;
-    case napi_bigint64_array: case napi_biguint64_array: return AT_BIGINT64_ARRAY;
+    case napi_bigint64_array:
+    case napi_biguint64_array: return AT_BIGINT64_ARRAY;
     default: return AT_OTHER_OBJECT;
   }
 }
@@ -60,7 +64,8 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
   if (napi_get_value_double(env, v, num) == napi_ok) return number_tag(*num); /* numbers first: the hot case */
   if (!NAPI_OK(env, napi_typeof(env, v, &type))) return AT_COUNT;
   switch (type) {
-    case napi_undefined: case napi_null: return AT_NULL;
+    case napi_undefined:
+    case napi_null: return AT_NULL;
     case napi_boolean: return AT_BOOLEAN;
     case napi_string: {
       size_t len;
@@ -97,7 +102,8 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
   int tag = object_tag(ctx, v); /* Date, Map, Set, ArrayBuffer, plain object, other built-in, other */
   if (tag != AT_OTHER_OBJECT) return tag;
   int array = is_array_like(env, ctx, v);
-  return array < 0 ? AT_COUNT : array ? AT_ARRAY : AT_OTHER_OBJECT;
+  return array < 0 ? AT_COUNT : array ? AT_ARRAY
+                                      : AT_OTHER_OBJECT;
 }
 
 /* ---------- JS -> Java ---------- */
@@ -105,11 +111,11 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
 /* In TypeCode order: names[i] is a Java type of code i (SharedConstantsTest). */
 static const char* code_name(int code) {
   static const char* names[] = {
-      "void",      "boolean",   "byte",      "char",      "short",     "int",       "long",
-      "float",     "double",    "String",    "Object",    "Boolean",   "Byte",      "Character",
-      "Short",     "Integer",   "Long",      "Float",     "Double",    "boolean[]", "byte[]",
-      "char[]",    "short[]",   "int[]",     "long[]",    "float[]",   "double[]",  "Object[]",
-      "Future",    "InputStream", "OutputStream", "BigInteger", "BigDecimal", "Date", "Instant",
+      "void", "boolean", "byte", "char", "short", "int", "long",
+      "float", "double", "String", "Object", "Boolean", "Byte", "Character",
+      "Short", "Integer", "Long", "Float", "Double", "boolean[]", "byte[]",
+      "char[]", "short[]", "int[]", "long[]", "float[]", "double[]", "Object[]",
+      "Future", "InputStream", "OutputStream", "BigInteger", "BigDecimal", "Date", "Instant",
       "LocalDateTime", "List", "Set", "Map", "record", "Class", "ByteBuffer", "ShortBuffer", "CharBuffer",
       "IntBuffer", "LongBuffer", "FloatBuffer", "DoubleBuffer", "JSValue"};
   _Static_assert(sizeof names / sizeof names[0] == TC_COUNT, "one name per type code (type_codes.h)");
@@ -122,15 +128,29 @@ static bool number_to_primitive(napi_env env, double d, int code, jvalue* out) {
   switch (code) {
     case TC_FLOAT: out->f = (jfloat)d; return true;
     case TC_DOUBLE: out->d = d; return true;
-    case TC_BYTE: lo = -128; hi = 127; break;
-    case TC_SHORT: lo = -32768; hi = 32767; break;
-    case TC_INT: lo = -2147483648.0; hi = 2147483647.0; break;
-    default: lo = -MAX_SAFE; hi = MAX_SAFE; break; /* TC_LONG */
+    case TC_BYTE:
+      lo = -128;
+      hi = 127;
+      break;
+    case TC_SHORT:
+      lo = -32768;
+      hi = 32767;
+      break;
+    case TC_INT:
+      lo = -2147483648.0;
+      hi = 2147483647.0;
+      break;
+    default:
+      lo = -MAX_SAFE;
+      hi = MAX_SAFE;
+      break; /* TC_LONG */
   }
   if (d != floor(d) || d < lo || d > hi) {
     if (code == TC_LONG)
-      throw_range_error(env, "%.17g is not a safe integer: pass a bigint for a Java long beyond 2^53 (no silent "
-                             "precision loss)", d);
+      throw_range_error(env,
+                        "%.17g is not a safe integer: pass a bigint for a Java long beyond 2^53 (no silent "
+                        "precision loss)",
+                        d);
     else
       throw_range_error(env, "%.17g does not fit a Java %s (%.0f..%.0f, integral)", d, code_name(code), lo, hi);
     return false;
@@ -225,10 +245,10 @@ static bool to_primitive(napi_env env, napi_value v, int code, const type_info* 
   bool failed;
   if (unbox_wrapper(env, v, code, out, &failed)) return true;
   if (failed || js_pending(env)) return false;
-  throw_type_error(env, code == TC_BOOLEAN ? "expected a boolean for a Java boolean"
-                   : code == TC_CHAR ? "expected a one-character string for a Java char"
-                   : code == TC_LONG ? "expected a number or bigint for a Java long"
-                                     : "expected a number for a Java %s", code_name(t->code));
+  throw_type_error(env, code == TC_BOOLEAN ? "expected a boolean for a Java boolean" : code == TC_CHAR ? "expected a one-character string for a Java char"
+                                                                                   : code == TC_LONG   ? "expected a number or bigint for a Java long"
+                                                                                                       : "expected a number for a Java %s",
+                   code_name(t->code));
   return false;
 }
 
@@ -263,9 +283,10 @@ static bool not_for(env_ctx* ctx, JNIEnv* jni, const char* kind, const type_info
     (*jni)->ExceptionClear(jni);
     if (want) (*jni)->DeleteLocalRef(jni, want);
   }
-  throw_type_error(ctx->env, "a JS %s cannot be passed as a Java %s: pass a Java object of that type, a primitive, "
-                             "a JS function or object where Java expects an interface, or data (array, Map, Set, "
-                             "plain object) where it expects a collection or Object",
+  throw_type_error(ctx->env,
+                   "a JS %s cannot be passed as a Java %s: pass a Java object of that type, a primitive, "
+                   "a JS function or object where Java expects an interface, or data (array, Map, Set, "
+                   "plain object) where it expects a collection or Object",
                    kind, name ? name : code_name(t->code));
   free(name);
   return false;
@@ -292,7 +313,10 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
   *is_local = true;
   switch (tag) {
     case AT_COUNT: *is_local = false; return false;
-    case AT_NULL: *out = NULL; *is_local = false; return true;
+    case AT_NULL:
+      *out = NULL;
+      *is_local = false;
+      return true;
     case AT_JAVA_OBJECT: {
       java_ref* ref = unwrap_java(env, v);
       *out = ref ? ref->obj : unwrap_class(env, v)->cls; /* a wrapper, or a constructor as its Class */
@@ -303,7 +327,9 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
       if (!to_primitive(env, v, TC_BOOLEAN, t, &prim)) return false;
       *out = box_primitive(jni, TC_BOOLEAN, prim);
       break;
-    case AT_INT8: case AT_INT16: case AT_INT32:
+    case AT_INT8:
+    case AT_INT16:
+    case AT_INT32:
       if (num == 0 && signbit(num)) { /* -0 is not an int: a Double keeps it */
         prim.d = num;
         *out = box_primitive(jni, TC_DOUBLE, prim);
@@ -321,9 +347,17 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
     case AT_BIGINT:
       if (!bigint_to_object(ctx, jni, v, out)) return false;
       break;
-    case AT_DOUBLE: prim.d = num; *out = box_primitive(jni, TC_DOUBLE, prim); break;
-    case AT_CHAR_STRING: case AT_STRING: *out = js_to_jstring(env, jni, v); break;
-    case AT_ARRAY: case AT_ARRAY_OF_INTS: case AT_ARRAY_OF_NUMBERS: case AT_ARRAY_OF_STRINGS: case AT_ARRAY_OF_BOOLEANS:
+    case AT_DOUBLE:
+      prim.d = num;
+      *out = box_primitive(jni, TC_DOUBLE, prim);
+      break;
+    case AT_CHAR_STRING:
+    case AT_STRING: *out = js_to_jstring(env, jni, v); break;
+    case AT_ARRAY:
+    case AT_ARRAY_OF_INTS:
+    case AT_ARRAY_OF_NUMBERS:
+    case AT_ARRAY_OF_STRINGS:
+    case AT_ARRAY_OF_BOOLEANS:
     case AT_ARRAY_OF_CHARS:
       if (t->cls && !(*jni)->IsSameObject(jni, t->cls, J.Object) && (*jni)->IsAssignableFrom(jni, J.ArrayList, t->cls)) {
         if (!js_collection_to_java(ctx, jni, v, AT_SET, TC_LIST, out)) return false; /* an ArrayList param: a copy */
@@ -336,7 +370,8 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
     case AT_DATE:
       if (!js_date_to_java(ctx, jni, v, t->cls, out)) return false;
       break;
-    case AT_MAP: case AT_SET: {
+    case AT_MAP:
+    case AT_SET: {
       bool map = tag == AT_MAP;
       if (t->cls && !(*jni)->IsAssignableFrom(jni, map ? J.LinkedHashMap : J.LinkedHashSet, t->cls)) {
         *is_local = false;
@@ -351,7 +386,8 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
         break;
       }
       __attribute__((fallthrough)); /* an object implementing an interface */
-    case AT_FUNCTION: case AT_OTHER_OBJECT: {
+    case AT_FUNCTION:
+    case AT_OTHER_OBJECT: {
       int proxy = t->cls ? proxy_target(jni, t->cls) : 0;
       if (proxy < 0) return false;
       if (!proxy) {
@@ -381,7 +417,9 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
       }
       *is_local = false;
       return not_for(ctx, jni, tag == AT_SYMBOL ? "symbol" : tag == AT_ARRAY_BUFFER ? "ArrayBuffer"
-                                : tag == AT_BUILTIN ? "built-in object (RegExp, Error, DataView, WeakMap...)" : "value", t);
+                                                         : tag == AT_BUILTIN        ? "built-in object (RegExp, Error, DataView, WeakMap...)"
+                                                                                    : "value",
+                     t);
   }
   if (!*out && *is_local) { /* an allocation failed: its Java exception is pending */
     *is_local = false;
@@ -499,7 +537,8 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
   if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_OBJECT) {
     bool is = false;
     if (!NAPI_OK(env, napi_is_array(env, v, &is))) return false;
-    int array_like = is ? 1 : type == napi_object ? is_array_like(env, ctx, v) : 0;
+    int array_like = is ? 1 : type == napi_object ? is_array_like(env, ctx, v)
+                                                  : 0;
     if (array_like < 0) return false;
     if (array_like) {
       *is_local = js_array_to_java(ctx, jni, v, t, &out->l);
@@ -590,7 +629,7 @@ static void set_primitive_region(JNIEnv* jni, int code, jarray array, jsize from
 }
 
 static const size_t ELEMENT_SIZE[] = {sizeof(jboolean), sizeof(jbyte), sizeof(jchar), sizeof(jshort),
-                                      sizeof(jint),     sizeof(jlong), sizeof(jfloat), sizeof(jdouble)};
+                                      sizeof(jint), sizeof(jlong), sizeof(jfloat), sizeof(jdouble)};
 
 /* Converts and stores one chunk of values; false with a JS or Java exception pending. Object
  * elements may be arrays again: this frame stays small, the primitive buffer lives elsewhere. */
@@ -667,13 +706,14 @@ bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_
   return elements_to_java_array(ctx, jni, &src, n, array_type, out);
 }
 
-
 /* Enters one more level of nested array conversion; false with a RangeError pending. */
 static bool enter_js_array(env_ctx* ctx, napi_value v) {
   napi_env env = ctx->env;
   if (ctx->js_depth >= MAX_NESTING) {
-    throw_range_error(env, "Values nested more than %d levels deep (arrays, objects, maps, sets) cannot be converted "
-                           "to Java: is it cyclic (an object that contains itself)?", MAX_NESTING);
+    throw_range_error(env,
+                      "Values nested more than %d levels deep (arrays, objects, maps, sets) cannot be converted "
+                      "to Java: is it cyclic (an object that contains itself)?",
+                      MAX_NESTING);
     return false;
   }
   if (stack_exhausted()) {
@@ -684,8 +724,10 @@ static bool enter_js_array(env_ctx* ctx, napi_value v) {
     bool same = false;
     if (!NAPI_OK(env, napi_strict_equals(env, ctx->js_nest[i], v, &same))) return false;
     if (same) {
-      throw_type_error(env, "A cyclic array cannot be converted to Java: an element (at depth %d) is the array "
-                            "that contains it (at depth %d)", ctx->js_depth, i);
+      throw_type_error(env,
+                       "A cyclic array cannot be converted to Java: an element (at depth %d) is the array "
+                       "that contains it (at depth %d)",
+                       ctx->js_depth, i);
       return false;
     }
   }
@@ -709,8 +751,9 @@ static bool js_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type
     }
   }
   if (d > MAX_JS_ARRAY_LENGTH) {
-    throw_range_error(env, "A JS array of %.0f elements is longer than the %u the bridge converts element by element "
-                           "(V8's largest dense array): pass a typed array, or a Java array built in chunks",
+    throw_range_error(env,
+                      "A JS array of %.0f elements is longer than the %u the bridge converts element by element "
+                      "(V8's largest dense array): pass a typed array, or a Java array built in chunks",
                       d, MAX_JS_ARRAY_LENGTH);
     return false;
   }
@@ -726,7 +769,8 @@ static bool js_array_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type
 static double typed_element(napi_typedarray_type ta, const void* data, size_t i) {
   switch (ta) {
     case napi_int8_array: return ((const int8_t*)data)[i];
-    case napi_uint8_array: case napi_uint8_clamped_array: return ((const uint8_t*)data)[i];
+    case napi_uint8_array:
+    case napi_uint8_clamped_array: return ((const uint8_t*)data)[i];
     case napi_int16_array: return ((const int16_t*)data)[i];
     case napi_uint16_array: return ((const uint16_t*)data)[i];
     case napi_int32_array: return ((const int32_t*)data)[i];
@@ -877,8 +921,8 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
     return result;
   }
   static const size_t sizes[] = {1, 2, 2, 4, 8, 4, 8}; /* byte char short int long float double */
-  static const napi_typedarray_type kinds[] = {napi_int8_array,     napi_uint16_array,  napi_int16_array,
-                                               napi_int32_array,    napi_bigint64_array, napi_float32_array,
+  static const napi_typedarray_type kinds[] = {napi_int8_array, napi_uint16_array, napi_int16_array,
+                                               napi_int32_array, napi_bigint64_array, napi_float32_array,
                                                napi_float64_array};
   int k = code - TC_ARRAY_BYTE;
   if (code == TC_ARRAY_BYTE) { /* a Node Buffer (a Uint8Array): what Node code and npm packages expect bytes as */
@@ -908,7 +952,6 @@ static napi_value primitive_array_to_js(env_ctx* ctx, JNIEnv* jni, jarray array,
   return result;
 }
 
-
 static bool enter_java_array(env_ctx* ctx, JNIEnv* jni, jobject array) {
   napi_env env = ctx->env;
   if (ctx->java_depth >= MAX_NESTING) {
@@ -921,8 +964,10 @@ static bool enter_java_array(env_ctx* ctx, JNIEnv* jni, jobject array) {
   }
   for (int i = 0; i < ctx->java_depth; i++) {
     if ((*jni)->IsSameObject(jni, ctx->java_nest[i], array)) {
-      throw_type_error(env, "A cyclic Java array cannot be converted to JS: an element (at depth %d) is the array "
-                            "that contains it (at depth %d)", ctx->java_depth, i);
+      throw_type_error(env,
+                       "A cyclic Java array cannot be converted to JS: an element (at depth %d) is the array "
+                       "that contains it (at depth %d)",
+                       ctx->java_depth, i);
       return false;
     }
   }
@@ -962,7 +1007,8 @@ napi_value slot_to_js(env_ctx* ctx, JNIEnv* jni, const jlong* slot, jobjectArray
   jobject item = (*jni)->GetObjectArrayElement(jni, objects, i);
   jvalue v = {.l = item};
   js = slot[0] == A_STRING ? jstring_to_js(env, jni, item)
-       : element ? to_js(ctx, jni, v, element) : object_to_js(ctx, jni, item);
+       : element           ? to_js(ctx, jni, v, element)
+                           : object_to_js(ctx, jni, item);
   if (item) (*jni)->DeleteLocalRef(jni, item);
   return js;
 }
@@ -1076,13 +1122,15 @@ napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t) {
     case TC_ARRAY_OBJECT: return object_array_to_js(ctx, jni, value.l, t->element);
     case TC_FUTURE: return future_to_promise(ctx, jni, value.l);
     case TC_BIG_INTEGER: return biginteger_to_js(ctx, jni, value.l);
-    case TC_DATE: case TC_INSTANT: return java_date_to_js(ctx, jni, value.l);
+    case TC_DATE:
+    case TC_INSTANT: return java_date_to_js(ctx, jni, value.l);
     case TC_JS_VALUE: {
       napi_value v = jsvalue_to_js(ctx, jni, value.l);
       if (!v) java_failed(ctx, jni);
       return v;
     }
-    case TC_INPUT_STREAM: case TC_OUTPUT_STREAM: {
+    case TC_INPUT_STREAM:
+    case TC_OUTPUT_STREAM: {
       napi_value wrapper = object_to_js(ctx, jni, value.l);
       return wrapper ? stream_hook(ctx, wrapper, code == TC_INPUT_STREAM ? "toReadable" : "toWritable") : NULL;
     }

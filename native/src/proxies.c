@@ -133,8 +133,8 @@ bool proxies_init(JNIEnv* jni) {
                                                            "(Ljava/lang/Object;Ldev/napijava/bridge/JsEnv;)J"));
   REQUIRE(J.no_member = static_global(jni, J.JsProxies, "NO_MEMBER", "Ljava/lang/Object;"));
   REQUIRE(J.JSException_fromJs = (*jni)->GetStaticMethodID(jni, J.JsEnv, "jsException",
-      "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)"
-      "Ldev/napijava/JSException;"));
+                                                           "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)"
+                                                           "Ldev/napijava/JSException;"));
   REQUIRE(J.JSException_jsError = (*jni)->GetMethodID(jni, J.JSException, "getError", "()Ldev/napijava/JSValue;"));
   JNINativeMethod natives[] = {
       {"wake", "(J)V", (void*)native_wake},

@@ -130,7 +130,7 @@ jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v) {
   jstring s = NULL;
   if (NAPI_OK(env, napi_get_value_string_utf16(env, v, buf, len + 1, &len))) {
     s = len < COMPACT_PATH_MIN || !J.String_init_coder ? (*jni)->NewString(jni, (const jchar*)buf, (jsize)len)
-                                                      : compact_string(jni, buf, len);
+                                                       : compact_string(jni, buf, len);
   }
   release_buffer(buf, stack);
   return s;
@@ -139,8 +139,10 @@ jstring js_to_jstring(napi_env env, JNIEnv* jni, napi_value v) {
 /* A JS string could not be made (longer than the engine allows, or no memory for it). */
 static napi_value string_too_long(napi_env env, jsize len) {
   if (js_pending(env)) return NULL;
-  return throw_range_error(env, "A Java String of %d chars cannot become a JS string: it is longer than JS strings "
-                                "can be here (V8: 2^29-24 chars) or there is no memory for it", (int)len);
+  return throw_range_error(env,
+                           "A Java String of %d chars cannot become a JS string: it is longer than JS strings "
+                           "can be here (V8: 2^29-24 chars) or there is no memory for it",
+                           (int)len);
 }
 
 /* Java -> JS string. Long compact strings hand V8 their Latin-1 bytes or UTF-16 units as stored,

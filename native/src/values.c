@@ -39,7 +39,8 @@ int object_tag(env_ctx* ctx, napi_value v) {
     return AT_COUNT;
   if (proto_type == napi_null) { /* Object.create(null), or a Proxy (V8 reports no prototype for it) */
     int array = is_array_like(env, ctx, v);
-    return array < 0 ? AT_COUNT : array ? AT_ARRAY : AT_PLAIN_OBJECT;
+    return array < 0 ? AT_COUNT : array ? AT_ARRAY
+                                        : AT_PLAIN_OBJECT;
   }
   if (!NAPI_OK(env, napi_strict_equals(env, proto, object_proto, &is))) return AT_COUNT;
   if (is) return AT_PLAIN_OBJECT;
@@ -67,7 +68,9 @@ int array_elements_tag(env_ctx* ctx, napi_value array) {
       tag = AT_COUNT;
       break;
     }
-    int k = type == napi_string ? 4 : type == napi_boolean ? 3 : type == napi_number ? 0 : -2;
+    int k = type == napi_string ? 4 : type == napi_boolean ? 3
+                                  : type == napi_number    ? 0
+                                                           : -2;
     size_t len = 0;
     if (k == 4 && (napi_get_value_string_utf16(env, e, NULL, 0, &len) != napi_ok || len != 1)) k = 2;
     if (k == 0) {
@@ -80,7 +83,8 @@ int array_elements_tag(env_ctx* ctx, napi_value array) {
     }
     if (kind < 0) kind = k;
     else if (kind != k) /* ints and numbers mix as numbers; one-character and longer strings as strings */
-      kind = kind <= 1 && k <= 1 ? 1 : (kind == 2 || kind == 4) && (k == 2 || k == 4) ? 2 : -2;
+      kind = kind <= 1 && k <= 1 ? 1 : (kind == 2 || kind == 4) && (k == 2 || k == 4) ? 2
+                                                                                      : -2;
     if (kind == -2) break;
   }
   napi_close_handle_scope(env, scope);
@@ -187,7 +191,7 @@ static napi_value flat_contents(env_ctx* ctx, napi_value v, int tag) {
     napi_value keys;
     uint32_t n = 0;
     if (!NAPI_OK(env, napi_get_all_property_names(env, v, napi_key_own_only, napi_key_enumerable | napi_key_skip_symbols,
-                                                   napi_key_numbers_to_strings, &keys)) ||
+                                                  napi_key_numbers_to_strings, &keys)) ||
         !NAPI_OK(env, napi_get_array_length(env, keys, &n)) ||
         !NAPI_OK(env, napi_create_array_with_length(env, (size_t)n * 2, &result)))
       return NULL;
@@ -242,7 +246,8 @@ bool js_collection_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, int tag, int
   }
   jobjectArray flat = flat_as_objects(ctx, jni, v, tag);
   if (!flat) return false;
-  jmethodID make = code == TC_MAP ? J.JsCollections_mapOf : code == TC_SET ? J.JsCollections_setOf : J.JsCollections_listOf;
+  jmethodID make = code == TC_MAP ? J.JsCollections_mapOf : code == TC_SET ? J.JsCollections_setOf
+                                                                           : J.JsCollections_listOf;
   *out = (*jni)->CallStaticObjectMethod(jni, J.JsCollections, make, flat);
   (*jni)->DeleteLocalRef(jni, flat);
   return *out && !(*jni)->ExceptionCheck(jni);

@@ -20,6 +20,28 @@ function packageSpec() {
 }
 const PACKAGE = packageSpec();
 
+// The packed package, distribution/target/node-api-java-<version>.tgz (the newest version there).
+function findTarball() {
+  const dir = path.join(REPO_ROOT, 'distribution', 'target');
+  const found = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((f) => /^node-api-java-\d+\.\d+\.\d+.*\.tgz$/.test(f)).sort()
+    : [];
+  if (found.length === 0) throw new Error(`no node-api-java-*.tgz in ${dir}: build with 'mvn -DskipTests package'`);
+  return path.join(dir, found[found.length - 1]);
+}
+
+// npm install <tgz> into `dir` (emptied first), offline as the package has no dependencies; `args`:
+// more npm options. Returns npm's result and, on success, the installed package's folder.
+function installTarball(dir, args = [], env = process.env) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'installed-probe', version: '1.0.0', private: true }));
+  const npm = spawnSync('npm', ['install', findTarball(), '--offline', '--no-audit', '--no-fund', ...args], {
+    cwd: dir, encoding: 'utf8', timeout: 150_000, env: { ...env, npm_config_update_notifier: 'false' },
+  });
+  return { npm, installed: path.join(dir, 'node_modules', 'node-api-java') };
+}
+
 function requireBridge() {
   return require(PACKAGE);
 }
@@ -201,7 +223,7 @@ function expectTscErrors(dir, importLine, wrongLines) {
 }
 
 module.exports = {
-  TESTS_DIR, REPO_ROOT, CLASSES, FIXTURES, PACKAGE,
+  TESTS_DIR, REPO_ROOT, CLASSES, FIXTURES, PACKAGE, findTarball, installTarball,
   loadJvm, requireBridge, findJdk, buildExtra, tempDir, run, runNode, runFixture, runSafely, describeRun, childEnv,
   sanitizerEnv, project, tscRun, expectTscErrors,
 };

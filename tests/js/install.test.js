@@ -5,30 +5,13 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
-const { REPO_ROOT, tempDir, runNode, describeRun } = require('./helpers');
-
-function findTarball() {
-  const dir = path.join(REPO_ROOT, 'distribution', 'target');
-  const found = fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((f) => /^node-api-java-\d+\.\d+\.\d+.*\.tgz$/.test(f)).sort()
-    : [];
-  assert.ok(found.length > 0, `no node-api-java-*.tgz in ${dir}: build with 'mvn -DskipTests package'`);
-  return path.join(dir, found[found.length - 1]);
-}
+const { tempDir, runNode, describeRun, installTarball } = require('./helpers');
 
 test('npm install <tgz> into an empty folder runs no install script; require works from there, and train-startup-cache.js trains by hand', () => {
-  const tgz = findTarball();
-  const dir = tempDir('install');
   const cache = path.join(tempDir('install-cache'), 'cache');
-  const env = { ...process.env, npm_config_update_notifier: 'false', NAPI_JAVA_STARTUP_CACHE: cache };
-  fs.writeFileSync(path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'install-probe', version: '1.0.0', private: true }));
-  const npm = spawnSync('npm', ['install', tgz, '--offline', '--no-audit', '--no-fund', '--foreground-scripts'], {
-    cwd: dir, encoding: 'utf8', timeout: 150_000, env,
-  });
+  const dir = tempDir('install');
+  const { npm, installed } = installTarball(dir, ['--foreground-scripts'], { ...process.env, NAPI_JAVA_STARTUP_CACHE: cache });
   assert.equal(npm.status, 0, `npm install failed:\n${npm.stdout}\n${npm.stderr}`);
-  const installed = path.join(dir, 'node_modules', 'node-api-java');
   const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
   assert.equal(manifest.scripts, undefined, 'the package declares no scripts (no install hook)');
   assert.ok(!fs.existsSync(cache), 'nothing ran at install, so nothing was trained');
@@ -66,15 +49,9 @@ test('npm install <tgz> into an empty folder runs no install script; require wor
 });
 
 test('npm install --ignore-scripts still gives a working package (the first run trains the cache instead)', () => {
-  const tgz = findTarball();
   const dir = tempDir('install-noscripts');
   const cache = path.join(tempDir('install-noscripts-cache'), 'cache');
-  fs.writeFileSync(path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'install-probe', version: '1.0.0', private: true }));
-  const npm = spawnSync('npm', ['install', tgz, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
-    cwd: dir, encoding: 'utf8', timeout: 90_000,
-    env: { ...process.env, npm_config_update_notifier: 'false', NAPI_JAVA_STARTUP_CACHE: cache },
-  });
+  const { npm } = installTarball(dir, ['--ignore-scripts'], { ...process.env, NAPI_JAVA_STARTUP_CACHE: cache });
   assert.equal(npm.status, 0, `npm install failed:\n${npm.stdout}\n${npm.stderr}`);
   assert.ok(!fs.existsSync(cache), 'no install script ran, so nothing was trained');
   const script = `

@@ -8,7 +8,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { PACKAGE, buildExtra, describeRun, findJdk, runSafely, tempDir } = require('./helpers');
+const { PACKAGE, buildExtra, findJdk, runSafely, tempDir } = require('./helpers');
 
 // The case in a child process: no crash, in time, the expected exit code.
 const child = (mode, arg, { extraArgs = [], ...opts } = {}) =>

@@ -6,14 +6,14 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { pipeline } = require('node:stream/promises');
-const { Readable, Writable } = require('node:stream');
+const { Readable } = require('node:stream');
 const { loadJvm, tempDir, runNode, describeRun, PACKAGE, CLASSES } = require('./helpers');
 
 const jvm = loadJvm();
 const { Callbacks } = jvm.testcases;
 const dir = tempDir('streams');
 
-function pattern(length, offset = 0) {
+function pattern(length) {
   const b = Buffer.alloc(length);
   for (let i = 0; i < length; i++) b[i] = (i * 31 + 7) & 0xff;
   return b;

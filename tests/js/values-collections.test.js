@@ -307,7 +307,7 @@ test('hostile values for collections and Object: clear errors, nothing lost, not
   assert.equal(V.describeObject(-0), 'java.lang.Double:-0.0'); // not Integer 0
   assert.equal(V.describeObject(2 ** 53), 'java.lang.Double:9.007199254740992E15');
   assert.equal(V.describeMap({ a: undefined, [Symbol('s')]: 1 }), 'LinkedHashMap{a=null}'); // symbol keys are not data
-  assert.equal(V.join([, 'a', , 'b']), 'null,a,null,b'); // holes read as null
+  assert.equal(V.join([, 'a', , 'b']), 'null,a,null,b'); // eslint-disable-line no-sparse-arrays -- holes read as null
   assert.throws(() => V.append(Object.freeze(['a']), 'b'), TypeError); // the live view obeys JS
   assert.throws(() => V.size(new Proxy([], { get: (t, k) => (k === 'length' ? 2 ** 32 - 1 : undefined) })), /not a Java List size/);
 });

@@ -39,7 +39,7 @@ std::string join(const std::vector<std::string>& lines) {
   return s;
 }
 
-}  // namespace
+} // namespace
 
 extern "C" {
 
@@ -66,7 +66,7 @@ JNIEXPORT void JNICALL Java_dev_napijava_NodejsPlatform_initialize(JNIEnv* jni, 
   g_platform = node::MultiIsolatePlatform::Create(4);
   v8::V8::InitializePlatform(g_platform.get());
   v8::V8::Initialize();
-  result.release();  // keeps the parsed args for the life of the process
+  result.release(); // keeps the parsed args for the life of the process
 }
 
 // NodejsEnvironment.runEnvironment(String[] args, String bootstrap, boolean inspector): on the
@@ -74,7 +74,7 @@ JNIEXPORT void JNICALL Java_dev_napijava_NodejsPlatform_initialize(JNIEnv* jni, 
 // self.started(env, isolate) once the environment exists (so that stop() and terminate() can reach
 // it) and before the bootstrap script runs.
 JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv* jni, jobject self, jobjectArray jargs,
-                                                                            jstring jbootstrap, jboolean inspector) {
+                                                                          jstring jbootstrap, jboolean inspector) {
   if (!g_platform) {
     throw_state(jni, "NodejsPlatform is not initialized");
     return -1;
@@ -116,7 +116,7 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
     jni->CallVoidMethod(self, started, reinterpret_cast<jlong>(env), reinterpret_cast<jlong>(isolate));
     if (jni->ExceptionCheck()) return -1;
     if (node::LoadEnvironment(env, bootstrap.c_str()).IsEmpty()) {
-      exit_code = 1;  // the bootstrap threw: the environment reports it through Java (failed())
+      exit_code = 1; // the bootstrap threw: the environment reports it through Java (failed())
     } else {
       exit_code = node::SpinEventLoop(env).FromMaybe(1);
     }
@@ -145,4 +145,4 @@ JNIEXPORT void JNICALL Java_dev_napijava_NodejsEnvironment_resume(JNIEnv*, jclas
   if (isolate) reinterpret_cast<v8::Isolate*>(isolate)->CancelTerminateExecution();
 }
 
-}  // extern "C"
+} // extern "C"

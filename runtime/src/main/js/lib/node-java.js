@@ -737,7 +737,7 @@ function importedClass(className, record) {
     const field = staticField(record, name);
     Object.defineProperty(result, usableName(name), {
       get: () => fromJava(field.get()),
-      set: (v) => field.set(toJava(v)),
+      set: (v) => { field.set(toJava(v)); },
       enumerable: true,
       configurable: true,
     });

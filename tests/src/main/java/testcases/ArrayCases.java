@@ -61,7 +61,9 @@ public final class ArrayCases {
 
     public static int countTrue(boolean[] a) {
         int n = 0;
-        for (boolean b : a) if (b) n++;
+        for (boolean b : a) {
+            if (b) n++;
+        }
         return n;
     }
 
@@ -69,7 +71,9 @@ public final class ArrayCases {
 
     public static int sumGrid(int[][] g) {
         int s = 0;
-        for (int[] row : g) for (int v : row) s += v;
+        for (int[] row : g) {
+            for (int v : row) s += v;
+        }
         return s;
     }
 

@@ -156,23 +156,15 @@ public class Callbacks {
         }
     }
 
-    public static int slowSquare(int x, int millis) {
-        sleep(millis);
-        return x * x;
-    }
-
     private static final ConcurrentHashMap<String, CyclicBarrier> RENDEZVOUS = new ConcurrentHashMap<>();
 
     /**
      * Waits until `parties` callers of the same group are inside this method at once (at most
-     * timeoutMillis; then every waiter fails): proves that many calls run concurrently.
+     * timeoutMillis; then every waiter fails): proves that many calls run concurrently. Returns the
+     * caller's thread name, so that the callers can be seen to be as many threads.
      */
-    public static int rendezvous(String group, int parties, int timeoutMillis) throws Exception {
-        return RENDEZVOUS.computeIfAbsent(group, g -> new CyclicBarrier(parties))
-                .await(timeoutMillis, TimeUnit.MILLISECONDS);
-    }
-
-    public static String threadName() {
+    public static String rendezvousThread(String group, int parties, int timeoutMillis) throws Exception {
+        RENDEZVOUS.computeIfAbsent(group, g -> new CyclicBarrier(parties)).await(timeoutMillis, TimeUnit.MILLISECONDS);
         return Thread.currentThread().getName();
     }
 

@@ -260,7 +260,8 @@ final class SourceDocs {
         m = LINK.matcher(s);
         s = m.replaceAll(r -> Matcher.quoteReplacement(r.group(2) != null ? r.group(2).trim()
                 : "`" + r.group(1).replaceFirst("^#", "").replace('#', '.') + "`"));
-        s = s.replaceAll("(?i)<p\\s*/?>", "\n\n").replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</?(pre|ul|ol|li|code|b|i|em|strong|tt|a|table|tr|td|th|h\\d|blockquote|dl|dt|dd|div|span)[^>]*>", "");
+        s = s.replaceAll("(?i)<p\\s*/?>", "\n\n").replaceAll("(?i)<br\\s*/?>", "\n")
+                .replaceAll("(?i)</?(pre|ul|ol|li|code|b|i|em|strong|tt|a|table|tr|td|th|h\\d|blockquote|dl|dt|dd|div|span)[^>]*>", "");
         s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#064;", "@").replace("&nbsp;", " ").replace("&amp;", "&");
         s = s.replace("*/", "*\u2215");
         s = s.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");

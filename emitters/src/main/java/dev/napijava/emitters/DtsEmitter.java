@@ -959,8 +959,7 @@ final class DtsEmitter {
             case "B": return 10;
             case "Ljava/lang/Byte;": return 11;
             case "Ljava/lang/Object;": return 21;
-            case "Ljava/lang/Number;": case "Ljava/lang/CharSequence;": case "Ljava/lang/Comparable;":
-            case "Ljava/io/Serializable;": return 20;
+            case "Ljava/lang/Number;": case "Ljava/lang/CharSequence;": case "Ljava/lang/Comparable;": case "Ljava/io/Serializable;": return 20;
             default: return d.startsWith("[") ? 1 : 0;
         }
     }

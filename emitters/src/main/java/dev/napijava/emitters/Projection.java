@@ -3,7 +3,6 @@ package dev.napijava.emitters;
 import dev.napijava.analyzer.ApiModel;
 import dev.napijava.analyzer.ClassInfo;
 import dev.napijava.analyzer.FieldInfo;
-import dev.napijava.analyzer.JType;
 import dev.napijava.analyzer.MethodInfo;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -157,8 +157,9 @@ final class OverloadResolver {
         }
         Class<?> view;
         switch (tag) {
-            case ARRAY: case ARRAY_OF_INTS: case ARRAY_OF_NUMBERS: case ARRAY_OF_STRINGS: case ARRAY_OF_CHARS:
-            case ARRAY_OF_BOOLEANS: view = dev.napijava.JSArray.class; break;
+            case ARRAY: case ARRAY_OF_INTS: case ARRAY_OF_NUMBERS: case ARRAY_OF_STRINGS: case ARRAY_OF_CHARS: case ARRAY_OF_BOOLEANS:
+                view = dev.napijava.JSArray.class;
+                break;
             case FUNCTION: view = dev.napijava.JSFunction.class; break;
             case PROMISE: view = dev.napijava.JSPromise.class; break;
             case DATE: view = dev.napijava.JSDate.class; break;
