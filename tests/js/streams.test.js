@@ -10,7 +10,7 @@ const { Readable } = require('node:stream');
 const { loadJvm, tempDir, runNode, describeRun, PACKAGE, CLASSES } = require('./helpers');
 
 const jvm = loadJvm();
-const { Callbacks } = jvm.testcases;
+const { Streams } = jvm.testcases;
 const dir = tempDir('streams');
 
 function pattern(length) {
@@ -30,7 +30,7 @@ async function fileSha(file) {
 }
 
 test('a Java InputStream result is a Node Readable with the same bytes', async () => {
-  const readable = Callbacks.bytes(3 * 1024 * 1024 + 17);
+  const readable = Streams.bytes(3 * 1024 * 1024 + 17);
   assert.ok(readable instanceof Readable);
   const chunks = [];
   for await (const chunk of readable) chunks.push(chunk);
@@ -43,16 +43,16 @@ test('a Node Readable passed as InputStream is read by Java (on a pool thread)',
   const file = path.join(dir, 'in.bin');
   fs.writeFileSync(file, crypto.randomBytes(2 * 1024 * 1024 + 5));
   const expected = `${fs.statSync(file).size}:${await fileSha(file)}`;
-  assert.equal(await Callbacks.digestAsync(fs.createReadStream(file)), expected);
+  assert.equal(await Streams.digestAsync(fs.createReadStream(file)), expected);
   // the same call made synchronously would make the JS thread wait for itself: a clear error
-  assert.throws(() => Callbacks.digest(fs.createReadStream(file)), /Async variant/);
+  assert.throws(() => Streams.digest(fs.createReadStream(file)), /Async variant/);
 });
 
 test('a Node Writable passed as OutputStream receives what Java writes, with backpressure', async () => {
   const file = path.join(dir, 'out.bin');
   const out = fs.createWriteStream(file, { highWaterMark: 16 * 1024 });
   // Backpressure: each Java write waits for the Writable's callback of the one before, so the
-  // stream never holds more than one Java write (Callbacks.fill writes 64 KiB at a time) however
+  // stream never holds more than one Java write (Streams.fill writes 64 KiB at a time) however
   // far the disk lags; without it, Java's writes would pile up in the stream's buffer.
   const JAVA_WRITE = 65536;
   let writes = 0, maxBuffered = 0;
@@ -63,7 +63,7 @@ test('a Node Writable passed as OutputStream receives what Java writes, with bac
     maxBuffered = Math.max(maxBuffered, out.writableLength);
     return more;
   };
-  const written = await Callbacks.fillAsync(out, 5_000_000);
+  const written = await Streams.fillAsync(out, 5_000_000);
   assert.equal(written, 5_000_000);
   await new Promise((resolve) => (out.closed ? resolve() : out.on('close', resolve)));
   assert.equal(writes, Math.ceil(5_000_000 / JAVA_WRITE));
@@ -82,7 +82,7 @@ test('a large file copied through Java (Readable -> InputStream -> OutputStream 
   const fd = fs.openSync(src, 'w');
   for (let i = 0; i < 64; i++) fs.writeSync(fd, block);
   fs.closeSync(fd);
-  const copied = await Callbacks.copyAsync(fs.createReadStream(src), fs.createWriteStream(dst));
+  const copied = await Streams.copyAsync(fs.createReadStream(src), fs.createWriteStream(dst));
   assert.equal(copied, 64 * 1024 * 1024);
   assert.equal(await fileSha(dst), await fileSha(src));
 });
@@ -109,7 +109,7 @@ test('1 GB from a Java InputStream through a Node pipeline with flat memory', ()
         if (seen >= next) { marks.push(rss); next += 128 * MB; }
         cb();
       } });
-      return pipeline(jvm.testcases.Callbacks.generated(total), sink).then(() => ({ seen, bad }));
+      return pipeline(jvm.testcases.Streams.generated(total), sink).then(() => ({ seen, bad }));
     }
     (async () => {
       await run(64 * MB);
