@@ -846,16 +846,15 @@ final class DtsEmitter {
                 renderGroup(g, c, Map.of(), none, "      ", methods, true);
             }
         }
-        List<String> out = others;
         for (Projection.FieldRef f : v.staticFields) {
             String type = mapper.map(f.field.type, TsTypeMapper.Pos.RETURN, none, nullableOut(f.owner, f.field.type));
-            out.add(jsdoc(f.field.doc, f.field.deprecated, "      ", null, null) + "      "
+            others.add(jsdoc(f.field.doc, f.field.deprecated, "      ", null, null) + "      "
                     + (f.field.isFinal() ? "readonly " : "") + prop(f.field.name) + ": " + type + ";");
         }
         for (Map.Entry<String, ClassInfo> n : v.nested.entrySet()) {
             Integer nl = level.get(n.getValue().name);
             if (nl != null && nl != STUB) {
-                out.add("      readonly " + prop(n.getKey()) + ": typeof " + mapper.qualified(n.getValue().name) + ";");
+                others.add("      readonly " + prop(n.getKey()) + ": typeof " + mapper.qualified(n.getValue().name) + ";");
             }
         }
         List<TypeParam> params = mapper.tsParams(c);
@@ -864,9 +863,9 @@ final class DtsEmitter {
             fill.add(p.unbounded() ? mapper.objectConstraint() : "any");
         }
         // Cls.class, which also tells a projected class where Java expects a Class (TsTypes.PROJECTED_CLASS)
-        out.add("      readonly class: " + mapper.qualified("java/lang/Class") + "<"
+        others.add("      readonly class: " + mapper.qualified("java/lang/Class") + "<"
                 + mapper.map(new JType.ClassRef(c.name, null), TsTypeMapper.Pos.TYPE_ARG, none, false) + ">;");
-        out.add("      [Symbol.hasInstance](value: unknown): value is " + mapper.qualified(c.name)
+        others.add("      [Symbol.hasInstance](value: unknown): value is " + mapper.qualified(c.name)
                 + (fill.isEmpty() ? "" : "<" + String.join(", ", fill) + ">") + ";");
     }
 
