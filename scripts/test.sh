@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 LOGS=target/test-logs
 rm -rf "$LOGS"
 mkdir -p "$LOGS"
+touch "$LOGS/.started"
 # What tests need from outside, each by its setup script; when one fails (no apt, no registry),
 # the reason goes to DIR/UNAVAILABLE and only then do its tests skip (they fail otherwise):
 # - linux-arm64: the cross toolchain (the build then cross-builds the arm64 addon), qemu-user, an
@@ -46,8 +47,19 @@ summary() {
       printf "== JUnit %d, node --test %d on %s (logs in %s)\n", junit, node + nfail, ran, logs
       printf "%s: %d passed, %d failed, %d skipped\n", verdict, junit - jfail - jskip + node, jfail + nfail, jskip + nskip }' ran="$RAN" logs="$LOGS"
 }
+# CI shows only the end of the output: on a failure, what failed goes there, before the summary
+# (Maven's error lines without their stack frames, crash logs, Surefire's fork dumps).
+failure_digest() {
+  echo "== what failed"
+  cat "$LOGS"/*.log 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' \
+    | grep -E '^\[ERROR\]|^not ok |^# (Subtest|fail)' | grep -v -E '^\[ERROR\][[:space:]]+at |^\[ERROR\] *$' | head -40
+  for f in $(find . -name 'hs_err_pid*.log' -newer "$LOGS/.started" -not -path './node_modules/*' 2>/dev/null | head -3) \
+           $(find . -path '*surefire-reports*' \( -name '*.dumpstream' -o -name '*.dump' \) -newer "$LOGS/.started" 2>/dev/null | head -3); do
+    echo "-- $f"; grep -v '^$' "$f" | head -25
+  done
+}
 RAN=""
-trap 'summary $?' EXIT
+trap 'status=$?; [ "$status" = 0 ] || failure_digest; summary $status' EXIT
 
 # The C format and ESLint (seconds; the Java style runs in Maven's validate phase): drift fails the run
 echo "== lint: clang-format (native/), ESLint (the JS)"

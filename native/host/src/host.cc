@@ -13,14 +13,18 @@
 
 namespace {
 
-std::unique_ptr<node::MultiIsolatePlatform> g_platform;
+// Never destroyed: a static destructor would tear the platform down in exit() while V8's worker
+// jobs or a daemon JS thread may still use it (a crash at JVM exit). The process owns it to the end.
+node::MultiIsolatePlatform* g_platform = nullptr;
 
 std::vector<std::string> to_strings(JNIEnv* jni, jobjectArray array) {
   std::vector<std::string> out;
   jsize n = array ? jni->GetArrayLength(array) : 0;
   for (jsize i = 0; i < n; i++) {
     auto s = static_cast<jstring>(jni->GetObjectArrayElement(array, i));
+    if (!s) continue; // a null element: no argument
     const char* utf = jni->GetStringUTFChars(s, nullptr);
+    if (!utf) break; // OutOfMemoryError pending: the caller checks ExceptionCheck()
     out.emplace_back(utf);
     jni->ReleaseStringUTFChars(s, utf);
     jni->DeleteLocalRef(s);
@@ -47,6 +51,7 @@ extern "C" {
 JNIEXPORT void JNICALL Java_dev_napijava_NodejsPlatform_initialize(JNIEnv* jni, jclass, jobjectArray jargs) {
   if (g_platform) return;
   std::vector<std::string> args = to_strings(jni, jargs);
+  if (jni->ExceptionCheck()) return;
   if (args.empty()) args.push_back("java");
   // The JVM owns the signals (implicit null checks, safepoints): Node must neither reset the
   // dispositions nor install its own handlers, nor touch stdio/TTY state or resource limits.
@@ -63,8 +68,8 @@ JNIEXPORT void JNICALL Java_dev_napijava_NodejsPlatform_initialize(JNIEnv* jni, 
     throw_state(jni, "Node.js initialization failed: " + join(result->errors()));
     return;
   }
-  g_platform = node::MultiIsolatePlatform::Create(4);
-  v8::V8::InitializePlatform(g_platform.get());
+  g_platform = node::MultiIsolatePlatform::Create(4).release();
+  v8::V8::InitializePlatform(g_platform);
   v8::V8::Initialize();
   result.release(); // keeps the parsed args for the life of the process
 }
@@ -80,9 +85,11 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
     return -1;
   }
   std::vector<std::string> args = to_strings(jni, jargs);
+  if (jni->ExceptionCheck()) return -1;
   std::vector<std::string> exec_args;
   std::vector<std::string> errors;
   const char* utf = jni->GetStringUTFChars(jbootstrap, nullptr);
+  if (!utf) return -1; // OutOfMemoryError pending
   std::string bootstrap(utf);
   jni->ReleaseStringUTFChars(jbootstrap, utf);
 
@@ -91,7 +98,7 @@ JNIEXPORT jint JNICALL Java_dev_napijava_NodejsEnvironment_runEnvironment(JNIEnv
   auto flags = static_cast<node::EnvironmentFlags::Flags>(
       node::EnvironmentFlags::kOwnsProcessState | (inspector ? 0 : node::EnvironmentFlags::kNoCreateInspector));
   std::unique_ptr<node::CommonEnvironmentSetup> setup =
-      node::CommonEnvironmentSetup::Create(g_platform.get(), &errors, args, exec_args, flags);
+      node::CommonEnvironmentSetup::Create(g_platform, &errors, args, exec_args, flags);
   if (!setup) {
     throw_state(jni, "Could not create the Node.js environment: " + join(errors));
     return -1;

@@ -27,6 +27,7 @@ public class HostingReliabilityMain {
             case "run-async-at-close" -> runAsyncAtClose(platform, app);
             case "promise-at-exit" -> promiseAtExit(platform, app);
             case "terminate" -> terminate(platform, app);
+            case "exit-while-running" -> exitWhileRunning(platform, app);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("end=ok");
@@ -168,6 +169,30 @@ public class HostingReliabilityMain {
             // a promise job after the termination runs normally
             print("promise", env.run(() -> env.eval("Promise.resolve(5)").asPromise().toFuture()).get(10, TimeUnit.SECONDS).asInt());
         }
+    }
+
+    /**
+     * System.exit while environments still run JS (timers, a worker thread, async calls in flight,
+     * one in a busy loop) and one was just closed: the process exits 0, nothing crashes in exit()
+     * (the platform is never torn down under a running JS thread or V8's worker jobs).
+     */
+    static void exitWhileRunning(NodejsPlatform platform, Path app) throws Exception {
+        List<NodejsEnvironment> envs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            NodejsEnvironment env = platform.createEnvironment(app);
+            envs.add(env);
+            env.run(() -> env.eval("setInterval(() => JSON.stringify(new Array(2000).fill({ a: [1, 2] })), 0); 1"));
+            for (int k = 0; k < 50; k++) {
+                env.runAsync(() -> env.eval("[1, 2, 3].map((x) => x * 2).length").asInt());
+            }
+        }
+        envs.get(0).run(() -> envs.get(0).eval(
+                "new (require('worker_threads').Worker)('setInterval(() => new Array(1e4).fill(0).sort(), 0)', { eval: true }); 1"));
+        envs.get(1).close();
+        envs.get(2).post(() -> envs.get(2).eval("for (;;) {}"));
+        Thread.sleep(50);
+        print("end", "ok");
+        System.exit(0);
     }
 
     static String outcome(CompletableFuture<?> f) throws InterruptedException {

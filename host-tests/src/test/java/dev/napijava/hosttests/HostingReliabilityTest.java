@@ -30,6 +30,14 @@ class HostingReliabilityTest {
         return values;
     }
 
+    /** CI once lost a run to a fork that died after its tests passed: exit() must never crash. */
+    @Test
+    void theJvmExitsCleanlyWhileEnvironmentsRunJs() throws Exception {
+        for (int run = 0; run < 3; run++) {
+            assertEquals("ok", runCase("exit-while-running").get("end"));
+        }
+    }
+
     @Test
     void twoEnvironmentsRunSideBySideAndRefuseEachOthersValues() throws Exception {
         Map<String, String> v = runCase("two-environments");
