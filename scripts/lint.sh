@@ -12,6 +12,6 @@ status=0
 C_FILES=$(git ls-files 'native/*.c' 'native/*.h' 'native/*.cc')
 # shellcheck disable=SC2086
 clang-format --dry-run --Werror $C_FILES || { echo "lint: C sources differ from .clang-format (fix: clang-format -i <file>)" >&2; status=1; }
-"$ESLINT" --max-warnings 0 runtime/src/main/js tests/js bench distribution/npm-bin eslint.config.cjs || status=1
+"$ESLINT" --max-warnings 0 runtime/src/main/js tests/js bench distribution/npm-bin examples eslint.config.cjs || status=1
 [ $status = 0 ] && echo "lint: clang-format and ESLint clean"
 exit $status

@@ -149,8 +149,8 @@ static jobject value_as_java_object(env_ctx* ctx, JNIEnv* jni, napi_value v) {
 }
 
 /* A JS promise as a CompletableFuture, completed on the JS thread when the promise settles. */
-jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise) {
-  jobject future = (*jni)->CallStaticObjectMethod(jni, J.AsyncCalls, J.AsyncCalls_newPromiseFuture);
+jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise, jclass value_type) {
+  jobject future = (*jni)->CallStaticObjectMethod(jni, J.AsyncCalls, J.AsyncCalls_newPromiseFuture, value_type);
   if (!future) return NULL;
   if (!complete_when_settled(ctx, jni, promise, future, value_as_java_object)) {
     (*jni)->DeleteLocalRef(jni, future);
@@ -261,7 +261,7 @@ bool async_init(JNIEnv* jni) {
   REQUIRE(J.AsyncCalls_whenDone = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "whenDone",
                                                             "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Object;J)V"));
   REQUIRE(J.AsyncCalls_newPromiseFuture = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "newPromiseFuture",
-                                                                    "()Ljava/util/concurrent/CompletableFuture;"));
+                                                                    "(Ljava/lang/Class;)Ljava/util/concurrent/CompletableFuture;"));
   REQUIRE(J.AsyncCalls_complete = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "complete",
                                                             "(Ljava/util/concurrent/CompletableFuture;Ljava/lang/Object;)V"));
   REQUIRE(J.AsyncCalls_fail = (*jni)->GetStaticMethodID(jni, J.AsyncCalls, "fail",

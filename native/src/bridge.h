@@ -199,7 +199,7 @@ typedef struct jni_cache {
   /* values (dev.napijava.bridge.Values) and JS collections as Java ones (JsCollections, loaded on first use) */
   jclass Values, JsCollections;
   jmethodID Values_dynamicCode, Values_slots, Values_date, Values_millis, Values_bigInteger, Values_words, Values_toBigInteger,
-      Values_toBigDecimal, Values_record, JsCollections_listView, JsCollections_listOf, JsCollections_setOf,
+      Values_toBigDecimal, Values_record, Values_fromString, JsCollections_listView, JsCollections_listOf, JsCollections_setOf,
       JsCollections_mapOf;
   jclass BigInteger, LinkedHashMap, LinkedHashSet, ArrayList, Map_, Collection_, Number_, Boolean_, Character_;
   jmethodID Number_longValue, Number_doubleValue;
@@ -380,7 +380,7 @@ static inline bool java_may_enter_js(env_ctx* ctx, JNIEnv* jni, const char* what
 
 /* ---- async.c: promises <-> futures, async calls ---- */
 bool async_init(JNIEnv* jni); /* from proxies_init */
-jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise);
+jobject promise_to_future(env_ctx* ctx, JNIEnv* jni, napi_value promise, jclass value_type);
 void fail_future(env_ctx* ctx, JNIEnv* jni, jobject future, napi_value error); /* JS error -> JSException */
 /* How a fulfilled JS value becomes a Java object (NULL plus a pending JS or Java exception on failure). */
 typedef jobject (*js_value_converter)(env_ctx* ctx, JNIEnv* jni, napi_value value);

@@ -127,6 +127,7 @@ static bool cache_ids(JNIEnv* jni) {
   STATIC_METHOD(J.Values_toBigInteger, J.Values, "toBigInteger", "(Ljava/lang/Object;)Ljava/math/BigInteger;");
   STATIC_METHOD(J.Values_toBigDecimal, J.Values, "toBigDecimal", "(Ljava/lang/Object;)Ljava/math/BigDecimal;");
   STATIC_METHOD(J.Values_record, J.Values, "record", "(Ljava/lang/Class;[Ljava/lang/Object;)Ljava/lang/Object;");
+  STATIC_METHOD(J.Values_fromString, J.Values, "fromString", "(Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Object;");
   REQUIRE(J.BigInteger = global_class(jni, "java/math/BigInteger"));
   REQUIRE(J.LinkedHashMap = global_class(jni, "java/util/LinkedHashMap"));
   REQUIRE(J.LinkedHashSet = global_class(jni, "java/util/LinkedHashSet"));

@@ -352,7 +352,20 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
       *out = box_primitive(jni, TC_DOUBLE, prim);
       break;
     case AT_CHAR_STRING:
-    case AT_STRING: *out = js_to_jstring(env, jni, v); break;
+    case AT_STRING:
+      *out = js_to_jstring(env, jni, v);
+      if (*out && t->cls && !(*jni)->IsAssignableFrom(jni, J.String, t->cls)) {
+        /* Java decides what a string is for this class (an enum: the constant of that name) */
+        jobject s = *out;
+        *out = (*jni)->CallStaticObjectMethod(jni, J.Values, J.Values_fromString, t->cls, s);
+        (*jni)->DeleteLocalRef(jni, s);
+        if (java_failed(ctx, jni)) {
+          *is_local = false;
+          return false;
+        }
+        if (!*out) *is_local = false;
+      }
+      break;
     case AT_ARRAY:
     case AT_ARRAY_OF_INTS:
     case AT_ARRAY_OF_NUMBERS:
@@ -400,7 +413,7 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
     }
     case AT_PROMISE:
       if (t->cls && (*jni)->IsAssignableFrom(jni, J.CompletableFuture, t->cls)) {
-        *out = promise_to_future(ctx, jni, v);
+        *out = promise_to_future(ctx, jni, v, t->element ? t->element->cls : NULL);
         if (!*out) return false;
         break;
       }

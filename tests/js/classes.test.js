@@ -176,6 +176,14 @@ test('enums: constants, identity, values(), methods, as parameters', () => {
   assert.equal(Color.mix(Color.RED, Color.BLUE), 0xff00ff);
   assert.equal(Color.isRed(Color.RED), true);
   assert.equal(Color.isRed(Color.GREEN), false);
+  // a constant's name where Java takes the enum (Values.fromString); an unknown name names the constants
+  assert.equal(Color.isRed('RED'), true);
+  assert.equal(Color.mix('RED', Color.GREEN), 0xffff00);
+  assert.throws(() => Color.isRed('PURPLE'), (err) => {
+    assert.ok(err instanceof TypeError, String(err));
+    assert.match(err.message, /'PURPLE' is no constant of the Java enum testcases\.Color \(RED, GREEN, BLUE\)/);
+    return true;
+  });
   assert.throws(() => Color.valueOf('PURPLE'), (err) => {
     assert.equal(err.name, 'java.lang.IllegalArgumentException');
     return true;

@@ -98,6 +98,11 @@ declare namespace nodeApiJava {
     /** The Buffer or typed array over a Java java.nio buffer held as a wrapper. */
     toBuffer(javaBuffer: unknown): import('./lib/node-types').NodeBuffer | Int16Array | Uint16Array | Int32Array | BigInt64Array | Float32Array | Float64Array;
     stats(): Stats;
+    /**
+     * The API of a Node.js module written in Java (`@JSExport`): what its generated entry returns, from the
+     * descriptor the annotation processor wrote. Typed by the module's own generated `index.d.ts`.
+     */
+    loadExports(baseDir: string, descriptor: object): any;
     /** The running JVM's `java.version` (starts the JVM). */
     readonly javaVersion: string;
     /** The JDK the JVM runs from (starts the JVM). */

@@ -302,6 +302,10 @@ const api = {
     }
     return buffersClass().share(javaBuffer);
   },
+  // The API of a Node.js module written in Java (@JSExport): its generated entry calls this.
+  loadExports(baseDir, descriptor) {
+    return require('./lib/exports').loadExports(api, baseDir, descriptor);
+  },
   stats() {
     ensureStarted();
     return { liveObjects: native.liveObjects(), startupCache: startupCacheStats() };

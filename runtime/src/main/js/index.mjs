@@ -21,5 +21,6 @@ export const toWritable = api('toWritable');
 export const allocateBuffer = api('allocateBuffer');
 export const toBuffer = api('toBuffer');
 export const stats = api('stats');
+export const loadExports = api('loadExports');
 const importClass = api('import');
 export { importClass as import };

@@ -108,6 +108,11 @@ public class Callbacks {
         return "got " + f.get(30, TimeUnit.SECONDS);
     }
 
+    /** A promise's value fitted to the declared type argument: a JS 3 is a Double here, not an Integer. */
+    public static CompletableFuture<Double> half(CompletableFuture<Double> value) {
+        return value.thenApply(d -> d / 2);
+    }
+
     public static CompletableFuture<String> thenUpper(CompletionStage<Object> stage) {
         return stage.thenApply(v -> String.valueOf(v).toUpperCase()).toCompletableFuture();
     }

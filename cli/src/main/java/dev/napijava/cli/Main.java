@@ -2,6 +2,7 @@ package dev.napijava.cli;
 
 import dev.napijava.analyzer.AnalyzerException;
 import dev.napijava.cli.deps.DependencyCommands;
+import dev.napijava.cli.pack.PackCommand;
 import dev.napijava.emitters.Generator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code napi-java}: exit codes 0 ok, 1 bad input (missing/corrupt jar...), 2 usage. */
 @Command(name = "napi-java", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "node-api-java tools.", subcommands = {Main.Generate.class, DependencyCommands.Add.class, DependencyCommands.Install.class,
-                DependencyCommands.Remove.class, DependencyCommands.ListTree.class, DependencyCommands.Update.class,
+                DependencyCommands.Remove.class, DependencyCommands.ListTree.class, DependencyCommands.Update.class, PackCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec

@@ -129,11 +129,34 @@ public final class AsyncCalls {
     }
 
     /** A JS promise seen from Java: completed on the JS thread by the native core. */
-    public static CompletableFuture<Object> newPromiseFuture() {
-        return new CompletableFuture<>();
+    /**
+     * The future of a JS promise passed where Java declares {@code CompletableFuture<T>}: valueType is T's
+     * class (null for Object or a type variable), to which the promise's value is fitted ({@link Values#coerce}:
+     * a JS 100 settles a {@code CompletableFuture<Double>} with 100.0, not an Integer).
+     */
+    public static CompletableFuture<Object> newPromiseFuture(Class<?> valueType) {
+        return valueType == null || valueType == Object.class ? new CompletableFuture<>() : new TypedPromiseFuture(valueType);
+    }
+
+    /** A promise's future whose values are fitted to the declared type argument. */
+    static final class TypedPromiseFuture extends CompletableFuture<Object> {
+        final Class<?> valueType;
+
+        TypedPromiseFuture(Class<?> valueType) {
+            this.valueType = valueType;
+        }
     }
 
     public static void complete(CompletableFuture<Object> future, Object value) {
+        if (future instanceof TypedPromiseFuture) {
+            Class<?> type = ((TypedPromiseFuture) future).valueType;
+            try {
+                value = Values.coerce(value, type, "the value of the promise passed as a CompletableFuture<" + type.getSimpleName() + ">");
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+                return;
+            }
+        }
         future.complete(value);
     }
 

@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +66,16 @@ public final class ClassDescriptor {
 
         Method[] methods = glued != null ? glued.methods : publicMethods(type);
         List<Overload> callables = new ArrayList<>(methods.length);
+        // an exported module's glue names each method in JS (@JSExport("name")); else the Java name
+        Map<Overload, String> jsNames = glued != null && glued.methodNames != null ? new HashMap<>() : null;
         boolean anyBridge = false;
-        for (Method m : methods) {
-            callables.add(Overload.of(m));
-            anyBridge |= m.isBridge();
+        for (int i = 0; i < methods.length; i++) {
+            Overload c = Overload.of(methods[i]);
+            callables.add(c);
+            if (jsNames != null) {
+                jsNames.put(c, glued.methodNames[i]);
+            }
+            anyBridge |= methods[i].isBridge();
         }
         if (glued == null) {
             callables.sort(BY_SIGNATURE);
@@ -97,10 +104,11 @@ public final class ClassDescriptor {
                 continue; // interface statics are not inherited
             }
             Map<String, List<Overload>> byName = c.isStatic ? statics : instances;
-            List<Overload> group = byName.get(c.name());
+            String jsName = jsNames != null ? jsNames.get(c) : c.name();
+            List<Overload> group = byName.get(jsName);
             if (group == null) {
                 group = new ArrayList<>();
-                byName.put(c.name(), group);
+                byName.put(jsName, group);
             }
             group.add(c);
         }
@@ -108,14 +116,16 @@ public final class ClassDescriptor {
         dedupe(instances);
         List<OverloadSet> staticSets = groups(statics, RESERVED_STATIC);
         List<OverloadSet> instanceSets = groups(instances, RESERVED_INSTANCE);
-        addAsyncVariants(staticSets, statics);
-        addAsyncVariants(instanceSets, instances);
-        addSelectors(staticSets, ctors);
-        for (List<Overload> group : statics.values()) {
-            addSelectors(staticSets, group);
-        }
-        for (List<Overload> group : instances.values()) {
-            addSelectors(instanceSets, group);
+        if (glued == null || !glued.exact) { // an exported module's API is exactly what it exports
+            addAsyncVariants(staticSets, statics);
+            addAsyncVariants(instanceSets, instances);
+            addSelectors(staticSets, ctors);
+            for (List<Overload> group : statics.values()) {
+                addSelectors(staticSets, group);
+            }
+            for (List<Overload> group : instances.values()) {
+                addSelectors(instanceSets, group);
+            }
         }
         this.staticMethods = staticSets.toArray(new OverloadSet[0]);
         this.instanceMethods = instanceSets.toArray(new OverloadSet[0]);
@@ -124,17 +134,20 @@ public final class ClassDescriptor {
         Set<String> instanceNames = new HashSet<>(instances.keySet());
         List<FieldDescriptor> sf = new ArrayList<>();
         List<FieldDescriptor> inf = new ArrayList<>();
-        for (Field f : glued != null ? glued.fields : type.getFields()) {
+        Field[] fields = glued != null ? glued.fields : type.getFields();
+        for (int i = 0; i < fields.length; i++) {
+            Field f = fields[i];
             if (f.isSynthetic()) {
                 continue;
             }
+            String jsName = glued != null && glued.fieldNames != null ? glued.fieldNames[i] : f.getName();
             boolean isStatic = Modifier.isStatic(f.getModifiers());
             Set<String> taken = isStatic ? staticNames : instanceNames;
             Set<String> reserved = isStatic ? RESERVED_STATIC : RESERVED_INSTANCE;
-            if (reserved.contains(f.getName()) || !taken.add(f.getName())) {
+            if (reserved.contains(jsName) || !taken.add(jsName)) {
                 continue; // a method (or a nearer field) of that name wins
             }
-            (isStatic ? sf : inf).add(new FieldDescriptor(f));
+            (isStatic ? sf : inf).add(new FieldDescriptor(f, jsName));
         }
         this.staticFields = sf.toArray(new FieldDescriptor[0]);
         this.instanceFields = inf.toArray(new FieldDescriptor[0]);

@@ -12,9 +12,10 @@ public final class FieldDescriptor {
     public final boolean isFinal;
     public final Class<?> declaringClass;
 
-    FieldDescriptor(Field field) {
+    /** name: the JS name (the Java name, or an exported module's {@code @JSExport} name). */
+    FieldDescriptor(Field field, String name) {
         this.field = field;
-        this.name = field.getName();
+        this.name = name;
         this.type = TypeRef.of(field.getType());
         this.isStatic = Modifier.isStatic(field.getModifiers());
         this.isFinal = Modifier.isFinal(field.getModifiers());

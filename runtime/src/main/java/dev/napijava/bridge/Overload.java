@@ -38,8 +38,15 @@ public final class Overload {
         this.isVarargs = executable.isVarArgs();
         this.paramTypes = executable.getParameterTypes();
         this.params = new TypeRef[paramTypes.length];
+        java.lang.reflect.Type[] generic = null; // read only for futures (their type argument: TypeRef.of)
         for (int i = 0; i < paramTypes.length; i++) {
             params[i] = TypeRef.of(paramTypes[i]);
+            if (params[i].code == TypeCode.FUTURE.ordinal()) {
+                generic = generic != null ? generic : executable.getGenericParameterTypes();
+                if (generic.length == paramTypes.length) { // (an inner class's constructor lists no outer instance)
+                    params[i] = TypeRef.of(paramTypes[i], generic[i]);
+                }
+            }
         }
         this.returnType = TypeRef.of(isConstructor ? declaringClass : ((Method) executable).getReturnType());
     }

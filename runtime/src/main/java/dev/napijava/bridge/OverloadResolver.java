@@ -282,7 +282,8 @@ final class OverloadResolver {
 
     /** A string where Java expects text, or a big number written as text ("12.50"). */
     private static int bigOrGeneral(Class<?> p) {
-        return p == java.math.BigInteger.class || p == java.math.BigDecimal.class ? GENERAL - 1 : general(p, String.class);
+        // a BigInteger/BigDecimal from its digits; an enum constant by its name (Values.fromString)
+        return p == java.math.BigInteger.class || p == java.math.BigDecimal.class || p.isEnum() ? GENERAL - 1 : general(p, String.class);
     }
 
     private static int typedArrayCost(ArgTag tag, Class<?> p) {

@@ -256,6 +256,25 @@ public final class Values {
         throw new BridgeTypeError(where + " is a Java " + t.getName() + ", not a " + value.getClass().getName());
     }
 
+    /**
+     * A JS string passed where Java declares a class other than String (C: dynamic_to_java): an enum takes
+     * the constant of that name; for other classes the string itself (which the caller then refuses).
+     */
+    public static Object fromString(Class<?> type, String value) {
+        if (!type.isEnum()) {
+            return value;
+        }
+        StringBuilder names = new StringBuilder();
+        for (Object constant : type.getEnumConstants()) {
+            String name = ((Enum<?>) constant).name();
+            if (name.equals(value)) {
+                return constant;
+            }
+            names.append(names.length() == 0 ? "" : ", ").append(name);
+        }
+        throw new BridgeTypeError("'" + value + "' is no constant of the Java enum " + type.getName() + " (" + names + ")");
+    }
+
     // ---- big numbers: a JS bigint is a sign and 64-bit words, least significant first ----
 
     public static BigInteger bigInteger(boolean negative, long[] words) {

@@ -1,0 +1,5 @@
+package com.example.broken;
+
+/** Public but not exported. */
+public class Plain {
+}

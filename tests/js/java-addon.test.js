@@ -1,0 +1,116 @@
+'use strict';
+// A Node.js module written in Java (README "Write a Node.js module in Java"): examples/java-addon,
+// built by Maven with the @JSExport processor, packed by `napi-java pack` into an npm tarball,
+// npm-installed into a fresh folder beside node-api-java, then used as its users would: the
+// example's own node --test suite, a TypeScript program under --strict (and the misuse tsc must
+// reject), an ES module import. Also pack's errors on bad input.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { PACKAGE, REPO_ROOT, findTarball, tempDir, runNode, describeRun, tscRun, expectTscErrors } = require('./helpers');
+
+const CLI = path.join(PACKAGE, 'bin', 'napi-java.js');
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'java-addon');
+const JAR = path.join(EXAMPLE, 'target', 'shop-1.0.0.jar');
+
+function cli(args, { status = 0, cwd } = {}) {
+  const r = runNode([CLI, ...args], { cwd, timeout: 120_000 });
+  assert.equal(r.status, status, describeRun(r));
+  return r;
+}
+
+let app; // the fresh folder with node_modules/shop and node_modules/node-api-java
+test.before(() => {
+  assert.ok(fs.existsSync(JAR), `${JAR} is missing: build examples/java-addon (mvn package)`);
+  const work = tempDir('java-addon');
+  const tgz = cli(['pack', JAR, '--out', work]).stdout.trim();
+  assert.equal(path.basename(tgz), 'shop-1.0.0.tgz');
+  app = path.join(work, 'app');
+  fs.mkdirSync(app);
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'uses-shop', version: '1.0.0', private: true }));
+  const npm = spawnSync('npm', ['install', findTarball(), tgz, '--offline', '--no-audit', '--no-fund'], {
+    cwd: app, encoding: 'utf8', timeout: 150_000, env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
+  assert.equal(npm.status, 0, `${npm.stdout}\n${npm.stderr}`);
+});
+
+test('the packed module holds the entry, typings, descriptor and jar; its package.json names them', () => {
+  const dir = path.join(app, 'node_modules', 'shop');
+  for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'napi-java-module.json', 'java/shop-1.0.0.jar']) {
+    assert.ok(fs.existsSync(path.join(dir, f)), f);
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  assert.equal(pkg.main, 'index.js');
+  assert.equal(pkg.types, 'index.d.ts');
+  assert.match(pkg.dependencies['node-api-java'], /^\^\d+\.\d+\.\d+/);
+  // one node-api-java: the module's dependency is the installed one
+  assert.ok(!fs.existsSync(path.join(dir, 'node_modules', 'node-api-java')));
+});
+
+test("the example's own suite passes against the installed module", () => {
+  fs.copyFileSync(path.join(EXAMPLE, 'test', 'shop.test.js'), path.join(app, 'shop.test.js'));
+  // (without the parent runner's NODE_TEST_CONTEXT, the child reports for itself)
+  const r = runNode(['--test', '--test-reporter=spec', path.join(app, 'shop.test.js')],
+    { cwd: app, timeout: 120_000, env: { NODE_TEST_CONTEXT: null } });
+  assert.equal(r.status, 0, describeRun(r));
+  assert.match(r.stdout, /ℹ pass 8\b/, r.stdout);
+  assert.match(r.stdout, /ℹ fail 0\b/, r.stdout);
+});
+
+test('a TypeScript program compiles under --strict against the generated typings and runs', () => {
+  fs.copyFileSync(path.join(EXAMPLE, 'ts', 'main.ts'), path.join(app, 'main.ts'));
+  const tsc = tscRun(app, ['main.ts'], { module: 'commonjs', esModuleInterop: true });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+  const r = runNode([path.join(app, 'out', 'main.js')], { cwd: app, timeout: 60_000 });
+  assert.equal(r.status, 0, describeRun(r));
+  assert.match(r.stdout, /priced INK at 4\.00/);
+  const result = JSON.parse(r.stdout.trim().split('\n').pop());
+  assert.deepEqual(result, { greet: 'Welcome to the shop, TS!', m: { x: 1, y: 1 }, color: 'GREEN', n: 3,
+    big: '51090942171709440000', sum: '6', taxed: 110, counter: 1, first: 'one', heard: ['x'], location: 0 });
+});
+
+test('the typings reject misuse: wrong types, unexported members, read-only properties, unknown constants', () => {
+  expectTscErrors(app, "import { Color, Counter, Inventory, brighter, greet, midpoint } from 'shop';", [
+    'greet(42);',
+    "midpoint({ x: 1 }, { x: 1, y: 2 });",
+    'new Counter().reset();',
+    "new Inventory('a').count = 3;",
+    "brighter('PURPLE');",
+    'new Inventory().getName();',
+    "const n: number = Color.RED;",
+    "new Inventory('a').add('x', '1', 2);",
+  ]);
+});
+
+test('import from an ES module: named exports and the default export', () => {
+  fs.writeFileSync(path.join(app, 'esm.mjs'), [
+    "import shop, { greet, Color, Inventory } from 'shop';",
+    "const inv = new Inventory('esm');",
+    'inv.color = Color.BLUE;',
+    "console.log(greet('ESM'), inv.color.name(), shop.Color === Color);",
+  ].join('\n'));
+  const r = runNode([path.join(app, 'esm.mjs')], { cwd: app, timeout: 60_000 });
+  assert.equal(r.status, 0, describeRun(r));
+  assert.equal(r.stdout.trim(), 'Welcome to the shop, ESM! BLUE true');
+});
+
+test('napi-java pack: clear errors for a jar without a module, a bad name or version, a missing jar', () => {
+  const work = tempDir('pack-errors');
+  const plain = path.join(REPO_ROOT, 'runtime', 'target', 'napi-java-runtime.jar');
+  let r = cli(['pack', plain, '--out', work], { status: 1 });
+  assert.match(r.stderr, /has no META-INF\/napi-java\/napi-java-module\.json: it was not compiled with the @JSExport processor/);
+  r = cli(['pack', JAR, '--name', 'Not Valid', '--out', work], { status: 1 });
+  assert.match(r.stderr, /'Not Valid' is not a valid npm package name/);
+  r = cli(['pack', JAR, '--version', 'one', '--out', work], { status: 1 });
+  assert.match(r.stderr, /'one' is not a semantic version/);
+  r = cli(['pack', JAR, '--jar', path.join(work, 'missing.jar'), '--out', work], { status: 1 });
+  assert.match(r.stderr, /no such jar: .*missing\.jar/);
+  r = cli(['pack', path.join(work, 'nothing.jar'), '--out', work], { status: 1 });
+  assert.match(r.stderr, /no such jar/);
+  assert.deepEqual(fs.readdirSync(work).filter((f) => f.endsWith('.tgz') || f.endsWith('.partial')), []);
+  // a scoped name and an explicit version
+  r = cli(['pack', JAR, '--name', '@acme/shop', '--version', '2.0.0-rc.1', '--out', work]);
+  assert.equal(path.basename(r.stdout.trim()), 'acme-shop-2.0.0-rc.1.tgz');
+});
