@@ -51,7 +51,10 @@ cp native/target/asan/napi_java.node "$work/node-api-java/prebuilds/linux-x64/na
 #   not what this run checks: the core under Node).
 # - maven-deps.test.js: its subject is the CLI's resolver (Java) and the lockfile checks (JS); its
 #   bridge calls (poi, commons-lang3) are ordinary ones that the other suites make.
-exclude=install.test.js,maven-deps.test.js,platforms.test.js,release.test.js,runtimes.test.js,standalone-cli.test.js,startup-cache.test.js
+# - java-addon.test.js: npm-installs the packed .tgz with the example module (the normal addon, as
+#   install.test.js); the marshaler paths it takes (enum names, typed promise futures, records) are
+#   in the classes, callbacks and values suites, which run here.
+exclude=install.test.js,java-addon.test.js,maven-deps.test.js,platforms.test.js,release.test.js,runtimes.test.js,standalone-cli.test.js,startup-cache.test.js
 # NAPI_JAVA_TEST_ASAN=1 drops single assertions that measure what ASan changes, nothing else:
 # - streams.test.js "1 GB from a Java InputStream ...": the RSS bound (quarantine and redzones);
 #   the bytes are still checked.

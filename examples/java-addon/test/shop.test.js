@@ -7,7 +7,7 @@ const shop = require('shop');
 
 test('exactly the exported API: the module, a class, member-level selection', () => {
   assert.deepEqual(Object.keys(shop).sort(), ['Color', 'Counter', 'Inventory', 'announce', 'at', 'brighter',
-    'factorial', 'greet', 'midpoint', 'total', 'withTax', 'words']);
+    'checksum', 'factorial', 'greet', 'midpoint', 'total', 'withTax', 'words']);
   assert.ok(Object.isFrozen(shop));
   const own = (o) => Object.getOwnPropertyNames(o).filter((n) => typeof n === 'string').sort();
   // renamed and selected: next (Java increment), no reset, no nameAsync variants or overload selectors
@@ -29,6 +29,9 @@ test('module-level functions: strings, a renamed function, bigints, dates, lists
   assert.equal(words.length, 3);
   assert.deepEqual([...words], ['a', 'Java', 'List']);
   assert.equal(words[1], 'Java');
+  // buffers: a Buffer or typed array where Java takes a ByteBuffer
+  assert.equal(shop.checksum(Buffer.from('abc')), ((97 * 31 + 98) * 31 + 99) & 0xffff);
+  assert.equal(shop.checksum(new Uint8Array([1, 2, 3])), (1 * 31 + 2) * 31 + 3);
 });
 
 test('records by value: plain objects in and out', () => {

@@ -2,6 +2,7 @@ package com.example.shop;
 
 import dev.napijava.JSExport;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +66,16 @@ public final class Shop {
     @JSExport
     public static Color brighter(Color c) {
         return c == Color.RED ? Color.GREEN : c == Color.GREEN ? Color.BLUE : Color.RED;
+    }
+
+    /** A checksum of bytes: JS passes a Buffer or any typed array (its memory, no copy for a direct one). */
+    @JSExport
+    public static int checksum(ByteBuffer bytes) {
+        int sum = 0;
+        while (bytes.hasRemaining()) {
+            sum = (sum * 31 + (bytes.get() & 0xff)) & 0xffff;
+        }
+        return sum;
     }
 
     /** Calls a listener (a JS function in JS) once per item. */

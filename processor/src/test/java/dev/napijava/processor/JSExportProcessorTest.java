@@ -23,14 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The processor's diagnostics, on examples/java-addon-errors (exports that cannot work in JS):
- * each one's code, place and text, and that nothing is generated when there is an error.
+ * The processor on real sources: its diagnostics on examples/java-addon-errors (exports that cannot
+ * work in JS: each one's code, place and text, nothing generated), the typings of examples/java-addon,
+ * the module-wide bean-properties option. The module at run time: tests/js/java-addon.test.js.
  */
-class ProcessorErrorsTest {
+class JSExportProcessorTest {
     static final Path EXAMPLES = Path.of(System.getProperty("examples.dir", "../examples"));
 
     /** "File.java:line: KIND: message" for every diagnostic of compiling the folder with the processor. */
-    static List<String> compile(Path sources, Path out) throws IOException {
+    static List<String> compile(Path sources, Path out, String... options) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<File> files;
@@ -38,10 +39,10 @@ class ProcessorErrorsTest {
             files = walk.filter(p -> p.toString().endsWith(".java")).sorted().map(Path::toFile).collect(Collectors.toList());
         }
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics,
-                    List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(), "-s", out.toString(),
-                            "-proc:only", "--release", "17"),
-                    null, fm.getJavaFileObjectsFromFiles(files));
+            List<String> args = new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
+                    "-s", out.toString(), "-proc:only", "--release", "17"));
+            args.addAll(List.of(options));
+            JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics, args, null, fm.getJavaFileObjectsFromFiles(files));
             task.setProcessors(List.of(new JSExportProcessor()));
             task.call();
         }
@@ -89,6 +90,32 @@ class ProcessorErrorsTest {
         assertEquals(String.join("\n", expected.stream().sorted().collect(Collectors.toList())),
                 String.join("\n", got.stream().sorted().collect(Collectors.toList())));
         assertFalse(Files.exists(out.resolve("META-INF/napi-java")), "nothing is generated when an export is wrong");
+    }
+
+    @Test
+    void beanPropertiesForTheWholeModuleByTheProcessorOption(@TempDir Path work) throws IOException {
+        Path src = work.resolve("src/p");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("Person.java"), String.join("\n", "package p;", "@dev.napijava.JSExport",
+                "public class Person {", "  public String getName() { return \"n\"; }", "  public void setName(String n) { }",
+                "  public boolean isAdult() { return true; }", "  public String getTitle(int i) { return \"\"; }",
+                "  public void setAge(long a) { }", "}"));
+        Path out = work.resolve("out");
+        Files.createDirectories(out);
+        assertEquals(List.of(), compile(work.resolve("src"), out, "-Anapijava.beanProperties=true"));
+        String dts = Files.readString(out.resolve("META-INF/napi-java/index.d.ts"));
+        for (String line : List.of("  name: string;", "  readonly adult: boolean;", "  getTitle(i: number): string;",
+                "  setAge(a: number | bigint): void;")) {
+            assertEquals(true, dts.contains(line), line + " in\n" + dts);
+        }
+        assertFalse(dts.contains("getName"), dts);
+        String module = Files.readString(out.resolve("META-INF/napi-java/napi-java-module.json"));
+        assertEquals(true, module.contains("{ \"js\": \"name\", \"get\": \"getName\", \"set\": \"setName\" }"), module);
+        // without the option: methods
+        Path plain = work.resolve("plain");
+        Files.createDirectories(plain);
+        assertEquals(List.of(), compile(work.resolve("src"), plain));
+        assertEquals(true, Files.readString(plain.resolve("META-INF/napi-java/index.d.ts")).contains("  getName(): string;"));
     }
 
     @Test
