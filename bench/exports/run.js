@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+'use strict';
+// Driver of bench/exports (see run.sh): every implementation in its own process, warm passes
+// interleaved (a burst of load on the shared machine hits one pass, not one column), best per case;
+// cold: median of fresh processes from require to the first call.
+const { spawnSync } = require('child_process');
+const os = require('os');
+const path = require('path');
+const { replaceSection } = require('../results-section');
+
+const HERE = __dirname;
+const BENCH = path.dirname(HERE);
+const quick = process.argv.includes('--quick');
+const PASSES = Number(process.env.PASSES || (quick ? 1 : 3));
+const COLD_RUNS = quick ? 1 : 5;
+const CASES = [
+  ['add', 'static `int add(int,int)` (a module-level function)'],
+  ['max', '`max(int,int)` (a module-level function)'],
+  ['instance', 'instance method `tally.increment()`'],
+  ['echo10', 'string echo, 10 chars'],
+  ['echo10k', 'string echo, 10 KB'],
+];
+const IMPLS = [
+  { id: 'exported', script: path.join(HERE, 'workers', 'exported.js') },
+  { id: 'dynamic', script: path.join(HERE, 'workers', 'dynamic.js') },
+  { id: 'limit', script: path.join(BENCH, 'workers', 'limit.js') },
+];
+const WARM_JVM_OPTIONS = '-Xms512m -Xmx512m -XX:+AlwaysPreTouch -Dbench.jvmopts=applied';
+
+function run(impl, mode, extraEnv = {}) {
+  const env = {
+    ...process.env,
+    BENCH_JAVA_HOME: process.env.JAVA_HOME || '',
+    BENCH_CLASSES: path.join(BENCH, 'target', 'classes'),
+    BENCH_QUICK: quick ? '1' : '0',
+    BENCH_CASES: CASES.map(([id]) => id).join(','),
+    NAPI_JAVA_STARTUP_CACHE: path.join(HERE, 'target', `startup-cache-${impl.id}`),
+    ...extraEnv,
+  };
+  const r = spawnSync(process.execPath, [impl.script, mode], { cwd: HERE, env, encoding: 'utf8', timeout: 300000 });
+  const line = (r.stdout || '').split('\n').find((l) => l.startsWith('@@RESULT@@'));
+  if (!line) return { fatal: `exit ${r.status} ${r.signal || ''}: ${(r.stderr || '').slice(-400)}` };
+  return JSON.parse(line.slice('@@RESULT@@'.length));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+const fmt = (ns) => (ns === undefined ? '—' : ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+const ratio = (a, b) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`);
+
+const warm = Object.fromEntries(IMPLS.map((i) => [i.id, {}]));
+const errors = [];
+for (let pass = 0; pass < PASSES; pass++) {
+  for (const impl of IMPLS) {
+    const res = run(impl, 'warm', { BENCH_JVM_OPTIONS: WARM_JVM_OPTIONS });
+    if (res.fatal) { errors.push(`${impl.id}: ${res.fatal}`); continue; }
+    for (const [id, m] of Object.entries(res.results || {})) {
+      warm[impl.id][id] = Math.min(warm[impl.id][id] ?? Infinity, m.ns);
+    }
+    for (const [id, e] of Object.entries(res.errors || {})) errors.push(`${impl.id} ${id}: ${e}`);
+  }
+}
+const cold = {};
+for (const impl of IMPLS) {
+  if (impl.id !== 'limit') run(impl, 'cold'); // trains its start-up cache (the state after npm install)
+  const ms = [];
+  for (let k = 0; k < COLD_RUNS; k++) {
+    const res = run(impl, 'cold');
+    if (res.fatal) { errors.push(`${impl.id} cold: ${res.fatal}`); break; }
+    ms.push(res.coldMs);
+  }
+  if (ms.length) cold[impl.id] = median(ms);
+}
+
+const major = String(spawnSync(path.join(process.env.JAVA_HOME || '', 'bin', 'java'),
+  ['-XshowSettings:properties', '-version'], { encoding: 'utf8' }).stderr.match(/java\.specification\.version = (\S+)/)?.[1] || '?');
+const rows = CASES.map(([id, label]) => `| ${label} | ${fmt(warm.exported[id])} | ${fmt(warm.dynamic[id])} | ${fmt(warm.limit[id])} `
+  + `| ${ratio(warm.exported[id], warm.limit[id])} | ${ratio(warm.dynamic[id], warm.exported[id])} |`);
+rows.push(`| module load: require → first call (median of ${COLD_RUNS}) | ${cold.exported?.toFixed(0) ?? '—'} ms `
+  + `| ${cold.dynamic?.toFixed(0) ?? '—'} ms | ${cold.limit?.toFixed(0) ?? '—'} ms | ${ratio(cold.exported, cold.limit)} `
+  + `| ${ratio(cold.dynamic, cold.exported)} |`);
+const body = [
+  `## A module written in Java (@JSExport), JDK ${major}`,
+  '',
+  `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`
+    + ` at the end; best of ${PASSES} interleaved passes${quick ? ' (--quick)' : ''}. \`bench/exports/run.sh\`.`,
+  '',
+  '| case | exported module | dynamic projection | limit | exported / limit | dynamic / exported |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows,
+  '',
+  'exported: `require(\'bench-exports\')`, the tgz of `napi-java pack` npm-installed, its classes projected from the',
+  'processor\'s glue (exact members, no `nameAsync` variants or selectors). dynamic: the same jar through',
+  '`jvm.load` + `jvm.import` (reflection). limit: `bench/limit/limit.c` on `bench.BenchTarget` (same method bodies).',
+  'Module load includes the JVM start; both node-api-java columns use a trained start-up cache of their own.',
+  ...(errors.length ? ['', 'Errors:', ...errors.map((e) => `- ${e}`)] : []),
+].join('\n');
+console.log(body);
+if (!quick) console.error(`[bench] ${replaceSection(`exports-jdk${major}`, body)} updated`);
