@@ -96,6 +96,29 @@ test('import from an ES module: named exports and the default export', () => {
   assert.equal(r.stdout.trim(), 'Welcome to the shop, ESM! BLUE true');
 });
 
+test('a damaged module is a clear error at require, never a crash', () => {
+  const dir = path.join(app, 'node_modules', 'shop');
+  const descriptorFile = path.join(dir, 'napi-java-module.json');
+  const original = fs.readFileSync(descriptorFile, 'utf8');
+  const tryRequire = (descriptor) => {
+    fs.writeFileSync(descriptorFile, JSON.stringify(descriptor));
+    const r = runNode(['-e', "try { require('shop'); console.log('loaded') } catch (e) { console.log(e.name + ': ' + e.message) }"],
+      { cwd: app, timeout: 60_000 });
+    assert.equal(r.status, 0, describeRun(r));
+    return r.stdout.trim();
+  };
+  try {
+    const good = JSON.parse(original);
+    assert.match(tryRequire({ ...good, format: 2 }), /TypeError: .*napi-java-module\.json \(format 2, this version reads 1\): rebuild it/);
+    assert.match(tryRequire({ ...good, exports: undefined }), /unusable napi-java-module\.json \(no exports or glue\)/);
+    assert.match(tryRequire({ ...good, glue: 'com.example.shop.NoSuchGlue' }), /Glue index com\.example\.shop\.NoSuchGlue was not found/);
+    assert.match(tryRequire({ ...good, jars: ['java/missing.jar'] }), /missing\.jar/);
+    assert.match(tryRequire({ ...good, exports: [{ kind: 'macro', js: 'x', java: 'y' }] }), /an export of kind macro/);
+  } finally {
+    fs.writeFileSync(descriptorFile, original);
+  }
+});
+
 test('napi-java pack: clear errors for a jar without a module, a bad name or version, a missing jar', () => {
   const work = tempDir('pack-errors');
   const plain = path.join(REPO_ROOT, 'runtime', 'target', 'napi-java-runtime.jar');

@@ -8,7 +8,10 @@ const shop = require('shop');
 test('exactly the exported API: the module, a class, member-level selection', () => {
   assert.deepEqual(Object.keys(shop).sort(), ['Color', 'Counter', 'Inventory', 'announce', 'at', 'brighter',
     'checksum', 'factorial', 'greet', 'midpoint', 'total', 'withTax', 'words']);
+  assert.ok(!Object.isExtensible(shop));
+  for (const name of Object.keys(shop)) assert.ok(shop[name], name); // each projected at its first read
   assert.ok(Object.isFrozen(shop));
+  assert.throws(() => { 'use strict'; shop.greet = null; }, TypeError);
   const own = (o) => Object.getOwnPropertyNames(o).filter((n) => typeof n === 'string').sort();
   // renamed and selected: next (Java increment), no reset, no nameAsync variants or overload selectors
   assert.deepEqual(own(shop.Counter.prototype).filter((n) => n !== 'constructor' && n !== 'toJSON'), ['next', 'toString', 'value']);

@@ -53,6 +53,23 @@ function defineProperties(proto, properties, results, toJS) {
   }
 }
 
+function build(api, e, toJS) {
+  const cls = api.import(e.java);
+  if (e.kind === 'function') {
+    const fn = cls[e.js];
+    const convert = resultConverter(e.result, toJS);
+    return convert ? { [e.js](...args) { return convert(fn(...args)); } }[e.js] : fn;
+  }
+  if (e.kind === 'enum') {
+    convertResults(cls.prototype, e.results, toJS);
+    return Object.freeze(Object.fromEntries((e.constants || []).map((c) => [c, cls[c]])));
+  }
+  defineProperties(cls.prototype, e.properties, e.results, toJS);
+  convertResults(cls.prototype, e.results, toJS);
+  convertResults(cls, e.staticResults, toJS);
+  return cls;
+}
+
 function loadExports(api, baseDir, descriptor) {
   if (typeof baseDir !== 'string') throw new TypeError('node-api-java: loadExports(dir, descriptor) takes the package folder first');
   if (!descriptor || typeof descriptor !== 'object') throw invalid(baseDir, 'not an object');
@@ -65,24 +82,20 @@ function loadExports(api, baseDir, descriptor) {
   const out = {};
   for (const e of descriptor.exports) {
     if (typeof e.js !== 'string' || typeof e.java !== 'string') throw invalid(baseDir, 'an export without js or java name');
-    const cls = api.import(e.java);
-    if (e.kind === 'function') {
-      const fn = cls[e.js];
-      const convert = resultConverter(e.result, toJS);
-      out[e.js] = convert ? { [e.js](...args) { return convert(fn(...args)); } }[e.js] : fn;
-    } else if (e.kind === 'enum') {
-      convertResults(cls.prototype, e.results, toJS);
-      out[e.js] = Object.freeze(Object.fromEntries((e.constants || []).map((c) => [c, cls[c]])));
-    } else if (e.kind === 'class') {
-      defineProperties(cls.prototype, e.properties, e.results, toJS);
-      convertResults(cls.prototype, e.results, toJS);
-      convertResults(cls, e.staticResults, toJS);
-      out[e.js] = cls;
-    } else {
-      throw invalid(baseDir, `an export of kind ${e.kind}`);
-    }
+    if (!['function', 'enum', 'class'].includes(e.kind)) throw invalid(baseDir, `an export of kind ${e.kind}`);
+    // each export is projected at its first use (a program that uses two classes of a large module
+    // projects two), then becomes a plain read-only property: later reads cost what any property costs
+    Object.defineProperty(out, e.js, {
+      get() {
+        const value = build(api, e, toJS);
+        Object.defineProperty(out, e.js, { value, writable: false, configurable: false, enumerable: true });
+        return value;
+      },
+      enumerable: true,
+      configurable: true,
+    });
   }
-  return Object.freeze(out);
+  return Object.preventExtensions(out); // frozen once every export was read
 }
 
 module.exports = { loadExports };
