@@ -201,8 +201,9 @@ public final class PackCommand implements Callable<Integer> {
                 ZipEntry e = zip.getEntry(MODULE_DIR + file);
                 if (e == null) {
                     throw new PackException(jar + " has no " + MODULE_DIR + file + ": it was not compiled with the @JSExport"
-                            + " processor (add napi-java-processor to its build, README \"Write a Node.js module in Java\")"
-                            + " or it exports nothing");
+                            + " processor, or it exports nothing. Add napi-java-processor to its build and name the processor"
+                            + " (annotationProcessors: dev.napijava.processor.JSExportProcessor): from JDK 23 on, javac runs"
+                            + " no processor it only finds on the class path. README \"Write a Node.js module in Java\"");
                 }
                 try (InputStream in = zip.getInputStream(e)) {
                     module.put(file, in.readAllBytes());
