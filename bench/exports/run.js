@@ -75,7 +75,7 @@ const major = String(spawnSync(path.join(process.env.JAVA_HOME || '', 'bin', 'ja
   ['-XshowSettings:properties', '-version'], { encoding: 'utf8' }).stderr.match(/java\.specification\.version = (\S+)/)?.[1] || '?');
 const rows = CASES.map(([id, label]) => `| ${label} | ${fmt(warm.exported[id])} | ${fmt(warm.dynamic[id])} | ${fmt(warm.limit[id])} `
   + `| ${ratio(warm.exported[id], warm.limit[id])} | ${ratio(warm.dynamic[id], warm.exported[id])} |`);
-rows.push(`| module load: require → first call (median of ${COLD_RUNS}) | ${cold.exported?.toFixed(0) ?? '—'} ms `
+rows.push(`| module load: require → \`Wide.seven()\` (a class of 80 methods; median of ${COLD_RUNS}) | ${cold.exported?.toFixed(0) ?? '—'} ms `
   + `| ${cold.dynamic?.toFixed(0) ?? '—'} ms | ${cold.limit?.toFixed(0) ?? '—'} ms | ${ratio(cold.exported, cold.limit)} `
   + `| ${ratio(cold.dynamic, cold.exported)} |`);
 const body = [
@@ -91,7 +91,9 @@ const body = [
   'exported: `require(\'bench-exports\')`, the tgz of `napi-java pack` npm-installed, its classes projected from the',
   'processor\'s glue (exact members, no `nameAsync` variants or selectors). dynamic: the same jar through',
   '`jvm.load` + `jvm.import` (reflection). limit: `bench/limit/limit.c` on `bench.BenchTarget` (same method bodies).',
-  'Module load includes the JVM start; both node-api-java columns use a trained start-up cache of their own.',
+  'Module load: a fresh process from `require` to the first call of a class of 80 methods (`Wide.seven()`), the',
+  'JVM start included; both node-api-java columns use a trained start-up cache of their own. The limit column: its',
+  'own start and `Math.max(3, 7)` (it has no class to project).',
   ...(errors.length ? ['', 'Errors:', ...errors.map((e) => `- ${e}`)] : []),
 ].join('\n');
 console.log(body);

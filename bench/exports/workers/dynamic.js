@@ -16,13 +16,14 @@ main({
     if (ctx.jvmOptions.length) opts.jvmOptions = ctx.jvmOptions;
     jvm.configure(opts);
     jvm.load(path.join(APP, 'node_modules', 'bench-exports', 'java', 'bench-exports-1.0.0.jar'));
-    return { M: jvm.import('bench.exported.BenchModule'), Tally: jvm.import('bench.exported.Tally') };
+    return jvm;
   },
-  firstCall({ M }) {
-    return M.add(3, 4);
+  firstCall(jvm) {
+    return jvm.import('bench.exported.Wide').seven(); // projects Wide (80 methods) by reflection
   },
-  cases({ M, Tally }, d) {
-    const tally = new Tally();
+  cases(jvm, d) {
+    const M = jvm.import('bench.exported.BenchModule');
+    const tally = new (jvm.import('bench.exported.Tally'))();
     return {
       add: (i) => M.add(i, 1),
       max: (i) => M.max(i, 7),
