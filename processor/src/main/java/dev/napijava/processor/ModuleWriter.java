@@ -31,6 +31,7 @@ import javax.lang.model.util.Types;
  */
 final class ModuleWriter {
     static final String GLUE_CLASS = "JSExportGlue";
+    private static final java.util.regex.Pattern CODE_TAG = java.util.regex.Pattern.compile("\\{@(?:code|literal) ([^}]*)\\}");
     private final Elements elements;
     private final Types types;
     private final ModuleModel model;
@@ -370,6 +371,8 @@ final class ModuleWriter {
             return "";
         }
         StringBuilder out = new StringBuilder(indent).append("/**\n");
+        // Javadoc's inline {@code x} as TSDoc's `x`; {@link ...} is TSDoc's too
+        text = CODE_TAG.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("`" + m.group(1) + "`"));
         for (String line : text.strip().split("\n", -1)) {
             out.append(indent).append(" *").append(line.isBlank() ? "" : " " + line.strip().replace("*/", "*&#47;")).append("\n");
         }

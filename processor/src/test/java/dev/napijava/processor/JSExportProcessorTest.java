@@ -132,7 +132,8 @@ class JSExportProcessorTest {
                 "export declare function withTax(price: Promise<number>, rate: number): Promise<number>;",
                 "export declare function brighter(c: Color | 'RED' | 'GREEN' | 'BLUE'): Color;",
                 "onPrice(listener: PriceListener | ((item: string, price: number) => void)): void;",
-                "  readonly count: number;", "static of(name: string, ...items: string[]): Inventory;")) {
+                "  readonly count: number;", "static of(name: string, ...items: string[]): Inventory;",
+                " * are JS properties: `inventory.name`, `inventory.count`.")) {
             assertEquals(true, dts.contains(line), line + " in\n" + dts);
         }
         String glue = Files.readString(out.resolve("com/example/shop/JSExportGlue.java"));

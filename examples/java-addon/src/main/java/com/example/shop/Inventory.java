@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A named stock of items, by reference (a JS class over this Java object). Its JavaBeans accessors
- * are JS properties: `inventory.name`, `inventory.count`.
+ * are JS properties: {@code inventory.name}, {@code inventory.count}.
  */
 @JSExport(beanProperties = true)
 public class Inventory {
