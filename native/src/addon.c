@@ -163,7 +163,7 @@ static napi_value instance_of(napi_env env, napi_callback_info info) {
   napi_value argv[2], result;
   if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
   env_ctx* ctx = env_get(env);
-  java_ref* ref = argc == 2 ? unwrap_java(env, argv[0]) : NULL;
+  java_ref* ref = argc == 2 ? unwrap_java(ctx, argv[0]) : NULL;
   int32_t index = -1;
   if (argc == 2 && napi_get_value_int32(env, argv[1], &index) != napi_ok) index = -1;
   bool is = false;
@@ -179,7 +179,7 @@ static napi_value is_java_object(napi_env env, napi_callback_info info) {
   napi_valuetype type = napi_undefined;
   if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
   if (argc == 1 && !NAPI_OK(env, napi_typeof(env, argv[0], &type))) return NULL;
-  bool is = type == napi_object && unwrap_java(env, argv[0]) != NULL;
+  bool is = type == napi_object && unwrap_java(env_get(env), argv[0]) != NULL;
   return NAPI_OK(env, napi_get_boolean(env, is, &result)) ? result : NULL;
 }
 
@@ -210,7 +210,7 @@ static napi_value class_object(napi_env env, napi_callback_info info) {
   JNIEnv* jni;
   env_ctx* ctx = ready_with_args(env, info, &jni, &arg, 1, "classObject(ctor) takes a projected Java class");
   if (!ctx) return NULL;
-  class_info* ci = unwrap_class(env, arg);
+  class_info* ci = unwrap_class(ctx, arg);
   if (!ci) return throw_type_error(env, "classObject(ctor) takes a projected Java class");
   return wrap_object(ctx, jni, ci->cls);
 }

@@ -168,6 +168,8 @@ typedef struct env_ctx {
   jlong* call_slots;
   jint call_frames;
   jobject call_slots_buffer;
+  uintptr_t* wraps; /* the records this environment napi_wrap'ed (objects.c): an open-addressing set */
+  size_t wraps_cap, wraps_count;
 } env_ctx;
 
 /* Process-wide JNI cache: class refs and method/field IDs looked up once at start. */
@@ -299,12 +301,22 @@ static inline napi_value js_ref_value(env_ctx* ctx, jlong cookie) {
 bool js_ref_of(env_ctx* ctx, jlong cookie);
 
 /* ---- marshal.c ---- */
-/* Tag of a JS argument; for numbers *num receives the value (so conversion needs no second read).
- * AT_COUNT with a JS exception pending when the value could not be inspected. */
-int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num);
+/* What classifying a JS argument found: its tag (AT_COUNT with a JS exception pending when the value
+ * could not be inspected) and what converting it needs again, so that a call classifies each
+ * argument once, for the overload and for the conversion. */
+typedef struct arg_class {
+  int tag;
+  double num;      /* numbers: the value */
+  class_info* cls; /* AT_JAVA_OBJECT: the wrapper's class, or java.lang.Class for a constructor */
+  java_ref* ref;   /* AT_JAVA_OBJECT: the wrapper's record (NULL for a constructor) */
+} arg_class;
+int arg_tag(env_ctx* ctx, napi_value v, arg_class* out);
 /* Array.isArray(v) (true for Proxies of arrays): 1, 0, or -1 with a JS exception pending. */
 int is_array_like(napi_env env, env_ctx* ctx, napi_value v);
 bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue* out, bool* is_local);
+/* to_java for a value arg_tag already classified (known, from the overload selection). */
+bool classified_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const arg_class* known, const type_info* t, jvalue* out,
+                        bool* is_local);
 bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_t n, const type_info* array_type,
                           jobject* out);
 napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t);
@@ -355,10 +367,11 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buffer, int code);
 bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out, bool* handled);
 
 /* ---- objects.c ---- */
-java_ref* unwrap_java(napi_env env, napi_value v);
+java_ref* unwrap_java(env_ctx* ctx, napi_value v);
 /* Projected constructors stand for their java.lang.Class (Cls where Java expects a Class). */
-bool tag_class_ctor(napi_env env, napi_value ctor, class_info* ci);
-class_info* unwrap_class(napi_env env, napi_value v);
+bool tag_class_ctor(env_ctx* ctx, napi_value ctor, class_info* ci);
+void wraps_free(env_ctx* ctx);
+class_info* unwrap_class(env_ctx* ctx, napi_value v);
 napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj);
 bool wrap_new_instance(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, jobject obj, class_info* ci);
 bool attach_pending(env_ctx* ctx, napi_value this_obj);

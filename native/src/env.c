@@ -100,6 +100,7 @@ static void env_free(napi_env env, void* data, void* hint) {
   for (int i = 0; jni && i < ctx->class_cap; i++)
     if (ctx->classes[i]) class_info_free(jni, ctx->classes[i]);
   free(ctx->classes);
+  wraps_free(ctx);
   free(ctx);
   strings_free_thread_buffers();
   jni_detach_if_worker();
