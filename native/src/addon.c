@@ -7,7 +7,7 @@
 /* The calling environment with a running JVM, or NULL with a TypeError pending. */
 static env_ctx* ready(napi_env env, JNIEnv** jni) {
   env_ctx* ctx = env_get(env);
-  if (!ctx || !ctx->object_table) {
+  if (!ctx || !ctx->js_env) {
     throw_type_error(env, "node-api-java: the JVM is not started");
     return NULL;
   }
@@ -70,7 +70,7 @@ static napi_value start(napi_env env, napi_callback_info info) {
   if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
   env_ctx* ctx = env_get(env);
   if (!ctx) return throw_type_error(env, "node-api-java: the module was not initialized in this environment");
-  if (ctx->object_table) return NULL;
+  if (ctx->js_env) return NULL;
   if (argc < 3) return throw_type_error(env, "start(libjvmPath, options, hooks) takes three arguments");
   char* libjvm = js_to_utf8(env, argv[0]);
   if (!libjvm) return throw_type_error(env, "start(libjvmPath, options, hooks): libjvmPath must be a string");
@@ -188,9 +188,7 @@ static napi_value live_objects(napi_env env, napi_callback_info info) {
   env_ctx* ctx = ready(env, &jni);
   napi_value result;
   if (!ctx) return NULL;
-  jint n = (*jni)->CallIntMethod(jni, ctx->object_table, J.ObjectTable_size);
-  if (java_failed(ctx, jni)) return NULL;
-  return NAPI_OK(env, napi_create_int32(env, n, &result)) ? result : NULL;
+  return NAPI_OK(env, napi_create_double(env, (double)live_wrappers(ctx), &result)) ? result : NULL;
 }
 
 static napi_value java_version(napi_env env, napi_callback_info info) {
@@ -311,7 +309,7 @@ static napi_value exiting(napi_env env, napi_callback_info info) {
   int64_t timeout = 0;
   if (argc == 1 && napi_get_value_int64(env, argv[0], &timeout) != napi_ok) timeout = 0;
   env_close(ctx);
-  JNIEnv* jni = ctx->object_table && jvm_created_here() ? jni_env() : NULL;
+  JNIEnv* jni = ctx->js_env && jvm_created_here() ? jni_env() : NULL;
   if (jni && ctx->is_main && timeout > 0) jvm_run_shutdown_hooks(jni, (jlong)timeout);
   return NULL;
 }
