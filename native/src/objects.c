@@ -157,12 +157,13 @@ static java_ref* new_ref(env_ctx* ctx, JNIEnv* jni, jobject obj, class_info* ci,
  * the wrapper's finalizer owns ref; before that, a failure frees it here. */
 static bool bind(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, java_ref* ref) {
   napi_env env = ctx->env;
-  if (!NAPI_OK(env, napi_wrap(env, this_obj, ref, finalize_ref, NULL, NULL))) {
+  /* the wrap's own reference is the record's weak one (deleted by finalize_ref, as Node-API asks):
+   * one napi reference per wrapper, not two */
+  if (!NAPI_OK(env, napi_wrap(env, this_obj, ref, finalize_ref, NULL, &ref->weak))) {
     free_ref(jni, ref);
     return false;
   }
   return table_add(ctx, &ctx->wraps, (uintptr_t)ref | WRAP_REF, key_of_wrap) &&
-         NAPI_OK(env, napi_create_reference(env, this_obj, 0, &ref->weak)) &&
          table_add(ctx, &ctx->idents, (uintptr_t)ref, key_of_ident);
 }
 
