@@ -18,7 +18,12 @@ function ratioValue(cell) {
   return m ? Number(m[1].replace(/,/g, '')) : undefined;
 }
 
-// label -> ratio for the rows of a table with RATIO_COLUMN
+// A row's label without what differs between a quick and a full run (the cold rows' run counts).
+function rowKey(label) {
+  return label.replace(/median of \d+/, 'median of N');
+}
+
+// row key -> ratio for the rows of a table with RATIO_COLUMN
 function ratios(rows) {
   const [header, ...body] = rows;
   const col = header ? header.indexOf(RATIO_COLUMN) : -1;
@@ -26,7 +31,7 @@ function ratios(rows) {
   if (col < 0) return out;
   for (const r of body) {
     const v = ratioValue(r[col]);
-    if (v !== undefined) out.set(r[0], v);
+    if (v !== undefined) out.set(rowKey(r[0]), v);
   }
   return out;
 }
