@@ -56,5 +56,8 @@ public class HostBench {
 final class HostLimit {
     static native int add(int a, int b);
 
+    /** a + b in C, no JS: the Java -> C transition alone (HostFfmBench). */
+    static native int sum(int a, int b);
+
     static native String echo(String s);
 }
