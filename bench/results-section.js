@@ -13,6 +13,15 @@ const INTRO = [
   '',
 ].join('\n');
 
+// The body of section `name` as results.md holds it now, or null.
+function readSection(name) {
+  const text = fs.existsSync(FILE) ? fs.readFileSync(FILE, 'utf8') : '';
+  const begin = `<!-- ${name}:begin -->`;
+  const at = text.indexOf(begin);
+  const to = text.indexOf(`<!-- ${name}:end -->`);
+  return at >= 0 && to > at ? text.slice(at + begin.length, to).trim() : null;
+}
+
 function replaceSection(name, body) {
   const begin = `<!-- ${name}:begin -->`;
   const end = `<!-- ${name}:end -->`;
@@ -25,4 +34,4 @@ function replaceSection(name, body) {
   return FILE;
 }
 
-module.exports = { replaceSection };
+module.exports = { readSection, replaceSection };

@@ -17,7 +17,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { CASES } = require('./workers/harness');
-const { replaceSection } = require('./results-section');
+const { readSection, replaceSection } = require('./results-section');
+const { compare } = require('./regressions');
 
 const BENCH = __dirname;
 const args = process.argv.slice(2);
@@ -182,6 +183,7 @@ function main() {
   const javaHome = resolveJavaHome();
   const jdk = jdkDescription(javaHome);
   const started = new Date();
+  const loadStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const baseEnv = {
     ...process.env,
     JAVA_HOME: javaHome,
@@ -415,7 +417,8 @@ function main() {
     `## JDK ${jdk.major}: ${jdk.version}`,
     '',
     `${when}; Node ${process.version}; ${jdk.runtime || jdk.version} (${javaHome}); ` +
-      `${os.cpus().length} cores (nproc), ${cpuModel()}; ${quick ? 'QUICK run (fewer, shorter batches)' : 'full run'}.`,
+      `${os.cpus().length} cores (nproc), ${cpuModel()}; ${quick ? 'QUICK run (fewer, shorter batches)' : 'full run'}; ` +
+      `load average ${loadStart} at the start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end.`,
     '',
     `ns per call (median of timed batches after warm-up, best of ${rounds} pass${rounds > 1 ? 'es' : ''}), cold start in ms. Lower is better; ` +
       'ratios > 1× mean the left one is slower.',
@@ -448,8 +451,13 @@ function main() {
     JSON.stringify({ date: started.toISOString(), node: process.version, jdk, javaHome, quick, rounds,
       otherCpuSeconds: otherCpu, wallSeconds: wallS, results }, null, 2));
 
-  if (!only) writeResultsMd(jdk.major, section);
-  else console.error('[bench] --only given: results.md left unchanged');
+  // A quick run is a check, not a record: it is compared with the recorded full run (the exit code
+  // stays 0; flagged rows are printed), and results.md keeps the full run.
+  if (quick) {
+    for (const line of compare(readSection(`jdk-${jdk.major}`), header, rows)) console.log(line);
+  }
+  if (!only && !quick) writeResultsMd(jdk.major, section);
+  else console.error(`[bench] ${quick ? '--quick' : '--only'} given: results.md left unchanged`);
 }
 
 // results.md keeps one section per JDK major; a run replaces its own section only.

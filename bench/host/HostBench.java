@@ -15,9 +15,19 @@ public class HostBench {
             env.run(() -> {
                 env.importModule(limit).callMethod("setFunctions", env.eval("(a, b) => a + b"), env.eval("(s) => s"));
                 System.load(limit);
+                // One native per JS function: every row calling (a, b) => a + b has HostLimit.add as its
+                // limit (the untyped call's JSValue and the proxy's interface dispatch are what the
+                // bridge adds), every 10 KB row HostLimit.echo. The loops call a static native: the
+                // call site is monomorphic whichever row runs it.
+                Bench.Loop add = n -> { long s = 0; for (int i = 0; i < n; i++) s += HostLimit.add(1, 2); return s; };
+                Bench.Loop echo = n -> { long s = 0; for (int i = 0; i < n; i++) s += HostLimit.echo(s10k).length(); return s; };
                 for (int round = 0; round < 5; round++) {
-                    Bench.report("call (a, b) => a + b, typed result", 1_000_000, n -> { long s = 0; for (int i = 0; i < n; i++) s += HostLimit.add(1, 2); return s; });
-                    Bench.report("10 KB string round trip", 200_000, n -> { long s = 0; for (int i = 0; i < n; i++) s += HostLimit.echo(s10k).length(); return s; });
+                    for (String row : new String[] {"call (a, b) => a + b", "call (a, b) => a + b, typed result", "interface proxy add(a, b)"}) {
+                        Bench.report(row, 1_000_000, add);
+                    }
+                    for (String row : new String[] {"10 KB string round trip", "10 KB string, interface proxy"}) {
+                        Bench.report(row, 200_000, echo);
+                    }
                 }
                 return null;
             });
@@ -45,6 +55,9 @@ public class HostBench {
 /** The natives of bench/host/limit/host_limit.c. */
 final class HostLimit {
     static native int add(int a, int b);
+
+    /** a + b in C, no JS: the Java -> C transition alone (HostFfmBench). */
+    static native int sum(int a, int b);
 
     static native String echo(String s);
 }

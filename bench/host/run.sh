@@ -46,6 +46,18 @@ for pass in $(seq "$passes"); do
   fi
 done
 
+# Issue 18's moonshot: the limit's Java -> C step as an FFM downcall vs the JNI native (JDK 22+ only)
+: > "$res/ffm.tsv"
+if [ -n "$JDK25" ]; then
+  "$JDK25/bin/javac" -d "$out" -cp "$out:$root/runtime/target/classes" HostFfmBench.java
+  for pass in $(seq "$passes"); do
+    echo "== pass $pass/$passes: FFM downcall vs JNI native, the same C (limit/host_limit.c, Temurin 25)"
+    "$JDK25/bin/java" --enable-native-access=ALL-UNNAMED -Dnapi.java.package="$root/distribution/target/npm/node-api-java" \
+      -Dnapi.java.libnode="$root/native/host/target/libnode/libnode.so" \
+      -Dbench.hostLimit="$(pwd)/target/host_limit.node" -cp "$out:$root/runtime/target/classes" HostFfmBench | tee -a "$res/ffm.tsv"
+  done
+fi
+
 echo
 echo "Best of 5 rounds x $passes passes, ns per call (ratio = peer / node-api-java; > 1 means node-api-java is faster;"
 echo "limit: a hand-written JNI -> napi_call_function call, node-api-java / limit: 1.0 = at the limit)"
@@ -78,6 +90,18 @@ awk -F'\t' '
   echo "Ratio = peer / node-api-java (> 1: node-api-java is faster); limit: hand-written JNI -> napi_call_function (limit/host_limit.c), node-api-java / limit."
   echo
   cat "$res/table.md"
+  if [ -s "$res/ffm.tsv" ]; then
+    echo
+    echo "FFM moonshot (issue 18), Temurin 25, best of 5 rounds x $passes passes: the limit's Java -> C call, then napi_call_function"
+    echo "of (a, b) => a + b (HostFfmBench.java, the same C function behind each), and the bare transition (a + b in C)."
+    echo
+    # each row against the JNI row of its group (the label before ": ", or none)
+    awk -F'\t' '{ if (!($1 in v) || $2 < v[$1]) v[$1] = $2; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+      END { print "| Java -> C | ns per call | / JNI native method |"; print "| --- | ---: | ---: |"
+            for (i = 1; i <= n; i++) { g = order[i]; sub(/: [^:]*$/, "", g); if (g == order[i]) g = ""
+              if (!(g in base)) base[g] = v[order[i]]
+              printf "| %s | %d | %.2fx |\n", order[i], v[order[i]], v[order[i]] / base[g] } }' "$res/ffm.tsv"
+  fi
   echo "<!-- host:end -->"
 } > "$res/section.md"
 results=../results.md

@@ -17,6 +17,10 @@
  *   newTarget()          new bench.BenchTarget() as an external holding a global ref
  *   increment(target)    target.increment()
  *   newStringBuilder()   new java.lang.StringBuilder() as an external holding a global ref
+ *   getValue(target), setValue(target, v)   the int field target.value (cached field ID)
+ *   getStatic(), setStatic(v)               the static int field BenchTarget.staticValue
+ *   callback(fn)         BenchTarget.callback(IntUnaryOperator) with a BenchTarget.NativeCallback
+ *                        whose native applyAsInt calls fn with napi_call_function (100 calls)
  *   jvmStartNs           nanoseconds JNI_CreateJavaVM took
  *   javaVersion          System.getProperty("java.version")
  *
@@ -37,7 +41,12 @@ static JavaVM *g_vm;
 static JNIEnv *g_env; /* the main thread's env: every export runs on Node's main thread */
 static jclass g_math, g_target, g_sb, g_string;
 static jmethodID g_max, g_add, g_echo, g_sum, g_bytes, g_target_init, g_increment, g_sb_init,
-    g_string_latin1;
+    g_string_latin1, g_callback;
+static jfieldID g_value, g_static_value;
+static jobject g_native_callback; /* a BenchTarget.NativeCallback, global ref */
+/* The JS function and env of the callback(fn) call in progress (the JS thread only). */
+static napi_env g_callback_env;
+static napi_value g_callback_fn;
 static double g_jvm_start_ns;
 static char g_java_version[64];
 
@@ -86,17 +95,20 @@ static int get_args(napi_env env, napi_callback_info info, size_t want, napi_val
     return 1;
 }
 
+static napi_value int_result(napi_env env, jint r) {
+    if (java_exception(env)) return NULL;
+    napi_value out;
+    NAPI_OK(napi_create_int32(env, r, &out));
+    return out;
+}
+
 static napi_value int_int_call(napi_env env, napi_callback_info info, jclass cls, jmethodID m) {
     napi_value argv[2];
     if (!get_args(env, info, 2, argv)) return NULL;
     int32_t a, b;
     NAPI_OK(napi_get_value_int32(env, argv[0], &a));
     NAPI_OK(napi_get_value_int32(env, argv[1], &b));
-    jint r = (*g_env)->CallStaticIntMethod(g_env, cls, m, (jint)a, (jint)b);
-    if (java_exception(env)) return NULL;
-    napi_value out;
-    NAPI_OK(napi_create_int32(env, r, &out));
-    return out;
+    return int_result(env, (*g_env)->CallStaticIntMethod(g_env, cls, m, (jint)a, (jint)b));
 }
 
 static napi_value Max(napi_env env, napi_callback_info info) {
@@ -251,11 +263,68 @@ static napi_value Increment(napi_env env, napi_callback_info info) {
     if (!get_args(env, info, 1, argv)) return NULL;
     void *obj;
     NAPI_OK(napi_get_value_external(env, argv[0], &obj));
-    jint r = (*g_env)->CallIntMethod(g_env, (jobject)obj, g_increment);
-    if (java_exception(env)) return NULL;
-    napi_value out;
-    NAPI_OK(napi_create_int32(env, r, &out));
+    return int_result(env, (*g_env)->CallIntMethod(g_env, (jobject)obj, g_increment));
+}
+
+static napi_value GetValue(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, argv)) return NULL;
+    void *obj;
+    NAPI_OK(napi_get_value_external(env, argv[0], &obj));
+    return int_result(env, (*g_env)->GetIntField(g_env, (jobject)obj, g_value));
+}
+
+static napi_value SetValue(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, argv)) return NULL;
+    void *obj;
+    int32_t v;
+    NAPI_OK(napi_get_value_external(env, argv[0], &obj));
+    NAPI_OK(napi_get_value_int32(env, argv[1], &v));
+    (*g_env)->SetIntField(g_env, (jobject)obj, g_value, (jint)v);
+    java_exception(env);
+    return NULL;
+}
+
+static napi_value GetStatic(napi_env env, napi_callback_info info) {
+    (void)info;
+    return int_result(env, (*g_env)->GetStaticIntField(g_env, g_target, g_static_value));
+}
+
+static napi_value SetStatic(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, argv)) return NULL;
+    int32_t v;
+    NAPI_OK(napi_get_value_int32(env, argv[0], &v));
+    (*g_env)->SetStaticIntField(g_env, g_target, g_static_value, (jint)v);
+    java_exception(env);
+    return NULL;
+}
+
+/* BenchTarget.NativeCallback.applyAsInt: one napi_call_function in a handle scope; -1 when JS threw
+   (its exception stays pending and ends the outer call). */
+static jint JNICALL native_apply(JNIEnv *jni, jobject self, jint x) {
+    (void)jni;
+    (void)self;
+    napi_env env = g_callback_env;
+    napi_handle_scope scope;
+    napi_value recv, arg, result;
+    int32_t out = -1;
+    if (napi_open_handle_scope(env, &scope) != napi_ok) return -1;
+    if (napi_get_undefined(env, &recv) == napi_ok && napi_create_int32(env, x, &arg) == napi_ok &&
+        napi_call_function(env, recv, g_callback_fn, 1, &arg, &result) == napi_ok)
+        napi_get_value_int32(env, result, &out);
+    napi_close_handle_scope(env, scope);
     return out;
+}
+
+static napi_value Callback(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, argv)) return NULL;
+    g_callback_env = env;
+    g_callback_fn = argv[0];
+    jint r = (*g_env)->CallStaticIntMethod(g_env, g_target, g_callback, g_native_callback);
+    return int_result(env, r);
 }
 
 static jclass global_class(JNIEnv *jenv, const char *name) {
@@ -330,10 +399,24 @@ static const char *start_jvm(char *err, size_t errlen) {
     g_increment = (*e)->GetMethodID(e, g_target, "increment", "()I");
     g_sb_init = (*e)->GetMethodID(e, g_sb, "<init>", "()V");
     g_string_latin1 = (*e)->GetMethodID(e, g_string, "<init>", "([BIII)V");
+    g_callback = (*e)->GetStaticMethodID(e, g_target, "callback", "(Ljava/util/function/IntUnaryOperator;)I");
+    g_value = (*e)->GetFieldID(e, g_target, "value", "I");
+    g_static_value = (*e)->GetStaticFieldID(e, g_target, "staticValue", "I");
     if ((*e)->ExceptionCheck(e)) {
         (*e)->ExceptionClear(e);
-        return "method not found on bench.BenchTarget";
+        return "method or field not found on bench.BenchTarget";
     }
+    jclass cb = (*e)->FindClass(e, "bench/BenchTarget$NativeCallback");
+    JNINativeMethod apply = {"applyAsInt", "(I)I", (void *)native_apply};
+    jmethodID cb_init = cb ? (*e)->GetMethodID(e, cb, "<init>", "()V") : NULL;
+    jobject cb_obj = cb_init && (*e)->RegisterNatives(e, cb, &apply, 1) == 0 ? (*e)->NewObject(e, cb, cb_init) : NULL;
+    g_native_callback = cb_obj ? (*e)->NewGlobalRef(e, cb_obj) : NULL;
+    if (g_native_callback == NULL) {
+        (*e)->ExceptionClear(e);
+        return "bench.BenchTarget$NativeCallback: not found or its native not registered";
+    }
+    (*e)->DeleteLocalRef(e, cb_obj);
+    (*e)->DeleteLocalRef(e, cb);
 
     jclass sys = (*e)->FindClass(e, "java/lang/System");
     jmethodID gp = (*e)->GetStaticMethodID(e, sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;");
@@ -368,6 +451,11 @@ static napi_value Init(napi_env env, napi_value exports) {
         {"newTarget", NULL, NewTarget, NULL, NULL, NULL, napi_enumerable, NULL},
         {"increment", NULL, Increment, NULL, NULL, NULL, napi_enumerable, NULL},
         {"newStringBuilder", NULL, NewStringBuilder, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"getValue", NULL, GetValue, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"setValue", NULL, SetValue, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"getStatic", NULL, GetStatic, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"setStatic", NULL, SetStatic, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"callback", NULL, Callback, NULL, NULL, NULL, napi_enumerable, NULL},
     };
     NAPI_OK(napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns));
     napi_value start, version;

@@ -15,8 +15,14 @@
 
 const path = require('path');
 
+const CALLBACKS = 100;
+const DOUBLES = 1000000;
+const BYTES = 1 << 20;
+
 // minWarm: calls before timing starts (besides >= warmMs of warm-up), so that HotSpot has
 // compiled the Java side and the heap regions in use have been recycled at least once.
+// per: operations per fn call (the row shows ns per operation): the callback row's one JS -> Java
+// call makes CALLBACKS JS calls from Java (BenchTarget.CALLBACKS_PER_CALL).
 const CASES = [
   { id: 'add', label: 'static `int add(int,int)`' },
   { id: 'max', label: '`Math.max(int,int)`' },
@@ -26,10 +32,13 @@ const CASES = [
   { id: 'sum1m', label: '`double[]` in, 1M elements', minWarm: 20 },
   { id: 'bytes1m', label: '`byte[]` out, 1 MiB', minWarm: 50 },
   { id: 'newSB', label: 'object creation `new StringBuilder()`' },
+  { id: 'fieldGet', label: 'instance field get `counter.value`' },
+  { id: 'fieldSet', label: 'instance field set `counter.value = i`' },
+  { id: 'staticGet', label: 'static field get `BenchTarget.staticValue`' },
+  { id: 'staticSet', label: 'static field set `BenchTarget.staticValue = i`' },
+  { id: 'callback', label: 'JS callback called by Java on the JS thread (`IntUnaryOperator`, ns per callback)', per: CALLBACKS },
 ];
 
-const DOUBLES = 1000000;
-const BYTES = 1 << 20;
 
 function context() {
   const bench = path.resolve(__dirname, '..');
@@ -82,6 +91,9 @@ function check(id, r, data) {
       return (r != null && r.length === BYTES && r[0] === 1 && r[BYTES - 1] === 2) ||
         `bytes(${BYTES}) gave ${r && r.constructor && r.constructor.name} of length ${r && r.length}`;
     case 'newSB': return (r !== null && typeof r === 'object') || `new StringBuilder() gave ${typeof r}`;
+    case 'fieldGet': case 'staticGet': return typeof r === 'number' || `field read gave ${typeof r}`;
+    // the callback adds 1 to each of 0..CALLBACKS-1
+    case 'callback': return Number(r) === (CALLBACKS * (CALLBACKS + 1)) / 2 || `callback sum gave ${r}`;
     default: return true;
   }
 }
@@ -149,6 +161,10 @@ function measure(fn, quick, minWarm = 3) {
   };
 }
 
+function perOperation(m, per) {
+  return per === 1 ? m : { ...m, ns: m.ns / per, min: m.min / per, max: m.max / per, per };
+}
+
 function errText(e) {
   const s = e && (e.stack || e.message) ? String(e.message || e.stack) : String(e);
   return s.split('\n')[0].slice(0, 300);
@@ -199,7 +215,7 @@ function runWarm(adapter, ctx) {
       if (ok !== true) throw new Error(`wrong result: ${ok}`);
       const rn = resultNote(c.id, r);
       if (rn) out.resultNotes = { ...(out.resultNotes || {}), [c.id]: rn };
-      out.results[c.id] = measure(fn, ctx.quick, c.minWarm);
+      out.results[c.id] = perOperation(measure(fn, ctx.quick, c.minWarm), c.per || 1);
     } catch (e) {
       out.errors[c.id] = errText(e);
     }
@@ -221,4 +237,4 @@ function main(adapter) {
   process.exit(0);
 }
 
-module.exports = { CASES, main, context, makeData, check, measure };
+module.exports = { CASES, CALLBACKS, main, context, makeData, check, measure };

@@ -1,6 +1,6 @@
 'use strict';
 // Pure JS: the same work done in JavaScript, through the same harness. The floor for any call.
-const { main } = require('./harness');
+const { main, CALLBACKS } = require('./harness');
 
 function add(a, b) { return a + b; }
 function echo(s) { return s; }
@@ -15,8 +15,14 @@ function bytes(n) {
   return b;
 }
 class Counter {
-  constructor() { this.count = 0; }
+  static staticValue = 0;
+  constructor() { this.count = 0; this.value = 0; }
   increment() { return ++this.count; }
+}
+function callback(f) {
+  let s = 0;
+  for (let i = 0; i < CALLBACKS; i++) s += f(i);
+  return s;
 }
 class StringBuilder {
   constructor() { this.parts = []; }
@@ -37,6 +43,7 @@ main({
   inputNotes: { sum1m: 'loop over the Float64Array', bytes1m: 'new Int8Array(1 MiB)', newSB: 'new JS object' },
   cases(M, d) {
     const counter = new Counter();
+    const plusOne = (x) => x + 1;
     return {
       add: (i) => add(i, 1),
       max: (i) => M.max(i, 7),
@@ -46,6 +53,11 @@ main({
       sum1m: () => sum(d.doubles),
       bytes1m: () => bytes(d.bytes),
       newSB: () => new StringBuilder(),
+      fieldGet: () => counter.value,
+      fieldSet: (i) => { counter.value = i; },
+      staticGet: () => Counter.staticValue,
+      staticSet: (i) => { Counter.staticValue = i; },
+      callback: () => callback(plusOne),
     };
   },
 });

@@ -25,9 +25,13 @@ main({
     bytes1m: 'one GetByteArrayRegion into a new Int8Array',
     instance: 'object passed as an external argument',
     newSB: 'external + global ref, released by a napi finalizer',
+    fieldGet: 'object passed as an external argument, cached field ID',
+    fieldSet: 'object passed as an external argument, cached field ID',
+    callback: 'a Java class whose native applyAsInt calls napi_call_function',
   },
   cases(limit, d) {
     const counter = limit.newTarget();
+    const plusOne = (x) => x + 1;
     return {
       add: (i) => limit.add(i, 1),
       max: (i) => limit.max(i, 7),
@@ -37,6 +41,11 @@ main({
       sum1m: () => limit.sum(d.doubles),
       bytes1m: () => limit.bytes(d.bytes),
       newSB: () => limit.newStringBuilder(),
+      fieldGet: () => limit.getValue(counter),
+      fieldSet: (i) => limit.setValue(counter, i),
+      staticGet: () => limit.getStatic(),
+      staticSet: (i) => limit.setStatic(i),
+      callback: () => limit.callback(plusOne),
     };
   },
 });

@@ -36,6 +36,7 @@ main({
     const StringBuilder = jvm.java.lang.StringBuilder;
     if (!T) throw new Error('bench.BenchTarget not found on the classpath');
     const counter = new T();
+    const plusOne = (x) => x + 1;
     return {
       add: (i) => T.add(i, 1),
       max: (i) => JMath.max(i, 7),
@@ -45,6 +46,11 @@ main({
       sum1m: () => T.sum(d.doubles),
       bytes1m: () => T.bytes(d.bytes),
       newSB: () => new StringBuilder(),
+      fieldGet: () => counter.value,
+      fieldSet: (i) => { counter.value = i; },
+      staticGet: () => T.staticValue,
+      staticSet: (i) => { T.staticValue = i; },
+      callback: () => T.callback(plusOne),
     };
   },
 });

@@ -7,7 +7,7 @@
 /* The calling environment with a running JVM, or NULL with a TypeError pending. */
 static env_ctx* ready(napi_env env, JNIEnv** jni) {
   env_ctx* ctx = env_get(env);
-  if (!ctx || !ctx->object_table) {
+  if (!ctx || !ctx->js_env) {
     throw_type_error(env, "node-api-java: the JVM is not started");
     return NULL;
   }
@@ -70,7 +70,7 @@ static napi_value start(napi_env env, napi_callback_info info) {
   if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
   env_ctx* ctx = env_get(env);
   if (!ctx) return throw_type_error(env, "node-api-java: the module was not initialized in this environment");
-  if (ctx->object_table) return NULL;
+  if (ctx->js_env) return NULL;
   if (argc < 3) return throw_type_error(env, "start(libjvmPath, options, hooks) takes three arguments");
   char* libjvm = js_to_utf8(env, argv[0]);
   if (!libjvm) return throw_type_error(env, "start(libjvmPath, options, hooks): libjvmPath must be a string");
@@ -163,7 +163,7 @@ static napi_value instance_of(napi_env env, napi_callback_info info) {
   napi_value argv[2], result;
   if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
   env_ctx* ctx = env_get(env);
-  java_ref* ref = argc == 2 ? unwrap_java(env, argv[0]) : NULL;
+  java_ref* ref = argc == 2 ? unwrap_java(ctx, argv[0]) : NULL;
   int32_t index = -1;
   if (argc == 2 && napi_get_value_int32(env, argv[1], &index) != napi_ok) index = -1;
   bool is = false;
@@ -179,7 +179,7 @@ static napi_value is_java_object(napi_env env, napi_callback_info info) {
   napi_valuetype type = napi_undefined;
   if (!NAPI_OK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL))) return NULL;
   if (argc == 1 && !NAPI_OK(env, napi_typeof(env, argv[0], &type))) return NULL;
-  bool is = type == napi_object && unwrap_java(env, argv[0]) != NULL;
+  bool is = type == napi_object && unwrap_java(env_get(env), argv[0]) != NULL;
   return NAPI_OK(env, napi_get_boolean(env, is, &result)) ? result : NULL;
 }
 
@@ -188,9 +188,7 @@ static napi_value live_objects(napi_env env, napi_callback_info info) {
   env_ctx* ctx = ready(env, &jni);
   napi_value result;
   if (!ctx) return NULL;
-  jint n = (*jni)->CallIntMethod(jni, ctx->object_table, J.ObjectTable_size);
-  if (java_failed(ctx, jni)) return NULL;
-  return NAPI_OK(env, napi_create_int32(env, n, &result)) ? result : NULL;
+  return NAPI_OK(env, napi_create_double(env, (double)live_wrappers(ctx), &result)) ? result : NULL;
 }
 
 static napi_value java_version(napi_env env, napi_callback_info info) {
@@ -210,7 +208,7 @@ static napi_value class_object(napi_env env, napi_callback_info info) {
   JNIEnv* jni;
   env_ctx* ctx = ready_with_args(env, info, &jni, &arg, 1, "classObject(ctor) takes a projected Java class");
   if (!ctx) return NULL;
-  class_info* ci = unwrap_class(env, arg);
+  class_info* ci = unwrap_class(ctx, arg);
   if (!ci) return throw_type_error(env, "classObject(ctor) takes a projected Java class");
   return wrap_object(ctx, jni, ci->cls);
 }
@@ -311,7 +309,7 @@ static napi_value exiting(napi_env env, napi_callback_info info) {
   int64_t timeout = 0;
   if (argc == 1 && napi_get_value_int64(env, argv[0], &timeout) != napi_ok) timeout = 0;
   env_close(ctx);
-  JNIEnv* jni = ctx->object_table && jvm_created_here() ? jni_env() : NULL;
+  JNIEnv* jni = ctx->js_env && jvm_created_here() ? jni_env() : NULL;
   if (jni && ctx->is_main && timeout > 0) jvm_run_shutdown_hooks(jni, (jlong)timeout);
   return NULL;
 }

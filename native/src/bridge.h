@@ -113,13 +113,14 @@ typedef struct class_info {
   nested_info* nested;
 } class_info;
 
-/* The native record behind each JS wrapper of a Java object. Its address is the "cookie" that
- * the Java ObjectTable maps the object to, so the same Java object finds the same wrapper. */
+/* The native record behind each JS wrapper of a Java object, filed in its environment's idents
+ * table by the object's identity hash, so the same Java object finds the same wrapper (objects.c). */
 typedef struct java_ref {
   jobject obj; /* global ref, released by the wrapper's finalizer */
   napi_ref weak;
   class_info* cls;
   struct env_ctx* ctx;
+  jint hash; /* the object's identity hash: its key in the environment's idents table */
 } java_ref;
 
 /* A reference to a JS value held for Java (the cookie of a dev.napijava.bridge.JsRef). Linked
@@ -131,13 +132,18 @@ typedef struct js_ref {
 } js_ref;
 
 /* Per Node environment (main thread or worker): no global napi_env anywhere. */
+/* A set of non-zero words, open addressing (objects.c). */
+typedef struct ptr_table {
+  uintptr_t* slots;
+  size_t cap, count;
+} ptr_table;
+
 typedef struct env_ctx {
   napi_env env;
   pthread_t js_thread;
   bool is_main;                  /* the process's main thread: its exit runs the JVM's shutdown hooks */
   bool closed;                   /* the environment ended (or is exiting): Java was told, no more queue */
   jobject js_env;                /* global ref to dev.napijava.bridge.JsEnv */
-  jobject object_table;          /* global ref to dev.napijava.bridge.ObjectTable */
   napi_threadsafe_function wake; /* runs JsEnv.drain() on the JS thread */
   int pending_async;             /* promises awaiting Java: while > 0 the wake function keeps Node alive */
   int* sync_depth;               /* JS -> Java calls in progress (read by Java through a direct buffer; never
@@ -168,6 +174,8 @@ typedef struct env_ctx {
   jlong* call_slots;
   jint call_frames;
   jobject call_slots_buffer;
+  ptr_table wraps;  /* the records this environment napi_wrap'ed, by address (objects.c) */
+  ptr_table idents; /* the java_refs, by their object's identity hash (objects.c) */
 } env_ctx;
 
 /* Process-wide JNI cache: class refs and method/field IDs looked up once at start. */
@@ -179,10 +187,10 @@ typedef struct jni_cache {
   jmethodID box_value[8]; /* booleanValue ... doubleValue */
   jfieldID box_field[8];  /* their "value" fields (NULL if this JDK has none: the methods then) */
   jclass prim_array[8];   /* boolean[] ... double[] */
-  jclass Bridge, ObjectTable, BridgeTypeError, BridgeRangeError;
+  jclass Bridge, System, BridgeTypeError, BridgeRangeError;
   jmethodID Bridge_resolveName, Bridge_importClass, Bridge_describe, Bridge_classIndexOf, Bridge_classIndex, Bridge_classAt,
       Bridge_load, Bridge_javaVersion, Bridge_runShutdownHooks, Bridge_arrayType;
-  jmethodID ObjectTable_init, ObjectTable_lookup, ObjectTable_attach, ObjectTable_detach, ObjectTable_size;
+  jmethodID System_identityHashCode;
   jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName, Class_isInterface;
   /* Compact strings (JDK 9+): a String is its byte[] value plus a coder (0 Latin-1, 1 UTF-16).
    * Long strings are read and built through these directly; NULL when this JDK has no such layout
@@ -208,7 +216,7 @@ typedef struct jni_cache {
   jmethodID JsEnv_create, JsEnv_drain, JsEnv_close, JsEnv_track, JsProxies_create, JsProxies_cookieOf,
       AsyncCalls_submit, AsyncCalls_whenDone, AsyncCalls_newPromiseFuture, AsyncCalls_complete, AsyncCalls_fail,
       JSException_fromJs, JSException_jsError;
-  jfieldID JsEnv_objects, OS_isAsync;
+  jfieldID OS_isAsync;
   jobject no_member; /* global ref to JsProxies.NO_MEMBER */
 } jni_cache;
 
@@ -299,12 +307,22 @@ static inline napi_value js_ref_value(env_ctx* ctx, jlong cookie) {
 bool js_ref_of(env_ctx* ctx, jlong cookie);
 
 /* ---- marshal.c ---- */
-/* Tag of a JS argument; for numbers *num receives the value (so conversion needs no second read).
- * AT_COUNT with a JS exception pending when the value could not be inspected. */
-int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num);
+/* What classifying a JS argument found: its tag (AT_COUNT with a JS exception pending when the value
+ * could not be inspected) and what converting it needs again, so that a call classifies each
+ * argument once, for the overload and for the conversion. */
+typedef struct arg_class {
+  int tag;
+  double num;      /* numbers: the value */
+  class_info* cls; /* AT_JAVA_OBJECT: the wrapper's class, or java.lang.Class for a constructor */
+  java_ref* ref;   /* AT_JAVA_OBJECT: the wrapper's record (NULL for a constructor) */
+} arg_class;
+int arg_tag(env_ctx* ctx, napi_value v, arg_class* out);
 /* Array.isArray(v) (true for Proxies of arrays): 1, 0, or -1 with a JS exception pending. */
 int is_array_like(napi_env env, env_ctx* ctx, napi_value v);
 bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue* out, bool* is_local);
+/* to_java for a value arg_tag already classified (known, from the overload selection). */
+bool classified_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const arg_class* known, const type_info* t, jvalue* out,
+                        bool* is_local);
 bool values_to_java_array(env_ctx* ctx, JNIEnv* jni, napi_value* values, uint32_t n, const type_info* array_type,
                           jobject* out);
 napi_value to_js(env_ctx* ctx, JNIEnv* jni, jvalue value, const type_info* t);
@@ -355,10 +373,12 @@ napi_value buffer_to_js(env_ctx* ctx, JNIEnv* jni, jobject buffer, int code);
 bool buffer_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out, bool* handled);
 
 /* ---- objects.c ---- */
-java_ref* unwrap_java(napi_env env, napi_value v);
+java_ref* unwrap_java(env_ctx* ctx, napi_value v);
 /* Projected constructors stand for their java.lang.Class (Cls where Java expects a Class). */
-bool tag_class_ctor(napi_env env, napi_value ctor, class_info* ci);
-class_info* unwrap_class(napi_env env, napi_value v);
+bool tag_class_ctor(env_ctx* ctx, napi_value ctor, class_info* ci);
+void object_tables_free(env_ctx* ctx);
+size_t live_wrappers(env_ctx* ctx); /* java_refs of this environment (jvm.stats().liveObjects) */
+class_info* unwrap_class(env_ctx* ctx, napi_value v);
 napi_value wrap_object(env_ctx* ctx, JNIEnv* jni, jobject obj);
 bool wrap_new_instance(env_ctx* ctx, JNIEnv* jni, napi_value this_obj, jobject obj, class_info* ci);
 bool attach_pending(env_ctx* ctx, napi_value this_obj);

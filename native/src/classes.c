@@ -106,23 +106,22 @@ static bool resolve_callable(JNIEnv* jni, method_group* g, int i) {
 
 /* ---------- overload selection ---------- */
 
-/* Index*2+expanded of the overload for these arguments; -1 with a JS exception pending. */
+/* Index*2+expanded of the overload for these arguments; -1 with a JS exception pending. When argc <=
+ * SHAPE_MAX, known[i] receives what classifying argument i found (the conversion uses it). */
 static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t argc, napi_value* argv,
-                           uint8_t* tags, double* nums) {
-  class_info* classes[SHAPE_MAX];
+                           arg_class* known) {
   bool cacheable = argc <= SHAPE_MAX;
   if (cacheable) {
     for (size_t i = 0; i < argc; i++) {
-      int tag = arg_tag(ctx, argv[i], &classes[i], &nums[i]);
-      if (tag == AT_ARRAY) tag = array_elements_tag(ctx, argv[i]); /* int[] or String[]: by the elements */
+      int tag = arg_tag(ctx, argv[i], &known[i]);
+      if (tag == AT_ARRAY) known[i].tag = tag = array_elements_tag(ctx, argv[i]); /* int[] or String[]: by the elements */
       if (tag == AT_COUNT) return -1;
-      tags[i] = (uint8_t)tag;
     }
     for (int s = 0; s < SHAPE_CACHE; s++) {
       shape_entry* e = &g->cache[s];
       if (e->argc != (int)argc) continue;
       size_t i = 0;
-      while (i < argc && e->tags[i] == tags[i] && e->classes[i] == classes[i]) i++;
+      while (i < argc && e->tags[i] == known[i].tag && e->classes[i] == known[i].cls) i++;
       if (i == argc) return e->result;
     }
   }
@@ -136,14 +135,12 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
   jdoubleArray jnums = jclasses ? (*jni)->NewDoubleArray(jni, (jsize)argc) : NULL; /* for range errors */
   bool ok = jnums != NULL;
   for (size_t i = 0; i < argc && ok; i++) {
-    class_info* ci;
-    double num;
-    int tag = cacheable ? tags[i] : arg_tag(ctx, argv[i], &ci, &num);
+    arg_class one;
+    const arg_class* a = cacheable ? &known[i] : &one;
+    int tag = cacheable ? a->tag : arg_tag(ctx, argv[i], &one);
     if (!cacheable && tag == AT_ARRAY) tag = array_elements_tag(ctx, argv[i]);
-    if (cacheable) {
-      ci = classes[i];
-      num = tag >= AT_INT8 && tag <= AT_DOUBLE ? nums[i] : 0;
-    }
+    class_info* ci = a->cls;
+    double num = tag >= AT_INT8 && tag <= AT_DOUBLE ? a->num : 0;
     if (tag == AT_COUNT) {
       ok = false;
       break;
@@ -163,8 +160,10 @@ static int select_overload(env_ctx* ctx, JNIEnv* jni, method_group* g, size_t ar
     shape_entry* e = &g->cache[g->next_slot];
     g->next_slot = (g->next_slot + 1) % SHAPE_CACHE;
     e->argc = (int)argc;
-    memcpy(e->tags, tags, argc);
-    memcpy(e->classes, classes, argc * sizeof(class_info*));
+    for (size_t i = 0; i < argc; i++) {
+      e->tags[i] = (uint8_t)known[i].tag;
+      e->classes[i] = known[i].cls;
+    }
     e->result = result;
   }
   return result;
@@ -213,9 +212,8 @@ static jvalue call_java(JNIEnv* jni, const callable* c, jobject target, const jv
 static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject target, size_t argc, napi_value* argv,
                          napi_value new_this) {
   if (stack_exhausted()) return throw_stack_exhausted(ctx->env);
-  uint8_t tags[SHAPE_MAX];
-  double nums[SHAPE_MAX];
-  int selected = select_overload(ctx, jni, g, argc, argv, tags, nums);
+  arg_class known[SHAPE_MAX];
+  int selected = select_overload(ctx, jni, g, argc, argv, known);
   if (selected < 0) return NULL;
   callable* c = &g->items[selected >> 1];
   bool expanded = selected & 1;
@@ -237,10 +235,11 @@ static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject tar
     int i = converted;
     int code = c->params[i].code;
     local[i] = false;
-    if (i < (int)argc && argc <= SHAPE_MAX && tags[i] >= AT_INT8 && tags[i] <= AT_DOUBLE && code >= TC_BYTE &&
-        code <= TC_DOUBLE && code != TC_CHAR && !(expanded && i == n - 1)) {
+    bool classified = i < (int)argc && argc <= SHAPE_MAX;
+    if (classified && known[i].tag >= AT_INT8 && known[i].tag <= AT_DOUBLE && code >= TC_BYTE && code <= TC_DOUBLE &&
+        code != TC_CHAR && !(expanded && i == n - 1)) {
       /* number to numeric primitive: the resolver already checked the range via the tag */
-      double d = nums[i];
+      double d = known[i].num;
       switch (code) {
         case TC_BYTE: args[i].b = (jbyte)d; break;
         case TC_SHORT: args[i].s = (jshort)d; break;
@@ -259,7 +258,8 @@ static napi_value invoke(env_ctx* ctx, JNIEnv* jni, method_group* g, jobject tar
         ok = false;
         break;
       }
-      ok = to_java(ctx, jni, (size_t)i < argc ? argv[i] : undefined, &c->params[i], &args[i], &local[i]);
+      ok = classified_to_java(ctx, jni, (size_t)i < argc ? argv[i] : undefined, classified ? &known[i] : NULL,
+                              &c->params[i], &args[i], &local[i]);
     }
   }
   if (!ok) {
@@ -331,7 +331,7 @@ static napi_value method_callback(napi_env env, napi_callback_info info) {
   }
   jobject target = NULL;
   if (!g->is_static) {
-    java_ref* ref = unwrap_java(env, a.this_obj);
+    java_ref* ref = unwrap_java(ctx, a.this_obj);
     if (!ref || (ref->cls != g->owner && !(*jni)->IsInstanceOf(jni, ref->obj, g->owner->cls))) {
       throw_type_error(env, "%s.%s called on a value that is not a %s", g->owner->name, g->name, g->owner->name);
       goto done;
@@ -398,7 +398,7 @@ static bool resolve_field(env_ctx* ctx, JNIEnv* jni, field_info* f) {
 static bool field_target(napi_env env, field_info* f, napi_value this_obj, jobject* out, const char* verb) {
   *out = NULL;
   if (f->is_static) return true;
-  java_ref* ref = unwrap_java(env, this_obj);
+  java_ref* ref = unwrap_java(f->ctx, this_obj);
   if (!ref) {
     throw_type_error(env, "field %s %s on a value that is not a %s", f->name, verb, f->owner->name);
     return false;
@@ -675,7 +675,7 @@ static class_info* define_class(env_ctx* ctx, JNIEnv* jni, jclass cls) {
   }
   /* let the JS side decorate: instanceof for supertypes, inspect, iteration and the like by traits */
   napi_value hook, global, args[4], ignored;
-  if (!tag_class_ctor(env, ctor, ci) || !NAPI_OK(env, napi_get_reference_value(env, ctx->on_class, &hook))) return NULL;
+  if (!tag_class_ctor(ctx, ctor, ci) || !NAPI_OK(env, napi_get_reference_value(env, ctx->on_class, &hook))) return NULL;
   if (hook) {
     jstring traits = (*jni)->GetObjectField(jni, desc_traits, J.CD_traits);
     args[0] = ctor;

@@ -90,7 +90,6 @@ static void env_free(napi_env env, void* data, void* hint) {
   }
   JNIEnv* jni = jvm_started() ? jni_env() : NULL;
   if (jni) {
-    if (ctx->object_table) (*jni)->DeleteGlobalRef(jni, ctx->object_table);
     if (ctx->js_env) (*jni)->DeleteGlobalRef(jni, ctx->js_env);
     if (ctx->call_slots_buffer) (*jni)->DeleteGlobalRef(jni, ctx->call_slots_buffer); /* Java's memory: its GC frees it */
   }
@@ -100,6 +99,7 @@ static void env_free(napi_env env, void* data, void* hint) {
   for (int i = 0; jni && i < ctx->class_cap; i++)
     if (ctx->classes[i]) class_info_free(jni, ctx->classes[i]);
   free(ctx->classes);
+  object_tables_free(ctx);
   free(ctx);
   strings_free_thread_buffers();
   jni_detach_if_worker();
@@ -185,11 +185,8 @@ bool env_attach_java(env_ctx* ctx, JNIEnv* jni) {
   (*jni)->DeleteLocalRef(jni, depth);
   if (!js_env) return false;
   ctx->js_env = (*jni)->NewGlobalRef(jni, js_env);
-  jobject table = ctx->js_env ? (*jni)->GetObjectField(jni, js_env, J.JsEnv_objects) : NULL;
-  ctx->object_table = table ? (*jni)->NewGlobalRef(jni, table) : NULL;
-  if (table) (*jni)->DeleteLocalRef(jni, table);
   (*jni)->DeleteLocalRef(jni, js_env);
-  if (!ctx->js_env || !ctx->object_table) {
+  if (!ctx->js_env) {
     if (!(*jni)->ExceptionCheck(jni)) java_throw(jni, "java/lang/OutOfMemoryError", "no JNI global references left");
     return false;
   }

@@ -259,13 +259,13 @@ static jstring error_text(env_ctx* ctx, JNIEnv* jni, napi_value error, const cha
 /* A Java throwable JS threw or that crossed into JS earlier (err.javaException), else NULL. */
 static jobject thrown_java(env_ctx* ctx, JNIEnv* jni, napi_value error) {
   napi_env env = ctx->env;
-  java_ref* ref = unwrap_java(env, error);
+  java_ref* ref = unwrap_java(ctx, error);
   if (!ref) {
     napi_value java;
     bool has = false;
     if (napi_has_named_property(env, error, "javaException", &has) == napi_ok && has &&
         napi_get_named_property(env, error, "javaException", &java) == napi_ok)
-      ref = unwrap_java(env, java);
+      ref = unwrap_java(ctx, java);
     if (js_pending(env)) {
       napi_value ignored;
       napi_get_and_clear_last_exception(env, &ignored);

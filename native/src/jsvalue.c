@@ -110,7 +110,7 @@ jobject js_to_jobject(env_ctx* ctx, JNIEnv* jni, napi_value v) {
     case napi_function: kind = K_FUNCTION; break;
     case napi_external: kind = K_OBJECT; break;
     default: {
-      java_ref* jr = unwrap_java(env, v);
+      java_ref* jr = unwrap_java(ctx, v);
       if (jr) return (*jni)->NewLocalRef(jni, jr->obj);
       if ((kind = object_kind(ctx, v)) < 0) return NULL;
     }
@@ -570,7 +570,7 @@ static jobject JNICALL n_from_java(JNIEnv* jni, jclass cls, jlong ctxp, jobject 
   ENTER(NULL);
   napi_value v = jobject_to_js(ctx, jni, value);
   /* a Java object's JS wrapper as a handle (JSValue.from: what JS sees), not the object again */
-  jobject r = !v ? NULL : unwrap_java(env, v) ? js_to_handle(ctx, jni, v, K_OBJECT)
+  jobject r = !v ? NULL : unwrap_java(ctx, v) ? js_to_handle(ctx, jni, v, K_OBJECT)
                                               : js_to_jobject(ctx, jni, v);
   if (v && !r && js_pending(env)) js_failed(ctx, jni, napi_pending_exception); /* NULL alone: JS null */
   LEAVE(r);

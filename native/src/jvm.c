@@ -141,7 +141,6 @@ static bool cache_ids(JNIEnv* jni) {
   REQUIRE(J.Number_doubleValue = (*jni)->GetMethodID(jni, J.Number_, "doubleValue", "()D"));
   REQUIRE(J.Bridge = global_class(jni, "dev/napijava/bridge/Bridge"));
   REQUIRE(claim_runtime(jni));
-  REQUIRE(J.ObjectTable = global_class(jni, "dev/napijava/bridge/ObjectTable"));
   REQUIRE(J.BridgeTypeError = global_class(jni, "dev/napijava/bridge/BridgeTypeError"));
   REQUIRE(J.BridgeRangeError = global_class(jni, "dev/napijava/bridge/BridgeRangeError"));
   jclass B = J.Bridge;
@@ -155,12 +154,8 @@ static bool cache_ids(JNIEnv* jni) {
   STATIC_METHOD(J.Bridge_javaVersion, B, "javaVersion", "()Ljava/lang/String;");
   STATIC_METHOD(J.Bridge_runShutdownHooks, B, "runShutdownHooks", "(J)V");
   STATIC_METHOD(J.Bridge_arrayType, B, "arrayType", "(Ljava/lang/Object;)Ldev/napijava/bridge/TypeRef;");
-  jclass T = J.ObjectTable;
-  REQUIRE(J.ObjectTable_init = (*jni)->GetMethodID(jni, T, "<init>", "()V"));
-  REQUIRE(J.ObjectTable_lookup = (*jni)->GetMethodID(jni, T, "lookup", "(Ljava/lang/Object;)J"));
-  REQUIRE(J.ObjectTable_attach = (*jni)->GetMethodID(jni, T, "attach", "(Ljava/lang/Object;J)V"));
-  REQUIRE(J.ObjectTable_detach = (*jni)->GetMethodID(jni, T, "detach", "(Ljava/lang/Object;J)V"));
-  REQUIRE(J.ObjectTable_size = (*jni)->GetMethodID(jni, T, "size", "()I"));
+  REQUIRE(J.System = global_class(jni, "java/lang/System"));
+  REQUIRE(J.System_identityHashCode = (*jni)->GetStaticMethodID(jni, J.System, "identityHashCode", "(Ljava/lang/Object;)I"));
   strings_init(jni);
   REQUIRE(J.Class_getName = (*jni)->GetMethodID(jni, J.Class, "getName", "()Ljava/lang/String;"));
   REQUIRE(J.Class_isInterface = (*jni)->GetMethodID(jni, J.Class, "isInterface", "()Z"));

@@ -57,11 +57,13 @@ int is_array_like(napi_env env, env_ctx* ctx, napi_value v) {
   return is;
 }
 
-int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
+static int classify(env_ctx* ctx, napi_value v, arg_class* out) {
   napi_env env = ctx->env;
   napi_valuetype type;
-  *cls_out = NULL;
-  if (napi_get_value_double(env, v, num) == napi_ok) return number_tag(*num); /* numbers first: the hot case */
+  out->cls = NULL;
+  out->ref = NULL;
+  out->num = 0;
+  if (napi_get_value_double(env, v, &out->num) == napi_ok) return number_tag(out->num); /* numbers first: the hot case */
   if (!NAPI_OK(env, napi_typeof(env, v, &type))) return AT_COUNT;
   switch (type) {
     case napi_undefined:
@@ -75,17 +77,17 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
     case napi_bigint: return AT_BIGINT;
     case napi_symbol: return AT_SYMBOL;
     case napi_function: {
-      if (!unwrap_class(env, v)) return AT_FUNCTION;
+      if (!unwrap_class(ctx, v)) return AT_FUNCTION;
       /* a projected constructor: its java.lang.Class object */
       JNIEnv* jni = jni_env();
-      *cls_out = jni ? class_for(ctx, jni, J.Class, -1) : NULL;
-      return *cls_out ? AT_JAVA_OBJECT : AT_COUNT;
+      out->cls = jni ? class_for(ctx, jni, J.Class, -1) : NULL;
+      return out->cls ? AT_JAVA_OBJECT : AT_COUNT;
     }
     default: break;
   }
-  java_ref* ref = unwrap_java(env, v);
-  if (ref) {
-    *cls_out = ref->cls;
+  out->ref = unwrap_java(ctx, v);
+  if (out->ref) {
+    out->cls = out->ref->cls;
     return AT_JAVA_OBJECT;
   }
   bool is = false;
@@ -105,6 +107,8 @@ int arg_tag(env_ctx* ctx, napi_value v, class_info** cls_out, double* num) {
   return array < 0 ? AT_COUNT : array ? AT_ARRAY
                                       : AT_OTHER_OBJECT;
 }
+
+int arg_tag(env_ctx* ctx, napi_value v, arg_class* out) { return out->tag = classify(ctx, v, out); }
 
 /* ---------- JS -> Java ---------- */
 
@@ -167,7 +171,7 @@ static bool number_to_primitive(napi_env env, double d, int code, jvalue* out) {
 /* A Java box (a wrapper from jvm.long(5) or a Java collection) unboxed for a primitive of code,
  * with Java's unboxing and widening rules; false (nothing pending) when it is not such a box. */
 static bool unbox_wrapper(napi_env env, napi_value v, int code, jvalue* out, bool* failed) {
-  java_ref* ref = unwrap_java(env, v);
+  java_ref* ref = unwrap_java(env_get(env), v);
   *failed = false;
   if (!ref) return false;
   JNIEnv* jni = jni_env();
@@ -303,12 +307,16 @@ static int proxy_target(JNIEnv* jni, jclass iface) {
 }
 
 /* A JS value as a Java reference when the declared type does not decide the conversion. */
-static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jobject* out,
-                            bool* is_local) {
+static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const arg_class* known, const type_info* t,
+                            jobject* out, bool* is_local) {
   napi_env env = ctx->env;
-  class_info* cls;
-  double num;
-  int tag = arg_tag(ctx, v, &cls, &num);
+  arg_class fresh;
+  if (!known) {
+    arg_tag(ctx, v, &fresh);
+    known = &fresh;
+  }
+  int tag = known->tag;
+  double num = known->num;
   jvalue prim;
   *is_local = true;
   switch (tag) {
@@ -318,8 +326,7 @@ static bool dynamic_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_
       *is_local = false;
       return true;
     case AT_JAVA_OBJECT: {
-      java_ref* ref = unwrap_java(env, v);
-      *out = ref ? ref->obj : unwrap_class(env, v)->cls; /* a wrapper, or a constructor as its Class */
+      *out = known->ref ? known->ref->obj : unwrap_class(ctx, v)->cls; /* a wrapper, or a constructor as its Class */
       *is_local = false;
       break;
     }
@@ -498,6 +505,16 @@ static bool value_kind_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, napi_val
  * caller's java_failed to report).
  */
 bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue* out, bool* is_local) {
+  return classified_to_java(ctx, jni, v, NULL, t, out, is_local);
+}
+
+/* The wrapper's record of v: from known when v was classified, else looked up. */
+static java_ref* known_ref(env_ctx* ctx, napi_value v, const arg_class* known) {
+  return known ? known->ref : unwrap_java(ctx, v);
+}
+
+bool classified_to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const arg_class* known, const type_info* t, jvalue* out,
+                        bool* is_local) {
   napi_env env = ctx->env;
   *is_local = false;
   int code = t->code;
@@ -507,19 +524,24 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
     if (t->cls && (*jni)->IsSameObject(jni, t->cls, J.Object)) {
       /* an Object result of a JS call Java made (TypeRef.ofJsResult): what converts for Object
        * does; a class instance, function, symbol... stays the JS value */
-      class_info* cls;
-      double num;
-      int tag = arg_tag(ctx, v, &cls, &num);
+      arg_class fresh;
+      if (!known) {
+        arg_tag(ctx, v, &fresh);
+        known = &fresh;
+      }
+      int tag = known->tag;
       if (tag == AT_COUNT) return false;
       if (tag != AT_FUNCTION && tag != AT_OTHER_OBJECT && tag != AT_SYMBOL && tag != AT_ARRAY_BUFFER && tag != AT_BUILTIN) {
         type_info object = {TC_OBJECT, J.Object, NULL};
-        return to_java(ctx, jni, v, &object, out, is_local);
+        return classified_to_java(ctx, jni, v, known, &object, out, is_local);
       }
     }
     return (*is_local = js_to_jsvalue(ctx, jni, v, t->cls, &out->l)); /* null, undefined too */
   }
-  napi_valuetype type;
-  if (!NAPI_OK(env, napi_typeof(env, v, &type))) return false;
+  napi_valuetype type;                                  /* what the classification already knows is not asked again */
+  if (known && known->tag == AT_NULL) type = napi_null; /* or undefined: the same below */
+  else if (known && (known->tag == AT_STRING || known->tag == AT_CHAR_STRING)) type = napi_string;
+  else if (!NAPI_OK(env, napi_typeof(env, v, &type))) return false;
   if (type == napi_null || type == napi_undefined) {
     out->l = NULL;
     return true;
@@ -527,7 +549,7 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
   if (code == TC_STRING) {
     if (type != napi_string) {
       /* A Java String object (e.g. from an Object[] element) still converts. */
-      java_ref* ref = unwrap_java(env, v);
+      java_ref* ref = known_ref(ctx, v, known);
       if (ref && (*jni)->IsInstanceOf(jni, ref->obj, J.String)) {
         out->l = ref->obj;
         return true;
@@ -549,20 +571,27 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
   }
   if (code >= TC_ARRAY_BOOLEAN && code <= TC_ARRAY_OBJECT) {
     bool is = false;
-    if (!NAPI_OK(env, napi_is_array(env, v, &is))) return false;
-    int array_like = is ? 1 : type == napi_object ? is_array_like(env, ctx, v)
-                                                  : 0;
-    if (array_like < 0) return false;
+    int array_like;
+    if (known) {
+      int tag = known->tag;
+      array_like = tag == AT_ARRAY || (tag >= AT_ARRAY_OF_INTS && tag <= AT_ARRAY_OF_BOOLEANS) || tag == AT_ARRAY_OF_CHARS;
+    } else {
+      if (!NAPI_OK(env, napi_is_array(env, v, &is))) return false;
+      array_like = is ? 1 : type == napi_object ? is_array_like(env, ctx, v)
+                                                : 0;
+      if (array_like < 0) return false;
+    }
     if (array_like) {
       *is_local = js_array_to_java(ctx, jni, v, t, &out->l);
       return *is_local;
     }
-    if (!NAPI_OK(env, napi_is_typedarray(env, v, &is))) return false;
+    if (known) is = known->tag >= AT_INT8_ARRAY && known->tag <= AT_BIGINT64_ARRAY;
+    else if (!NAPI_OK(env, napi_is_typedarray(env, v, &is))) return false;
     if (is) {
       *is_local = typed_array_to_java(ctx, jni, v, t, &out->l);
       return *is_local;
     }
-    java_ref* ref = unwrap_java(env, v);
+    java_ref* ref = known_ref(ctx, v, known);
     if (ref && (*jni)->IsInstanceOf(jni, ref->obj, t->cls)) {
       out->l = ref->obj;
       return true;
@@ -570,7 +599,7 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
     throw_type_error(env, "expected an array or typed array for a Java %s", code_name(code));
     return false;
   }
-  if (code >= TC_BIG_INTEGER && code <= TC_RECORD && !unwrap_java(env, v)) {
+  if (code >= TC_BIG_INTEGER && code <= TC_RECORD && !known_ref(ctx, v, known)) {
     bool converted = false;
     if (!value_kind_to_java(ctx, jni, v, type, t, &out->l, &converted)) return false;
     if (converted) {
@@ -583,10 +612,10 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
     if (!buffer_to_java(ctx, jni, v, t, &out->l, &handled)) return false;
     if (handled) return (*is_local = true);
   }
-  if ((code == TC_INPUT_STREAM || code == TC_OUTPUT_STREAM) && type == napi_object && !unwrap_java(env, v)) {
+  if ((code == TC_INPUT_STREAM || code == TC_OUTPUT_STREAM) && type == napi_object && !known_ref(ctx, v, known)) {
     /* a Node stream: the JS hook builds a Java stream over it */
     napi_value java = stream_hook(ctx, v, code == TC_INPUT_STREAM ? "toJavaInput" : "toJavaOutput");
-    java_ref* ref = java ? unwrap_java(env, java) : NULL;
+    java_ref* ref = java ? unwrap_java(ctx, java) : NULL;
     if (!ref) {
       throw_type_error(env, "expected a Node %s stream or a Java %s", code == TC_INPUT_STREAM ? "Readable" : "Writable",
                        code == TC_INPUT_STREAM ? "InputStream" : "OutputStream");
@@ -595,7 +624,7 @@ bool to_java(env_ctx* ctx, JNIEnv* jni, napi_value v, const type_info* t, jvalue
     out->l = ref->obj;
     return true;
   }
-  return dynamic_to_java(ctx, jni, v, t, &out->l, is_local);
+  return dynamic_to_java(ctx, jni, v, known, t, &out->l, is_local);
 }
 
 /* ---------- arrays, JS -> Java ---------- */

@@ -126,7 +126,6 @@ bool proxies_init(JNIEnv* jni) {
   REQUIRE(J.JsEnv_drain = (*jni)->GetMethodID(jni, J.JsEnv, "drain", "()V"));
   REQUIRE(J.JsEnv_close = (*jni)->GetMethodID(jni, J.JsEnv, "close", "()V"));
   REQUIRE(J.JsEnv_track = (*jni)->GetMethodID(jni, J.JsEnv, "track", "(Ljava/util/concurrent/CompletableFuture;)V"));
-  REQUIRE(J.JsEnv_objects = (*jni)->GetFieldID(jni, J.JsEnv, "objects", "Ldev/napijava/bridge/ObjectTable;"));
   REQUIRE(J.JsProxies_create = (*jni)->GetStaticMethodID(jni, J.JsProxies, "create",
                                                          "(Ldev/napijava/bridge/JsEnv;Ljava/lang/Class;JZJ)Ljava/lang/Object;"));
   REQUIRE(J.JsProxies_cookieOf = (*jni)->GetStaticMethodID(jni, J.JsProxies, "cookieOf",

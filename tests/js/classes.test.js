@@ -254,6 +254,22 @@ test('jvm.isJavaObject', () => {
   assert.equal(jvm.isJavaObject(tc.Primitives.boxedInt()), false);
 });
 
+// The addon wraps more than Java objects (projected constructors, the memory of shared buffers):
+// only a wrapper of a Java object is one, whatever else napi_unwrap finds in a value.
+test('values the addon wrapped for other reasons are not Java objects', () => {
+  const p = new tc.Person('x', 1);
+  const shared = jvm.allocateBuffer(16); // its ArrayBuffer carries the buffer code's wrap
+  assert.equal(jvm.isJavaObject(shared.buffer), false);
+  assert.equal(jvm.isJavaObject(p), true);
+  for (const [what, v] of [['a projected constructor', tc.Person], ['a shared buffer', shared.buffer]]) {
+    assert.throws(() => tc.Person.prototype.getName.call(v), TypeError, what);
+    assert.throws(() => Object.getOwnPropertyDescriptor(tc.Person.prototype, 'age').get.call(v), TypeError, what);
+  }
+  assert.equal(jvm.java.lang.String.valueOf(tc.Person), 'class testcases.Person'); // a constructor: its Class
+  assert.equal(jvm.java.lang.String.valueOf(p), 'Person(x, 1)');
+  assert.equal(p.getName(), 'x');
+});
+
 test('jvm.javaVersion and jvm.javaHome describe the running JVM', () => {
   assert.equal(typeof jvm.javaVersion, 'string');
   const major = parseInt(jvm.javaVersion, 10);

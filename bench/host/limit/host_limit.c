@@ -3,6 +3,7 @@
  * column of bench/host/run.sh): loaded by the hosted Node (require) and by Java (System.load, the
  * same library), it keeps the napi_env and one JS function per benchmark, and each JNI call does
  * one napi_call_function with the arguments made directly. JS thread only; errors give -1 / null.
+ * host_limit_add is exported as a plain C function too, for the FFM downcall of HostFfmBench.
  */
 #include <jni.h>
 #include <node_api.h>
@@ -23,7 +24,8 @@ static napi_value set_functions(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-JNIEXPORT jint JNICALL Java_HostLimit_add(JNIEnv* jni, jclass cls, jint a, jint b) {
+/* add(a, b) in JS; also the FFM downcall's target (HostFfmBench, JDK 22+): the same work without JNI. */
+JNIEXPORT int32_t host_limit_add(int32_t a, int32_t b) {
   napi_handle_scope scope;
   napi_value fn, recv, argv[2], result;
   int32_t out = -1;
@@ -35,6 +37,13 @@ JNIEXPORT jint JNICALL Java_HostLimit_add(JNIEnv* jni, jclass cls, jint a, jint 
   napi_close_handle_scope(g_env, scope);
   return out;
 }
+
+JNIEXPORT jint JNICALL Java_HostLimit_add(JNIEnv* jni, jclass cls, jint a, jint b) { return host_limit_add(a, b); }
+
+/* a + b without JS: the Java -> C transition alone, JNI vs FFM (HostFfmBench). */
+JNIEXPORT int32_t host_limit_sum(int32_t a, int32_t b) { return a + b; }
+
+JNIEXPORT jint JNICALL Java_HostLimit_sum(JNIEnv* jni, jclass cls, jint a, jint b) { return a + b; }
 
 JNIEXPORT jstring JNICALL Java_HostLimit_echo(JNIEnv* jni, jclass cls, jstring s) {
   napi_handle_scope scope;

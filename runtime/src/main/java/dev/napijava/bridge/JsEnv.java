@@ -49,7 +49,6 @@ public final class JsEnv {
 
     final long nativeCtx;
     final Thread jsThread;
-    public final ObjectTable objects = new ObjectTable();
     /** JS functions and objects already seen as an interface: the same proxy again (JsProxies). */
     final JsProxies.Cache proxies = new JsProxies.Cache();
     /** JS values Java holds (JSValue handles, proxies, callbacks): native references not yet released (JsRef). */

@@ -30,7 +30,7 @@ public final class StartupTraining {
      * SharedConstantsTest fails when the two lists differ.
      */
     private static final String[] NATIVE_LOOKUPS = {
-        "dev.napijava.bridge.Values", "dev.napijava.bridge.Bridge", "dev.napijava.bridge.ObjectTable",
+        "dev.napijava.bridge.Values", "dev.napijava.bridge.Bridge",
         "dev.napijava.bridge.BridgeTypeError", "dev.napijava.bridge.BridgeRangeError",
         "dev.napijava.bridge.ClassDescriptor", "dev.napijava.bridge.OverloadSet", "dev.napijava.bridge.Overload",
         "dev.napijava.bridge.TypeRef", "dev.napijava.bridge.FieldDescriptor", "dev.napijava.bridge.JsEnv",

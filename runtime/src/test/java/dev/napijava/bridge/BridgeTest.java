@@ -69,17 +69,4 @@ class BridgeTest {
         assertEquals(String.join("\n", "    at a.B.run(B.java:12)", "    at a.B.peek(Unknown Source)",
                 "    at java.lang.Thread.sleep(Native Method)", "    at a.B$1.<init>(B.java)"), Bridge.javaStack(made));
     }
-
-    @Test
-    void objectTableKeepsNewerCookieOnStaleDetach() {
-        ObjectTable table = new ObjectTable();
-        Object o = new Object();
-        table.attach(o, 1);
-        table.attach(o, 2); // wrapper 1 was collected, wrapper 2 made
-        table.detach(o, 1); // wrapper 1's late finalizer
-        assertEquals(2, table.lookup(o));
-        table.detach(o, 2);
-        assertEquals(0, table.lookup(o));
-        assertEquals(0, table.size());
-    }
 }
