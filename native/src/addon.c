@@ -157,6 +157,20 @@ static napi_value load(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* registerGlue(indexClassName): a generated glue index (an @JSExport module's) before its classes are
+ * projected; the count of classes it covers. One call, without projecting GlueRegistry first. */
+static napi_value register_glue(napi_env env, napi_callback_info info) {
+  JNIEnv* jni;
+  env_ctx* ctx;
+  jstring name = string_arg(env, info, "registerGlue(name) takes the class name of a glue index", &ctx, &jni);
+  if (!name) return NULL;
+  jint count = (*jni)->CallStaticIntMethod(jni, J.Bridge, J.Bridge_registerGlue, name);
+  (*jni)->DeleteLocalRef(jni, name);
+  if (java_failed(ctx, jni)) return NULL;
+  napi_value out;
+  return NAPI_OK(env, napi_create_int32(env, count, &out)) ? out : NULL;
+}
+
 /* instanceOf(value, classIndex): Java instanceof, for Symbol.hasInstance on projected classes. */
 static napi_value instance_of(napi_env env, napi_callback_info info) {
   size_t argc = 2;
@@ -322,6 +336,7 @@ NAPI_MODULE_INIT() {
       {"resolveName", NULL, resolve_name, NULL, NULL, NULL, napi_default, NULL},
       {"importClass", NULL, import_class, NULL, NULL, NULL, napi_default, NULL},
       {"load", NULL, load, NULL, NULL, NULL, napi_default, NULL},
+      {"registerGlue", NULL, register_glue, NULL, NULL, NULL, napi_default, NULL},
       {"instanceOf", NULL, instance_of, NULL, NULL, NULL, napi_default, NULL},
       {"isJavaObject", NULL, is_java_object, NULL, NULL, NULL, napi_default, NULL},
       {"liveObjects", NULL, live_objects, NULL, NULL, NULL, napi_default, NULL},

@@ -189,7 +189,7 @@ typedef struct jni_cache {
   jclass prim_array[8];   /* boolean[] ... double[] */
   jclass Bridge, System, BridgeTypeError, BridgeRangeError;
   jmethodID Bridge_resolveName, Bridge_importClass, Bridge_describe, Bridge_classIndexOf, Bridge_classIndex, Bridge_classAt,
-      Bridge_load, Bridge_javaVersion, Bridge_runShutdownHooks, Bridge_arrayType;
+      Bridge_load, Bridge_registerGlue, Bridge_javaVersion, Bridge_runShutdownHooks, Bridge_arrayType;
   jmethodID System_identityHashCode;
   jmethodID OverloadSet_resolve, Throwable_getMessage, Class_getName, Class_isInterface;
   /* Compact strings (JDK 9+): a String is its byte[] value plus a coder (0 Latin-1, 1 UTF-16).

@@ -151,6 +151,7 @@ static bool cache_ids(JNIEnv* jni) {
   STATIC_METHOD(J.Bridge_classIndex, B, "classIndex", "(Ljava/lang/Class;)I");
   STATIC_METHOD(J.Bridge_classAt, B, "classAt", "(I)Ljava/lang/Class;");
   STATIC_METHOD(J.Bridge_load, B, "load", "(Ljava/lang/String;)V");
+  STATIC_METHOD(J.Bridge_registerGlue, B, "registerGlue", "(Ljava/lang/String;)I");
   STATIC_METHOD(J.Bridge_javaVersion, B, "javaVersion", "()Ljava/lang/String;");
   STATIC_METHOD(J.Bridge_runShutdownHooks, B, "runShutdownHooks", "(J)V");
   STATIC_METHOD(J.Bridge_arrayType, B, "arrayType", "(Ljava/lang/Object;)Ldev/napijava/bridge/TypeRef;");

@@ -327,6 +327,7 @@ Object.defineProperty(api, Symbol.for('node-api-java internals'), {
     running: () => running !== null,
     bigintLongs: (delta) => native.bigintLongs(delta),
     byReference: (mask) => native.byReference(mask),
+    registerGlue: (indexClassName) => native.registerGlue(indexClassName),
     addonPath: require('./lib/addon').addonPath(),
   }),
 });

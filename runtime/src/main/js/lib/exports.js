@@ -77,7 +77,9 @@ function loadExports(api, baseDir, descriptor) {
   if (!Array.isArray(descriptor.exports) || typeof descriptor.glue !== 'string') throw invalid(baseDir, 'no exports or glue');
   for (const jar of descriptor.jars || []) api.load(path.resolve(baseDir, jar));
   // before any exported class is projected: its glue names the members
-  api.import('dev.napijava.bridge.glue.GlueRegistry').register(descriptor.glue);
+  const internals = api[Symbol.for('node-api-java internals')];
+  internals.start();
+  internals.registerGlue(descriptor.glue);
   const toJS = (value) => api.toJS(value);
   const out = {};
   for (const e of descriptor.exports) {

@@ -84,6 +84,11 @@ public final class Bridge {
         return ClassRegistry.classAt(index);
     }
 
+    /** A generated glue index, from JS (native registerGlue: an @JSExport module's entry). */
+    public static int registerGlue(String indexClassName) {
+        return dev.napijava.bridge.glue.GlueRegistry.register(indexClassName);
+    }
+
     public static void load(String path) {
         Path p = Path.of(path).toAbsolutePath().normalize();
         BridgeClassLoader loader = runTimeLoader;
