@@ -93,19 +93,19 @@ final class ModuleWriter {
         c.put("literal", type.getQualifiedName() + ".class");
         List<String> ctorLookups = new ArrayList<>();
         for (ExecutableElement e : ctors) {
-            ctorLookups.add("t.getConstructor(" + parameterLiterals(e) + ")");
+            ctorLookups.add("t.getDeclaredConstructor(" + parameterLiterals(e) + ")");
         }
         List<String> methodLookups = new ArrayList<>();
         List<String> methodNames = new ArrayList<>();
         for (ModuleModel.Method m : methods) {
             String params = parameterLiterals(m.element);
-            methodLookups.add("t.getMethod(\"" + m.element.getSimpleName() + "\"" + (params.isEmpty() ? "" : ", " + params) + ")");
+            methodLookups.add(lookup(m.element, "\"" + m.element.getSimpleName() + "\"" + (params.isEmpty() ? "" : ", " + params)));
             methodNames.add(javaString(m.jsName));
         }
         List<String> fieldLookups = new ArrayList<>();
         List<String> fieldNames = new ArrayList<>();
         for (ModuleModel.Field f : fields) {
-            fieldLookups.add("t.getField(\"" + f.element.getSimpleName() + "\")");
+            fieldLookups.add(lookup(f.element, "\"" + f.element.getSimpleName() + "\""));
             fieldNames.add(javaString(f.jsName));
         }
         c.put("constructors", String.join(", ", ctorLookups));
@@ -114,6 +114,23 @@ final class ModuleWriter {
         c.put("fields", String.join(", ", fieldLookups));
         c.put("fieldNames", String.join(", ", fieldNames));
         return c;
+    }
+
+    /**
+     * The exact look-up of a member: on its declaring class with getDeclaredMethod/getDeclaredField (a search of
+     * that class's own members; getMethod would walk the whole hierarchy at every call), or, when no literal can
+     * name the declarer from the glue's package (it is not public), getMethod/getField on the exported class.
+     */
+    private static String lookup(javax.lang.model.element.Element member, String args) {
+        TypeElement declarer = (TypeElement) member.getEnclosingElement();
+        boolean field = member.getKind() == javax.lang.model.element.ElementKind.FIELD
+                || member.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT;
+        for (javax.lang.model.element.Element e = declarer; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (!e.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)) {
+                return "t." + (field ? "getField(" : "getMethod(") + args + ")";
+            }
+        }
+        return declarer.getQualifiedName() + ".class." + (field ? "getDeclaredField(" : "getDeclaredMethod(") + args + ")";
     }
 
     private String parameterLiterals(ExecutableElement e) {
