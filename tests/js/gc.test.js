@@ -25,3 +25,10 @@ test('dropped wrappers release their Java objects; held ones stay', () => {
   assert.equal(out.identityAfterGc, true);
   assert.ok(out.churnAboveBase <= 10, `churn left ${out.churnAboveBase} above base`);
 });
+
+test('a late finalizer of a collected wrapper leaves the newer wrapper of the same object its identity', () => {
+  const r = runFixture('gc-late-finalizer-child.js', [], { nodeArgs: ['--expose-gc'], timeout: 120_000 });
+  assert.equal(r.signal, null, describeRun(r));
+  assert.equal(r.status, 0, describeRun(r));
+  assert.deepEqual(r.json, { lost: 0, wrong: 0, size: 2000 }, describeRun(r));
+});
