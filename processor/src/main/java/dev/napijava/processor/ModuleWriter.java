@@ -170,7 +170,6 @@ final class ModuleWriter {
                         out.append(", \"set\": ").append(json(p.setter.getSimpleName().toString()));
                     }
                     out.append(" }");
-                    byValue(p.getter.getReturnType()); // (a record-valued property: converted like a method's result)
                 }
                 out.append("]");
             }
