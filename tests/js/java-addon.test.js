@@ -96,6 +96,65 @@ test('import from an ES module: named exports and the default export', () => {
   assert.equal(r.stdout.trim(), 'Welcome to the shop, ESM! BLUE true');
 });
 
+// A start that found no archive trains one in the background; this waits until the trainer is done.
+function awaitTraining(folder) {
+  for (const until = Date.now() + 90_000; Date.now() < until;) {
+    const entries = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+    if (entries.some((e) => e.endsWith('.jsa')) && !entries.some((e) => e.endsWith('.lock') || e.includes('.tmp-'))) return;
+    spawnSync('sleep', ['0.2']);
+  }
+  assert.fail(`no start-up archive was trained in ${folder}: ${fs.existsSync(folder) ? fs.readdirSync(folder) : 'no folder'}`);
+}
+
+test("require starts the JVM with the module's jar on its class path; the start-up cache then holds its classes", () => {
+  const cache = tempDir('java-addon-cache');
+  const log = path.join(cache, 'class-load.log');
+  const script = (jvmOptions) => [
+    "const jvm = require('node-api-java');",
+    `jvm.configure({ jvmOptions: ${JSON.stringify(jvmOptions)} });`,
+    "const shop = require('shop');",
+    "const greeting = shop.greet('cache');",
+    "const classPath = String(jvm.java.lang.System.getProperty('java.class.path'));",
+    "const loader = String(jvm.java.lang.Class.forName('com.example.shop.Shop').getClassLoader().getClass().getName());",
+    'console.log(JSON.stringify({ greeting, classPath, loader, cache: jvm.stats().startupCache.status }));',
+  ].join('\n');
+  const env = { NAPI_JAVA_STARTUP_CACHE: cache };
+  const first = runNode(['-e', script([])], { cwd: app, env, timeout: 60_000 });
+  assert.equal(first.status, 0, describeRun(first));
+  assert.equal(first.json.greeting, 'Welcome to the shop, cache!');
+  const jar = path.join(fs.realpathSync(app), 'node_modules', 'shop', 'java', 'shop-1.0.0.jar');
+  assert.ok(first.json.classPath.split(path.delimiter).includes(jar), first.json.classPath);
+  assert.equal(first.json.loader, 'jdk.internal.loader.ClassLoaders$AppClassLoader');
+  assert.equal(first.json.cache, 'training');
+  awaitTraining(cache);
+
+  const second = runNode(['-e', script([`-Xlog:class+load=info:file=${log}`])], { cwd: app, env, timeout: 60_000 });
+  assert.equal(second.status, 0, describeRun(second));
+  assert.equal(second.json.cache, 'used');
+  const loaded = fs.readFileSync(log, 'utf8');
+  // the exported classes and the glue are mapped from the archive, not read from the jar
+  for (const name of ['com.example.shop.Shop', 'com.example.shop.JSExportGlue']) {
+    assert.match(loaded, new RegExp(`${name.replace(/\./g, '\\.')} source: shared objects file`), `${name} in:\n${loaded.slice(-3000)}`);
+  }
+});
+
+test('a module required once the JVM runs (here, or in another worker) loads its jars at run time and works', () => {
+  const r = runNode(['-e', [
+    "const { Worker } = require('node:worker_threads');",
+    "const jvm = require('node-api-java');",
+    'jvm.java.lang.Math.max(1, 2);',
+    "const shop = require('shop');",
+    "const classPath = String(jvm.java.lang.System.getProperty('java.class.path'));",
+    "const inWorker = new Worker(\"const { parentPort } = require('node:worker_threads');"
+      + " parentPort.postMessage(require('shop').greet('worker'))\", { eval: true });",
+    "inWorker.once('message', (worker) => console.log(JSON.stringify({ main: shop.greet('late'), worker,"
+      + " onStartClassPath: classPath.includes('shop-1.0.0.jar') })));",
+  ].join('\n')], { cwd: app, timeout: 60_000 });
+  assert.equal(r.signal, null, describeRun(r));
+  assert.equal(r.status, 0, describeRun(r));
+  assert.deepEqual(r.json, { main: 'Welcome to the shop, late!', worker: 'Welcome to the shop, worker!', onStartClassPath: false });
+});
+
 test('a damaged module is a clear error at require, never a crash', () => {
   const dir = path.join(app, 'node_modules', 'shop');
   const descriptorFile = path.join(dir, 'napi-java-module.json');

@@ -1,6 +1,7 @@
 'use strict';
 // node-api-java: the JS half of the JS -> Java path. Loads the native core, starts the JVM on
 // first use and projects Java packages as lazy namespaces (jvm.java.util.ArrayList).
+const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const { findJdk } = require('./lib/jdk');
@@ -20,6 +21,9 @@ const config = {
   shutdownTimeout: 5000, javaDependencies: true,
 };
 let running = null; // { home, version, cache } once started
+// Exported modules (@JSExport) required before the start: their jars start on the class path, ahead
+// of configure's, and the start-up cache archives their classes and glue with the runtime's
+const startupModules = { jars: [], glues: [] };
 
 function splitOptions(text) {
   return (text || '').split(/\s+/).filter(Boolean);
@@ -158,10 +162,11 @@ function ensureStarted() {
   // package.json's Java dependencies (`npx napi-java add`), after the jars the app names itself
   const declared = config.javaDependencies === false ? []
     : projectClasspath(config.javaDependencies === true ? undefined : config.javaDependencies);
-  const classpath = [RUNTIME_JAR, ...config.classpath, ...declared].join(path.delimiter);
+  const classpath = [RUNTIME_JAR, ...startupModules.jars, ...config.classpath, ...declared].join(path.delimiter);
   const userOptions = [...splitOptions(process.env.NAPI_JAVA_JVM_OPTIONS), ...config.jvmOptions];
   const cache = startupCache.prepare({
     setting: config.startupCache, jdk, runtimeJar: RUNTIME_JAR, packageJson: PACKAGE_JSON, userOptions,
+    modules: startupModules,
   });
   const options = [
     `-Djava.class.path=${classpath}`,
@@ -183,6 +188,28 @@ function ensureStarted() {
   // run (bounded by shutdownTimeout), as they would when a Java program ends.
   process.on('exit', () => native.exiting(config.shutdownTimeout));
   cache.afterStart(); // no archive yet: trains one in the background
+}
+
+/**
+ * An exported module's jars on the class path the JVM starts with (see startupModules): true when
+ * they will be, false when they must be loaded at run time instead (jvm.load) because the JVM runs
+ * already, here or in this process (Java hosts Node, another worker started it), or because one is
+ * not a plain jar file (the start-up cache cannot archive a class folder; jvm.load reports a missing
+ * file).
+ */
+function addStartupModule(jars, glue) {
+  if (running || !jars.every(isJarFile) || startupCache.jvmLoaded()) return false;
+  for (const jar of jars) if (!startupModules.jars.includes(jar)) startupModules.jars.push(jar);
+  if (!startupModules.glues.includes(glue)) startupModules.glues.push(glue);
+  return true;
+}
+
+function isJarFile(file) {
+  try {
+    return file.endsWith('.jar') && fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 // For stats(): 'used' or 'rejected' when an archive was handed to the JVM, else the cache's status.
@@ -328,6 +355,7 @@ Object.defineProperty(api, Symbol.for('node-api-java internals'), {
     bigintLongs: (delta) => native.bigintLongs(delta),
     byReference: (mask) => native.byReference(mask),
     registerGlue: (indexClassName) => native.registerGlue(indexClassName),
+    addStartupModule,
     addonPath: require('./lib/addon').addonPath(),
   }),
 });

@@ -75,10 +75,13 @@ function loadExports(api, baseDir, descriptor) {
   if (!descriptor || typeof descriptor !== 'object') throw invalid(baseDir, 'not an object');
   if (descriptor.format !== FORMAT) throw invalid(baseDir, `format ${descriptor.format}, this version reads ${FORMAT}`);
   if (!Array.isArray(descriptor.exports) || typeof descriptor.glue !== 'string') throw invalid(baseDir, 'no exports or glue');
-  for (const jar of descriptor.jars || []) api.load(path.resolve(baseDir, jar));
-  // before any exported class is projected: its glue names the members
   const internals = api[Symbol.for('node-api-java internals')];
+  // on the class path the JVM starts with, where the start-up cache holds the module's classes ready
+  // (parsed, verified, the glue's projection code trained), else loaded now
+  const jars = (descriptor.jars || []).map((jar) => path.resolve(baseDir, String(jar)));
+  if (!internals.addStartupModule(jars, descriptor.glue)) for (const jar of jars) api.load(jar);
   internals.start();
+  // before any exported class is projected: its glue names the members
   internals.registerGlue(descriptor.glue);
   const toJS = (value) => api.toJS(value);
   const out = {};

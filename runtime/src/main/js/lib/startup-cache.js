@@ -9,7 +9,7 @@
 // JDK 17 while mapping, a truncated file raises SIGBUS), so it is used only when
 // - its folder is a real folder (not a symlink) that the user owns and nobody else can write, and
 //   so is every folder above it, unless it belongs to root or has the sticky bit (/tmp);
-// - the archive, its record (<base>.size: size, jar, SHA-256, written by the trainer) and the
+// - the archive, its record (<base>.size: size, class path, SHA-256, written by the trainer) and the
 //   check stamp (<base>.verified) are regular files of the user that nobody else can write,
 //   opened with O_NOFOLLOW;
 // - its content has the SHA-256 that the trainer recorded. Hashing costs ~5 ms per start (3 ms of
@@ -32,7 +32,8 @@ const CDS_OPTIONS = ['-Xshare:', '-XX:SharedArchiveFile', '-XX:ArchiveClassesAtE
   '-XX:SharedClassListFile', '-XX:DumpLoadedClassList', '-XX:AOT'];
 
 // The background job (sh: Linux only, like the addon). Arguments: java, temp file, archive base path
-// (no extension), lock, runtime jar. The JVM writes the archive at exit, after shutdown hooks, so
+// (no extension), lock, the class path (the runtime jar, then the jars of exported modules: see
+// prepare), then the glue index of each exported module, which the trainer loads and projects. The JVM writes the archive at exit, after shutdown hooks, so
 // the trainer cannot publish it itself; this wrapper does, with a rename, once a second JVM has
 // mapped it with -Xshare:on (which refuses a bad archive). <base>.size records its size, the jar it
 // is for and its SHA-256 (every start checks the archive against it). umask 077: the files must
@@ -44,7 +45,8 @@ const TRAIN_SCRIPT = `
 PATH="$PATH:/usr/bin:/bin"
 umask 077
 java=$1 tmp=$2 base=$3 lock=$4 jar=$5
-if "$java" ${JVM_FLAGS} -XX:ArchiveClassesAtExit="$tmp" -Xshare:auto -cp "$jar" dev.napijava.bridge.StartupTraining &&
+shift 5
+if "$java" ${JVM_FLAGS} -XX:ArchiveClassesAtExit="$tmp" -Xshare:auto -cp "$jar" dev.napijava.bridge.StartupTraining "$@" &&
    sum=$(sha256sum < "$tmp") &&
    "$java" ${JVM_FLAGS} -Xshare:on -XX:SharedArchiveFile="$tmp" -XX:ErrorFile="$tmp.err" -cp "$jar" -version &&
    { wc -c < "$tmp" && printf '%s\\n%s\\n' "$jar" "\${sum%% *}"; } > "$tmp.size" &&
@@ -175,11 +177,11 @@ function stamp(st) {
  * status: 'off' | 'archive' (handed to the JVM) | 'training' (this process starts the trainer) |
  * 'missing' (another process trains it, training failed recently, or a JVM already runs here).
  */
-function prepare({ setting, jdk, runtimeJar, packageJson, userOptions }) {
+function prepare({ setting, jdk, runtimeJar, packageJson, userOptions, modules = { jars: [], glues: [] } }) {
   const off = { options: [], status: 'off', archive: null, release() {}, afterStart() {} };
   const toolOptions = [process.env.JAVA_TOOL_OPTIONS, process.env._JAVA_OPTIONS].filter(Boolean).join(' ').split(' ');
   if ([...userOptions, ...toolOptions].some((o) => CDS_OPTIONS.some((p) => o.startsWith(p)))) return off;
-  const place = archivePlace(setting, jdk, runtimeJar, packageJson);
+  const place = archivePlace(setting, jdk, runtimeJar, packageJson, modules.jars);
   if (!place) return off;
   const { dir, base } = place;
   const archive = `${base}.jsa`;
@@ -211,7 +213,7 @@ function prepare({ setting, jdk, runtimeJar, packageJson, userOptions }) {
     const train = () => {
       clearImmediate(soon);
       process.removeListener('exit', train);
-      startTrainer(java, base, runtimeJar, dir);
+      startTrainer(java, base, [runtimeJar, ...modules.jars], dir, 0, modules.glues);
     };
     const soon = setImmediate(train);
     process.once('exit', train);
@@ -222,17 +224,21 @@ function prepare({ setting, jdk, runtimeJar, packageJson, userOptions }) {
 /**
  * Where this JDK's archive for this runtime jar lives: { dir, base } (base: path without extension),
  * or null when there is no cache. The key: the JDK install (libjvm), the runtime jar and the
- * package version.
+ * package version, and the jars of the exported modules that start on the class path (moduleJars:
+ * their classes are in the archive too, and the JVM maps an archive only under the class path it
+ * was trained with). Without modules the key is the runtime's alone.
  */
-function archivePlace(setting, jdk, runtimeJar, packageJson) {
+function archivePlace(setting, jdk, runtimeJar, packageJson, moduleJars = []) {
   const dir = cacheFolder(setting);
   if (!dir) return null;
   try {
     const jvmStat = fs.statSync(jdk.libjvm);
     const jarStat = fs.statSync(runtimeJar);
     const { version } = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
-    const slot = hash64(`${jvmStat.dev}:${jvmStat.ino}:${runtimeJar}`);
-    const content = hash64(`${stamp(jvmStat)}:${stamp(jarStat)}:${version}`);
+    const modulePart = moduleJars.map((jar) => `:${jar}`).join('');
+    const moduleStamps = moduleJars.map((jar) => `:${stamp(fs.statSync(jar))}`).join('');
+    const slot = hash64(`${jvmStat.dev}:${jvmStat.ino}:${runtimeJar}${modulePart}`);
+    const content = hash64(`${stamp(jvmStat)}:${stamp(jarStat)}:${version}${moduleStamps}`);
     return { dir, base: path.join(dir, `startup-${jdk.version || 'x'}-${slot}-${content}`) };
   } catch {
     return null; // no runtime jar (Java hosts Node: the JVM runs already) or an unreadable file
@@ -255,7 +261,7 @@ function trainNow({ jdk, runtimeJar, packageJson, timeoutMs = 120_000 }) {
   const java = path.join(jdk.home, 'bin', 'java');
   if (!fs.existsSync(java) || !makeFolder(place.dir) || !takeLock(`${place.base}.lock`)) return false;
   discard(place.base);
-  startTrainer(java, place.base, runtimeJar, place.dir, timeoutMs);
+  startTrainer(java, place.base, [runtimeJar], place.dir, timeoutMs);
   return ready();
 }
 
@@ -264,7 +270,7 @@ function trainNow({ jdk, runtimeJar, packageJson, timeoutMs = 120_000 }) {
  * there is none or it is refused (then the JVM starts without it).
  */
 function openArchive(base) {
-  const record = readPrivate(`${base}.size`); // "<size>\n<jar>\n<sha256>\n"
+  const record = readPrivate(`${base}.size`); // "<size>\n<class path>\n<sha256>\n"
   const [size, , digest] = record ? record.split('\n') : [];
   if (!digest || digest.length !== 64) return -1; // none, or a record without a digest (older versions)
   const f = openPrivate(`${base}.jsa`);
@@ -336,13 +342,16 @@ function takeLock(lock) {
   return false;
 }
 
-/** Starts the training job in the background, or with waitMs runs it to the end (at most that long). */
-function startTrainer(java, base, runtimeJar, dir, waitMs) {
+/**
+ * Starts the training job in the background, or with waitMs runs it to the end (at most that long).
+ * classPath: the runtime jar, then the jars of exported modules; glues: those modules' glue indexes.
+ */
+function startTrainer(java, base, classPath, dir, waitMs, glues = []) {
   prune(dir, path.basename(base));
   const env = { ...process.env };
   delete env.JDK_JAVA_OPTIONS; // read by the java launcher only: the JVM Node starts never sees them
   const args = ['-c', TRAIN_SCRIPT, 'node-api-java-startup-training',
-    java, `${base}.tmp-${process.pid}`, base, `${base}.lock`, runtimeJar];
+    java, `${base}.tmp-${process.pid}`, base, `${base}.lock`, classPath.join(path.delimiter), ...glues];
   try {
     const { spawn, spawnSync } = require('child_process');
     if (waitMs) {
@@ -360,7 +369,7 @@ function startTrainer(java, base, runtimeJar, dir, waitMs) {
 /**
  * Runs when a new archive is trained (the first start after an install, an update of the package
  * or of the JDK): removes the archives of the same JDK install and package location (which this
- * change made stale), those whose jar is gone (a removed installation), those unused for PRUNE_MS,
+ * change made stale), those of which a jar is gone (a removed installation), those unused for PRUNE_MS,
  * and leftovers of trainers that died.
  */
 function prune(dir, name) {
@@ -376,8 +385,8 @@ function prune(dir, name) {
     const other = entry.endsWith('.size') && entry.slice(0, -'.size'.length);
     if (!other || !other.startsWith('startup-') || other === name) continue;
     try {
-      const jar = fs.readFileSync(path.join(dir, entry), 'utf8').split('\n')[1];
-      if (other.startsWith(slot) || !fs.existsSync(jar)) stale.add(other);
+      const classPath = fs.readFileSync(path.join(dir, entry), 'utf8').split('\n')[1];
+      if (other.startsWith(slot) || !classPath.split(path.delimiter).every((jar) => fs.existsSync(jar))) stale.add(other);
     } catch {
       // removed meanwhile
     }
@@ -429,4 +438,4 @@ function archiveMapped(archive) {
   return processMaps().split('\n').some((line) => line.endsWith(real) || line.endsWith(`${real} (deleted)`));
 }
 
-module.exports = { prepare, trainNow, archiveMapped };
+module.exports = { prepare, trainNow, archiveMapped, jvmLoaded };

@@ -118,15 +118,11 @@ final class ModuleTypes {
             spelled = spelled.replace("import('stream').Readable", "import('node-api-java/lib/node-types').NodeReadable")
                     .replace("import('stream').Writable", "import('node-api-java/lib/node-types').NodeWritable");
         }
-        return spelled.replace("$T", args.isEmpty() ? "unknown" : futureValue(args.get(0)))
+        // a future's value as a result's (an exported record by value: the entry converts it)
+        return spelled.replace("$T", args.isEmpty() ? "unknown" : of(args.get(0), false))
                 .replace("$E", args.isEmpty() ? "unknown" : of(args.get(0), in))
                 .replace("$K", args.isEmpty() ? "unknown" : of(args.get(0), in))
                 .replace("$V", args.size() < 2 ? "unknown" : of(args.get(1), in));
-    }
-
-    /** A future's value: converted by its run-time class; an exported record by value (the entry converts it). */
-    private String futureValue(TypeMirror t) {
-        return of(t, false);
     }
 
     /** An element of a Java collection handed to JS: converted by its run-time class. */

@@ -84,21 +84,9 @@ public final class Bridge {
         return ClassRegistry.classAt(index);
     }
 
-    /**
-     * An @JSExport module's glue index, from JS (native registerGlue, the module's entry): initializing the class
-     * registers it (its static initializer, no reflective instantiation); the count of classes with glue.
-     */
+    /** A generated glue index, from JS (native registerGlue: an @JSExport module's entry); see GlueRegistry.register. */
     public static int registerGlue(String indexClassName) {
-        Class<?> type = findClass(indexClassName);
-        if (type == null) {
-            throw new BridgeTypeError("Glue index " + indexClassName + " was not found: load its jar first");
-        }
-        try {
-            Class.forName(type.getName(), true, type.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new BridgeTypeError("Glue index " + indexClassName + " cannot be used: " + e);
-        }
-        return dev.napijava.bridge.glue.GlueRegistry.stats()[0];
+        return dev.napijava.bridge.glue.GlueRegistry.register(indexClassName);
     }
 
     public static void load(String path) {

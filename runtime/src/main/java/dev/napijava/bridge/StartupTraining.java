@@ -21,6 +21,10 @@ import java.util.jar.JarFile;
  * classes that the Java side of a first projection pulls in ({@code jvm.java.lang.Math.max(3, 7)}:
  * package lookups, a class descriptor, an overload resolution). It never calls a native method:
  * no addon runs in this JVM.
+ *
+ * <p>Its arguments name the glue indexes of the exported modules ({@code @JSExport}) whose jars follow
+ * the runtime jar on the class path: every class of the jar that holds each index is loaded, the glue
+ * registered and each exported class projected, as {@code require('the-module')} does.
  */
 public final class StartupTraining {
     /**
@@ -45,7 +49,7 @@ public final class StartupTraining {
     public static void main(String[] args) throws Exception {
         ClassLoader loader = StartupTraining.class.getClassLoader();
         File source = new File(StartupTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        for (String name : runtimeClassNames(source)) {
+        for (String name : classNames(source)) {
             load(name, false, loader);
         }
         for (String name : NATIVE_LOOKUPS) {
@@ -53,6 +57,30 @@ public final class StartupTraining {
         }
         firstProjection();
         firstOwnClass(source);
+        for (String glue : args) {
+            exportedModule(glue, loader);
+        }
+    }
+
+    /** What loading an exported module does: its classes read, its glue registered, its classes projected. */
+    private static void exportedModule(String glue, ClassLoader loader) {
+        try {
+            Class<?> index = Class.forName(glue, false, loader);
+            File jar = new File(index.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (String name : classNames(jar)) {
+                load(name, false, loader);
+            }
+            Bridge.registerGlue(glue);
+            String[] exported = ((dev.napijava.bridge.glue.GlueIndex) index.getDeclaredConstructor().newInstance()).classNames();
+            for (String name : exported) {
+                Class<?> type = Bridge.findClass(name);
+                if (type != null) {
+                    Bridge.describe(type);
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            // a module that cannot load here is loaded at run time as without the cache (its errors are reported there)
+        }
     }
 
     private static void load(String name, boolean initialize, ClassLoader loader) {
@@ -99,8 +127,8 @@ public final class StartupTraining {
         }
     }
 
-    /** The classes in the runtime jar (the npm package's java/napi-java-runtime.jar). */
-    private static List<String> runtimeClassNames(File jarFile) throws IOException {
+    /** The classes in a jar (the npm package's java/napi-java-runtime.jar, an exported module's jar). */
+    private static List<String> classNames(File jarFile) throws IOException {
         List<String> names = new ArrayList<>();
         try (JarFile jar = new JarFile(jarFile)) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {

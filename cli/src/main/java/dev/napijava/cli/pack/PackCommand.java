@@ -8,7 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.napijava.emitters.Generator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -223,9 +222,7 @@ public final class PackCommand implements Callable<Integer> {
                 ZipEntry e = all.nextElement();
                 if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties")) {
                     try (InputStream in = zip.getInputStream(e)) {
-                        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                        in.transferTo(buf);
-                        p.load(new java.io.StringReader(buf.toString(StandardCharsets.UTF_8)));
+                        p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
                     }
                     break;
                 }
