@@ -25,15 +25,31 @@ for f in "$runtime" "$processor" "$mustache" "$tgz"; do
 done
 
 # --- the module: compiled with the processor, packed, installed ------------------------------------
-rm -rf target
+[[ -d target ]] && find target -mindepth 1 -maxdepth 1 ! -name jars -exec rm -rf {} + # the Maven jars stay
 mkdir -p target/classes target/app
 "$JAVA_HOME/bin/javac" --release 17 -cp "$runtime" -processorpath "$processor:$runtime:$mustache" \
-  -d target/classes $(find java -name '*.java')
+  -d target/classes $(find java/bench/exported -name '*.java')
 "$JAVA_HOME/bin/jar" --create --file target/bench-exports-1.0.0.jar -C target/classes .
 node "$repo/distribution/target/npm/node-api-java/bin/napi-java.js" pack target/bench-exports-1.0.0.jar \
   --name bench-exports --version 1.0.0 --out target >/dev/null
 echo '{ "name": "bench-exports-app", "version": "1.0.0", "private": true }' > target/app/package.json
 (cd target/app && npm install "$tgz" ../bench-exports-1.0.0.tgz --offline --no-audit --no-fund --silent)
+
+# --- a module on a real library: bench.json on Jackson (its jars from Maven, packed with it) ------
+jackson=2.18.2
+mkdir -p target/jars target/json-classes
+for a in jackson-databind jackson-core jackson-annotations; do
+  [[ -f target/jars/$a.jar ]] || mvn -q -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact=com.fasterxml.jackson.core:$a:$jackson -DoutputDirectory=target/jars -Dmdep.stripVersion=true
+done
+json_cp=target/jars/jackson-databind.jar:target/jars/jackson-core.jar:target/jars/jackson-annotations.jar
+"$JAVA_HOME/bin/javac" --release 17 -cp "$runtime:$json_cp" -processorpath "$processor:$runtime:$mustache" \
+  -d target/json-classes java/bench/json/JsonTools.java
+"$JAVA_HOME/bin/jar" --create --file target/bench-json-1.0.0.jar -C target/json-classes .
+node "$repo/distribution/target/npm/node-api-java/bin/napi-java.js" pack target/bench-json-1.0.0.jar \
+  --name bench-json --version 1.0.0 --jar target/jars/jackson-databind.jar --jar target/jars/jackson-core.jar \
+  --jar target/jars/jackson-annotations.jar --out target >/dev/null
+(cd target/app && npm install ../bench-json-1.0.0.tgz --offline --no-audit --no-fund --silent)
 
 # --- the limit: bench.BenchTarget and the hand-written addon ---------------------------------------
 mkdir -p "$bench/target/classes"

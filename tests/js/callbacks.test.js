@@ -151,7 +151,7 @@ test('a JS promise passed as CompletableFuture/CompletionStage completes it', as
   // CompletableFuture<Double>: the promise's 3 arrives as 3.0 (an Integer would throw ClassCastException in Java)
   assert.equal(await Callbacks.half(Promise.resolve(3)), 1.5);
   await assert.rejects(Callbacks.half(Promise.resolve('three')),
-    /the value of the promise passed as a CompletableFuture<Double> is a Java java\.lang\.Double, not a java\.lang\.String/);
+    /the value of the promise passed as a CompletableFuture<Double> takes a Java java\.lang\.Double, not a string/);
   await assert.rejects(Callbacks.thenUpper(Promise.reject(new Error('js rejection'))), /js rejection/);
 });
 

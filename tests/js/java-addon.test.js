@@ -14,6 +14,7 @@ const { PACKAGE, REPO_ROOT, findTarball, tempDir, runNode, describeRun, tscRun, 
 const CLI = path.join(PACKAGE, 'bin', 'napi-java.js');
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'java-addon');
 const JAR = path.join(EXAMPLE, 'target', 'shop-1.0.0.jar');
+const DEPENDENCY = path.join(REPO_ROOT, 'tests', 'target', 'jars', 'jackson-core.jar'); // tests/pom.xml copies it
 
 function cli(args, { status = 0, cwd } = {}) {
   const r = runNode([CLI, ...args], { cwd, timeout: 120_000 });
@@ -24,8 +25,10 @@ function cli(args, { status = 0, cwd } = {}) {
 let app; // the fresh folder with node_modules/shop and node_modules/node-api-java
 test.before(() => {
   assert.ok(fs.existsSync(JAR), `${JAR} is missing: build examples/java-addon (mvn package)`);
+  assert.ok(fs.existsSync(DEPENDENCY), `${DEPENDENCY} is missing: the tests module copies it (mvn verify, not -DskipTests)`);
   const work = tempDir('java-addon');
-  const tgz = cli(['pack', JAR, '--out', work]).stdout.trim();
+  // with a jar the library ships (as a library on Jackson would): the start-up cache test looks for its classes
+  const tgz = cli(['pack', JAR, '--jar', DEPENDENCY, '--out', work]).stdout.trim();
   assert.equal(path.basename(tgz), 'shop-1.0.0.tgz');
   app = path.join(work, 'app');
   fs.mkdirSync(app);
@@ -38,7 +41,7 @@ test.before(() => {
 
 test('the packed module holds the entry, typings, descriptor and jar; its package.json names them', () => {
   const dir = path.join(app, 'node_modules', 'shop');
-  for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'napi-java-module.json', 'java/shop-1.0.0.jar']) {
+  for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'napi-java-module.json', 'java/shop-1.0.0.jar', 'java/jackson-core.jar']) {
     assert.ok(fs.existsSync(path.join(dir, f)), f);
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
@@ -116,6 +119,7 @@ test("require starts the JVM with the module's jar on its class path; the start-
     "const greeting = shop.greet('cache');",
     "const classPath = String(jvm.java.lang.System.getProperty('java.class.path'));",
     "const loader = String(jvm.java.lang.Class.forName('com.example.shop.Shop').getClassLoader().getClass().getName());",
+    "new (jvm.import('com.fasterxml.jackson.core.JsonFactory'))();",
     'console.log(JSON.stringify({ greeting, classPath, loader, cache: jvm.stats().startupCache.status }));',
   ].join('\n');
   const env = { NAPI_JAVA_STARTUP_CACHE: cache };
@@ -132,8 +136,9 @@ test("require starts the JVM with the module's jar on its class path; the start-
   assert.equal(second.status, 0, describeRun(second));
   assert.equal(second.json.cache, 'used');
   const loaded = fs.readFileSync(log, 'utf8');
-  // the exported classes and the glue are mapped from the archive, not read from the jar
-  for (const name of ['com.example.shop.Shop', 'com.example.shop.JSExportGlue']) {
+  // the exported classes, the glue and the classes of the jar the module ships are mapped from the archive,
+  // not read from the jars
+  for (const name of ['com.example.shop.Shop', 'com.example.shop.JSExportGlue', 'com.fasterxml.jackson.core.JsonFactory']) {
     assert.match(loaded, new RegExp(`${name.replace(/\./g, '\\.')} source: shared objects file`), `${name} in:\n${loaded.slice(-3000)}`);
   }
 });

@@ -119,7 +119,7 @@ test('records: components from a plain object, validated by the record itself', 
     'Person[name=Ada, age=36, tags=[math], home=Point[x=1, y=1]]');
   assert.throws(() => V.describe({ x: 3 }), (e) => e instanceof TypeError && /has no property 'y'/.test(e.message));
   assert.throws(() => V.describe({ x: 1, y: 2, z: 3 }), (e) => e instanceof TypeError && /not components of it: \[z\]/.test(e.message));
-  assert.throws(() => V.describe({ x: 'one', y: 2 }), (e) => e instanceof TypeError && /property 'x'.* is a Java int, not a java.lang.String/.test(e.message));
+  assert.throws(() => V.describe({ x: 'one', y: 2 }), (e) => e instanceof TypeError && /property 'x'.* takes a Java int, not a string/.test(e.message));
   assert.throws(() => V.describe({ x: 2 ** 40, y: 2 }), (e) => e instanceof RangeError && /property 'x'/.test(e.message));
   assert.throws(() => V.describe({ x: null, y: 2 }), (e) => e instanceof TypeError && /cannot be null/.test(e.message));
   // the record's compact constructor rejects it: its own exception

@@ -23,8 +23,9 @@ import java.util.jar.JarFile;
  * no addon runs in this JVM.
  *
  * <p>Its arguments name the glue indexes of the exported modules ({@code @JSExport}) whose jars follow
- * the runtime jar on the class path: every class of the jar that holds each index is loaded, the glue
- * registered and each exported class projected, as {@code require('the-module')} does.
+ * the runtime jar on the class path: every class of those jars is loaded (the modules' own and the jars
+ * they ship), each glue registered and each exported class projected, as {@code require('the-module')}
+ * does. No class is initialized: a static initializer of the user's could do anything.
  */
 public final class StartupTraining {
     /**
@@ -57,19 +58,30 @@ public final class StartupTraining {
         }
         firstProjection();
         firstOwnClass(source);
+        if (args.length > 0) {
+            moduleJars(source, loader);
+        }
         for (String glue : args) {
             exportedModule(glue, loader);
         }
     }
 
-    /** What loading an exported module does: its classes read, its glue registered, its classes projected. */
+    /** Every class of the class path's jars after the runtime's: the exported modules and the jars they need. */
+    private static void moduleJars(File runtimeJar, ClassLoader loader) throws IOException {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            File jar = new File(entry);
+            if (!entry.isEmpty() && jar.isFile() && !jar.equals(runtimeJar)) {
+                for (String name : classNames(jar)) {
+                    load(name, false, loader);
+                }
+            }
+        }
+    }
+
+    /** What loading an exported module does once its classes are read: its glue registered, its classes projected. */
     private static void exportedModule(String glue, ClassLoader loader) {
         try {
             Class<?> index = Class.forName(glue, false, loader);
-            File jar = new File(index.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (String name : classNames(jar)) {
-                load(name, false, loader);
-            }
             Bridge.registerGlue(glue);
             String[] exported = ((dev.napijava.bridge.glue.GlueIndex) index.getDeclaredConstructor().newInstance()).classNames();
             for (String name : exported) {

@@ -167,7 +167,7 @@ public final class Values {
             }
             if (at < 0 && shape.types[i].isPrimitive()) {
                 throw new BridgeTypeError("the object passed as a " + type.getName() + " has no property '" + name
-                        + "' (a " + shape.types[i].getName() + " component)");
+                        + "' (its " + shape.types[i].getName() + " component)");
             }
             if (at >= 0) {
                 matched++;
@@ -201,7 +201,7 @@ public final class Values {
      */
     static Object coerce(Object value, Class<?> t, String where) {
         if (value == null && t.isPrimitive()) {
-            throw new BridgeTypeError(where + " is a Java " + t.getName() + ": it cannot be null");
+            throw new BridgeTypeError(where + " takes a Java " + t.getName() + ": it cannot be null");
         }
         if (value == null || t.isInstance(value)) {
             return value;
@@ -223,7 +223,7 @@ public final class Values {
             if (boxed == BigInteger.class) return toBigInteger(value);
             if (boxed == BigDecimal.class) return toBigDecimal(value);
             if (boxed == Long.class || boxed == Integer.class || boxed == Short.class || boxed == Byte.class) {
-                throw new BridgeRangeError(where + " is a Java " + t.getName() + ": " + value + " is out of its range");
+                throw new BridgeRangeError(where + " takes a Java " + t.getName() + ": " + value + " is out of its range");
             }
         }
         if (value instanceof String && ((String) value).length() == 1 && boxed == Character.class) {
@@ -253,7 +253,27 @@ public final class Values {
                 }
             }
         }
-        throw new BridgeTypeError(where + " is a Java " + t.getName() + ", not a " + value.getClass().getName());
+        throw new BridgeTypeError(where + " takes a Java " + t.getName() + ", not " + asJsSees(value));
+    }
+
+    /** A converted JS value as JS named it (for errors: a JS caller passed a string, not a java.lang.String). */
+    private static String asJsSees(Object value) {
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value instanceof Integer || value instanceof Double) {
+            return "a number";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean";
+        }
+        if (value instanceof java.util.Map) {
+            return "an object";
+        }
+        if (value instanceof Object[]) {
+            return "an array";
+        }
+        return "a " + value.getClass().getName();
     }
 
     /**
