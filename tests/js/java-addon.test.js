@@ -74,6 +74,17 @@ test('a TypeScript program compiles under --strict against the generated typings
     big: '51090942171709440000', sum: '6', taxed: 110, counter: 1, first: 'one', heard: ['x'], location: 0 });
 });
 
+test("the typings compile under tsc's defaults too (no target, no lib: ES5's, without Iterable or bigint)", () => {
+  fs.writeFileSync(path.join(app, 'defaults.ts'), [
+    "import jvm = require('node-api-java');",
+    "import { greet, Inventory } from 'shop';",
+    "const items: Iterable<string> = new Inventory('d').items();",
+    "console.log(greet('d'), jvm.isJavaObject(items));",
+  ].join('\n'));
+  const tsc = tscRun(app, ['defaults.ts'], { target: undefined, lib: undefined, types: [], module: 'commonjs', noEmit: true });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+});
+
 test('the typings reject misuse: wrong types, unexported members, read-only properties, unknown constants', () => {
   expectTscErrors(app, "import { Color, Counter, Inventory, brighter, greet, midpoint } from 'shop';", [
     'greet(42);',

@@ -2,6 +2,8 @@
 // `napi-java generate` writes for a jar type its Java packages and build on these names).
 // Java packages without generated typings are `any` here: `jvm.java.util.ArrayList`.
 // Node types (streams, Buffer) come through lib/node-types.d.ts: Node's with @types/node, else `any`.
+// (es2020: Iterable, bigint and BigInt64Array are in these typings; this keeps them valid under tsc's default target)
+/// <reference lib="es2020" />
 
 declare namespace nodeApiJava {
   /** Options of `configure()`, before the JVM starts (README "JS API"). */

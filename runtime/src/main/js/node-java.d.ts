@@ -1,6 +1,8 @@
 // Typings of require('node-api-java/node-java'): node-java's API (npm `java`) on node-api-java.
 // Java objects are untyped here as in node-java (`JavaObject = any`); for typed Java APIs use the
 // package's own root (require('node-api-java')) and its generator (`napi-java generate`).
+// (es2020: Iterable, bigint and BigInt64Array are in these typings; this keeps them valid under tsc's default target)
+/// <reference lib="es2020" />
 
 declare const java: java.Java;
 export = java;
