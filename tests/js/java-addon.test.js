@@ -175,6 +175,7 @@ test('a damaged module is a clear error at require, never a crash', () => {
   const dir = path.join(app, 'node_modules', 'shop');
   const descriptorFile = path.join(dir, 'napi-java-module.json');
   const original = fs.readFileSync(descriptorFile, 'utf8');
+  const truncated = path.join(dir, 'java', 'truncated.jar');
   const tryRequire = (descriptor) => {
     fs.writeFileSync(descriptorFile, JSON.stringify(descriptor));
     const r = runNode(['-e', "try { require('shop'); console.log('loaded') } catch (e) { console.log(e.name + ': ' + e.message) }"],
@@ -188,9 +189,14 @@ test('a damaged module is a clear error at require, never a crash', () => {
     assert.match(tryRequire({ ...good, exports: undefined }), /unusable napi-java-module\.json \(no exports or glue\)/);
     assert.match(tryRequire({ ...good, glue: 'com.example.shop.NoSuchGlue' }), /Glue index com\.example\.shop\.NoSuchGlue was not found/);
     assert.match(tryRequire({ ...good, jars: ['java/missing.jar'] }), /missing\.jar/);
+    // a truncated jar on the start-up class path: named, as jvm.load names it
+    fs.writeFileSync(truncated, fs.readFileSync(path.join(dir, 'java', 'shop-1.0.0.jar')).subarray(0, 1000));
+    assert.match(tryRequire({ ...good, jars: ['java/truncated.jar'] }),
+      /Cannot load .*truncated\.jar: not a valid jar\/zip file .*corrupt or truncated/);
     assert.match(tryRequire({ ...good, exports: [{ kind: 'macro', js: 'x', java: 'y' }] }), /an export of kind macro/);
   } finally {
     fs.writeFileSync(descriptorFile, original);
+    fs.rmSync(truncated, { force: true });
   }
 });
 

@@ -79,10 +79,19 @@ function loadExports(api, baseDir, descriptor) {
   // on the class path the JVM starts with, where the start-up cache holds the module's classes ready
   // (parsed, verified, the glue's projection code trained), else loaded now
   const jars = (descriptor.jars || []).map((jar) => path.resolve(baseDir, String(jar)));
-  if (!internals.addStartupModule(jars, descriptor.glue)) for (const jar of jars) api.load(jar);
+  const onStartClassPath = internals.addStartupModule(jars, descriptor.glue);
+  if (!onStartClassPath) for (const jar of jars) api.load(jar);
   internals.start();
   // before any exported class is projected: its glue names the members
-  internals.registerGlue(descriptor.glue);
+  try {
+    internals.registerGlue(descriptor.glue);
+  } catch (e) {
+    if (!onStartClassPath) throw e;
+    // not found on the class path the JVM started with: load checks each jar and names a damaged one;
+    // intact jars are loaded, so a JVM that was joined (started without this class path) finds them too
+    for (const jar of jars) api.load(jar);
+    internals.registerGlue(descriptor.glue);
+  }
   const toJS = (value) => api.toJS(value);
   const out = {};
   for (const e of descriptor.exports) {
