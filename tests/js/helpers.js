@@ -222,8 +222,19 @@ function expectTscErrors(dir, importLine, wrongLines) {
   assert.deepEqual(lines, wrongLines.map((_, i) => i + 2), r.stdout);
 }
 
+// The start-up cache trains in the background, after the start that found no archive: waits until the
+// trainer in dir is done (its lock file gone), at most timeoutMs.
+async function waitForTraining(dir, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  const locked = () => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.endsWith('.lock'));
+  while (locked()) {
+    if (Date.now() > deadline) throw new Error(`training in ${dir} did not finish: ${fs.readdirSync(dir)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 module.exports = {
   TESTS_DIR, REPO_ROOT, CLASSES, FIXTURES, PACKAGE, findTarball, installTarball,
   loadJvm, requireBridge, findJdk, buildExtra, tempDir, run, runNode, runFixture, runSafely, describeRun, childEnv,
-  sanitizerEnv, project, tscRun, expectTscErrors,
+  sanitizerEnv, project, tscRun, expectTscErrors, waitForTraining,
 };

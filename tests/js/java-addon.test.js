@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { PACKAGE, REPO_ROOT, findTarball, tempDir, runNode, describeRun, tscRun, expectTscErrors } = require('./helpers');
+const { PACKAGE, REPO_ROOT, findTarball, tempDir, runNode, describeRun, tscRun, expectTscErrors, waitForTraining } = require('./helpers');
 
 const CLI = path.join(PACKAGE, 'bin', 'napi-java.js');
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'java-addon');
@@ -110,17 +110,7 @@ test('import from an ES module: named exports and the default export', () => {
   assert.equal(r.stdout.trim(), 'Welcome to the shop, ESM! BLUE true');
 });
 
-// A start that found no archive trains one in the background; this waits until the trainer is done.
-function awaitTraining(folder) {
-  for (const until = Date.now() + 90_000; Date.now() < until;) {
-    const entries = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
-    if (entries.some((e) => e.endsWith('.jsa')) && !entries.some((e) => e.endsWith('.lock') || e.includes('.tmp-'))) return;
-    spawnSync('sleep', ['0.2']);
-  }
-  assert.fail(`no start-up archive was trained in ${folder}: ${fs.existsSync(folder) ? fs.readdirSync(folder) : 'no folder'}`);
-}
-
-test("require starts the JVM with the module's jar on its class path; the start-up cache then holds its classes", () => {
+test("require starts the JVM with the module's jar on its class path; the start-up cache then holds its classes", async () => {
   const cache = tempDir('java-addon-cache');
   const log = path.join(cache, 'class-load.log');
   const script = (jvmOptions) => [
@@ -141,7 +131,8 @@ test("require starts the JVM with the module's jar on its class path; the start-
   assert.ok(first.json.classPath.split(path.delimiter).includes(jar), first.json.classPath);
   assert.equal(first.json.loader, 'jdk.internal.loader.ClassLoaders$AppClassLoader');
   assert.equal(first.json.cache, 'training');
-  awaitTraining(cache);
+  await waitForTraining(cache, 90_000);
+  assert.ok(fs.readdirSync(cache).some((f) => f.endsWith('.jsa')), `no start-up archive was trained: ${fs.readdirSync(cache)}`);
 
   const second = runNode(['-e', script([`-Xlog:class+load=info:file=${log}`])], { cwd: app, env, timeout: 60_000 });
   assert.equal(second.status, 0, describeRun(second));

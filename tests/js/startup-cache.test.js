@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { runFixture, describeRun, tempDir } = require('./helpers');
+const { runFixture, describeRun, tempDir, waitForTraining } = require('./helpers');
 
 const TRAIN_TIMEOUT_MS = 30_000;
 
@@ -37,14 +37,6 @@ function assertClean(r) {
 const files = (dir, ext) => fs.readdirSync(dir).filter((f) => f.endsWith(ext));
 const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-async function waitForTraining(dir) {
-  const deadline = Date.now() + TRAIN_TIMEOUT_MS;
-  while (files(dir, '.lock').length > 0) {
-    if (Date.now() > deadline) throw new Error(`training in ${dir} did not finish: ${fs.readdirSync(dir)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 // One trained folder, made by the first test; later tests copy its archive.
 const trained = tempDir('startup-cache');
 
@@ -57,7 +49,7 @@ test('first start: works, trains in the background and does not wait for it', as
   // longer than the child's exit after spawning it): its lock is still there, no archive yet.
   assert.equal(files(trained, '.lock').length, 1, `${fs.readdirSync(trained)}`);
   assert.ok(!fs.existsSync(cache.archive));
-  await waitForTraining(trained);
+  await waitForTraining(trained, TRAIN_TIMEOUT_MS);
   assert.deepEqual(fs.readdirSync(trained).sort(), [path.basename(cache.archive), path.basename(cache.archive, '.jsa') + '.size']);
   assert.equal((fs.statSync(trained).mode & 0o777), 0o700);
   // The record: size, jar and the archive's SHA-256; both files the user's alone.
@@ -94,7 +86,7 @@ async function assertNotUsed(dir, what) {
   const r = child(dir);
   assert.equal(r.signal, null, `${what}: ${describeRun(r)}`);
   assert.equal(assertClean(r).status, 'training', `${what}: ${describeRun(r)}`);
-  await waitForTraining(dir);
+  await waitForTraining(dir, TRAIN_TIMEOUT_MS);
 }
 
 const flip = (file, at) => {
@@ -238,5 +230,5 @@ test('default folder: $XDG_CACHE_HOME/node-api-java, created with mode 0700', as
   assert.equal(cache.status, 'training');
   assert.equal(path.dirname(cache.archive), dir);
   assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
-  await waitForTraining(dir);
+  await waitForTraining(dir, TRAIN_TIMEOUT_MS);
 });

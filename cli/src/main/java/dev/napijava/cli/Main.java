@@ -1,5 +1,8 @@
 package dev.napijava.cli;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.napijava.analyzer.AnalyzerException;
 import dev.napijava.cli.deps.DependencyCommands;
 import dev.napijava.cli.pack.PackCommand;
@@ -179,33 +182,24 @@ public final class Main implements Callable<Integer> {
             if (r.glueJar != null) {
                 files.add(r.glueJar.toString());
             }
-            return "{\"version\":" + quote(Generator.VERSION) + ",\"classes\":" + r.classes + ",\"referencedTypes\":" + r.referencedTypes
-                    + ",\"stubTypes\":" + r.stubTypes + ",\"glued\":" + (r.glueJar != null ? r.glued : 0)
-                    + ",\"sourcesMatched\":" + r.sourcesMatched + ",\"millis\":" + r.millis
-                    + ",\"files\":" + array(files) + ",\"warnings\":" + array(r.warnings)
-                    + ",\"unresolved\":" + array(new ArrayList<>(new java.util.TreeSet<>(r.unresolved))) + "}";
+            JsonObject out = new JsonObject();
+            out.addProperty("version", Generator.VERSION);
+            out.addProperty("classes", r.classes);
+            out.addProperty("referencedTypes", r.referencedTypes);
+            out.addProperty("stubTypes", r.stubTypes);
+            out.addProperty("glued", r.glueJar != null ? r.glued : 0);
+            out.addProperty("sourcesMatched", r.sourcesMatched);
+            out.addProperty("millis", r.millis);
+            out.add("files", array(files));
+            out.add("warnings", array(r.warnings));
+            out.add("unresolved", array(new ArrayList<>(new java.util.TreeSet<>(r.unresolved))));
+            return new GsonBuilder().disableHtmlEscaping().create().toJson(out);
         }
 
-        private static String array(List<String> items) {
-            StringBuilder b = new StringBuilder("[");
-            for (String item : items) {
-                b.append(b.length() > 1 ? "," : "").append(quote(item));
-            }
-            return b.append(']').toString();
-        }
-
-        private static String quote(String s) {
-            StringBuilder b = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    b.append('\\').append(c);
-                } else if (c < 0x20) {
-                    b.append(String.format("\\u%04x", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            return b.append('"').toString();
+        private static JsonArray array(List<String> items) {
+            JsonArray a = new JsonArray();
+            items.forEach(a::add);
+            return a;
         }
     }
 }
