@@ -3,6 +3,7 @@
 // Driver of bench/exports (see run.sh): every implementation in its own process, warm passes
 // interleaved (a burst of load on the shared machine hits one pass, not one column), best per case;
 // cold: median of fresh processes from require to the first call.
+const fs = require('fs');
 const { spawnSync } = require('child_process');
 const os = require('os');
 const path = require('path');
@@ -27,6 +28,9 @@ const IMPLS = [
 ];
 const WARM_JVM_OPTIONS = '-Xms512m -Xmx512m -XX:+AlwaysPreTouch -Dbench.jvmopts=applied';
 
+const cacheFolder = (id) => path.join(HERE, 'target', `startup-cache-${id}`);
+
+// One worker process (impl: { id, script }); its start-up cache is target/startup-cache-<id>
 function run(impl, mode, extraEnv = {}) {
   const env = {
     ...process.env,
@@ -34,7 +38,7 @@ function run(impl, mode, extraEnv = {}) {
     BENCH_CLASSES: path.join(BENCH, 'target', 'classes'),
     BENCH_QUICK: quick ? '1' : '0',
     BENCH_CASES: CASES.map(([id]) => id).join(','),
-    NAPI_JAVA_STARTUP_CACHE: path.join(HERE, 'target', `startup-cache-${impl.id}`),
+    NAPI_JAVA_STARTUP_CACHE: cacheFolder(impl.id),
     ...extraEnv,
   };
   const r = spawnSync(process.execPath, [impl.script, mode], { cwd: HERE, env, encoding: 'utf8', timeout: 300000 });
@@ -62,15 +66,12 @@ for (let pass = 0; pass < PASSES; pass++) {
 // A start without an archive trains one in the background: the runs after it wait for that to end,
 // so that every measured start has its cache (the state of an app after its first run)
 function awaitTraining(folder) {
-  const fs = require('fs');
   for (const until = Date.now() + 120000; Date.now() < until;) {
     const entries = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
     if (!entries.some((e) => e.endsWith('.lock') || e.includes('.tmp-'))) return;
     spawnSync('sleep', ['0.2']);
   }
 }
-const cacheFolder = (id) => path.join(HERE, 'target', `startup-cache-${id}`);
-
 const cold = {};
 for (const impl of IMPLS) {
   if (impl.id !== 'limit') { // trains its start-up cache (the state after npm install and a first run)
@@ -92,21 +93,16 @@ function freshRuns(worker, runs) {
   const times = { exported: [], dynamic: [] };
   for (let k = -1; k < runs; k++) {
     for (const mode of ['exported', 'dynamic']) {
-      const folder = cacheFolder(`${worker}-${mode}`);
-      const r = spawnSync(process.execPath, [path.join(HERE, 'workers', `${worker}.js`), mode], {
-        cwd: HERE, encoding: 'utf8', timeout: 120000,
-        env: { ...process.env, BENCH_JAVA_HOME: process.env.JAVA_HOME || '', NAPI_JAVA_STARTUP_CACHE: folder },
-      });
-      const line = (r.stdout || '').split('\n').find((l) => l.startsWith('@@RESULT@@'));
-      if (!line) {
-        errors.push(`${worker} ${mode}: exit ${r.status}: ${(r.stderr || '').slice(-300)}`);
+      const id = `${worker}-${mode}`;
+      const res = run({ id, script: path.join(HERE, 'workers', `${worker}.js`) }, mode);
+      if (res.fatal) {
+        errors.push(`${worker} ${mode}: ${res.fatal}`);
         continue;
       }
       if (k < 0) {
-        awaitTraining(folder);
+        awaitTraining(cacheFolder(id));
         continue;
       }
-      const res = JSON.parse(line.slice('@@RESULT@@'.length));
       times[mode].push(res.ms);
       if (res.cache !== 'used') errors.push(`${worker} ${mode}: a run without its start-up cache (${res.cache})`);
     }

@@ -33,13 +33,14 @@ const CDS_OPTIONS = ['-Xshare:', '-XX:SharedArchiveFile', '-XX:ArchiveClassesAtE
 
 // The background job (sh: Linux only, like the addon). Arguments: java, temp file, archive base path
 // (no extension), lock, the class path (the runtime jar, then the jars of exported modules: see
-// prepare), then the glue index of each exported module, which the trainer loads and projects. The JVM writes the archive at exit, after shutdown hooks, so
-// the trainer cannot publish it itself; this wrapper does, with a rename, once a second JVM has
-// mapped it with -Xshare:on (which refuses a bad archive). <base>.size records its size, the jar it
-// is for and its SHA-256 (every start checks the archive against it). umask 077: the files must
-// be the user's alone to be used at all. No perf data file or attach socket, as in the user's
-// process (they do not change what the archive holds). The user's process never waits for any of
-// it. A failed training leaves the lock saying so, which holds off retries for a day.
+// prepare), then the glue index of each exported module, which the trainer loads and projects. The
+// JVM writes the archive at exit, after shutdown hooks, so the trainer cannot publish it itself;
+// this wrapper does, with a rename, once a second JVM has mapped it with -Xshare:on (which refuses a
+// bad archive). <base>.size records its size, the class path it is for and its SHA-256 (every start
+// checks the archive against it). umask 077: the files must be the user's alone to be used at all.
+// No perf data file or attach socket, as in the user's process (they do not change what the archive
+// holds). The user's process never waits for any of it. A failed training leaves the lock saying
+// so, which holds off retries for a day.
 const JVM_FLAGS = '-XX:-UsePerfData -XX:+DisableAttachMechanism';
 const TRAIN_SCRIPT = `
 PATH="$PATH:/usr/bin:/bin"
