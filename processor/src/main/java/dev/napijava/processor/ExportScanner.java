@@ -88,7 +88,7 @@ final class ExportScanner {
         }
         for (ModuleModel.Functions f : model.functions) {
             for (ModuleModel.Method m : f.functions) {
-                checkSignature(m.element);
+                checkSignature(m.element());
             }
         }
     }
@@ -231,7 +231,7 @@ final class ExportScanner {
     /** toString() (the class's own or Object's): how JS prints and concatenates the object. */
     private void addToString(ModuleModel.Type t) {
         for (ModuleModel.Method m : t.methods) {
-            if (m.jsName.equals("toString") || m.element.getSimpleName().contentEquals("toString") && m.element.getParameters().isEmpty()) {
+            if (m.jsName().equals("toString") || m.element().getSimpleName().contentEquals("toString") && m.element().getParameters().isEmpty()) {
                 return;
             }
         }
@@ -260,12 +260,12 @@ final class ExportScanner {
         Map<String, ModuleModel.Method> getters = new LinkedHashMap<>();
         Map<String, ModuleModel.Method> setters = new HashMap<>();
         for (ModuleModel.Method m : t.methods) {
-            if (m.isStatic) {
+            if (m.isStatic()) {
                 continue;
             }
-            String n = m.element.getSimpleName().toString();
-            int params = m.element.getParameters().size();
-            TypeMirror ret = m.element.getReturnType();
+            String n = m.element().getSimpleName().toString();
+            int params = m.element().getParameters().size();
+            TypeMirror ret = m.element().getReturnType();
             if (params == 0 && n.startsWith("get") && n.length() > 3 && ret.getKind() != TypeKind.VOID) {
                 getters.put(propertyName(n.substring(3)), m);
             } else if (params == 0 && n.startsWith("is") && n.length() > 2 && ret.getKind() == TypeKind.BOOLEAN) {
@@ -277,13 +277,13 @@ final class ExportScanner {
         for (Map.Entry<String, ModuleModel.Method> g : getters.entrySet()) {
             ModuleModel.Method getter = g.getValue();
             ModuleModel.Method setter = setters.get(g.getKey());
-            if (setter != null && !setter.element.getParameters().get(0).asType().toString()
-                    .equals(getter.element.getReturnType().toString())) {
+            if (setter != null && !setter.element().getParameters().get(0).asType().toString()
+                    .equals(getter.element().getReturnType().toString())) {
                 setter = null; // a setter of another type is a method of its own
             }
             boolean overloaded = false;
             for (ModuleModel.Method m : t.methods) {
-                overloaded |= m != getter && m != setter && m.jsName.equals(getter.jsName);
+                overloaded |= m != getter && m != setter && m.jsName().equals(getter.jsName());
             }
             if (overloaded) {
                 continue; // getX(int) beside getX(): keep the methods
@@ -292,7 +292,7 @@ final class ExportScanner {
             if (setter != null) {
                 t.methods.remove(setter);
             }
-            t.properties.add(new ModuleModel.Property(g.getKey(), getter.element, setter == null ? null : setter.element));
+            t.properties.add(new ModuleModel.Property(g.getKey(), getter.element(), setter == null ? null : setter.element()));
         }
     }
 
@@ -309,24 +309,24 @@ final class ExportScanner {
             Map<String, Element> taken = new HashMap<>();
             Map<String, String> javaNames = new HashMap<>();
             for (ModuleModel.Method m : t.methods) {
-                if (m.isStatic != statics) {
+                if (m.isStatic() != statics) {
                     continue;
                 }
-                String javaName = m.element.getSimpleName().toString();
-                String before = javaNames.putIfAbsent(m.jsName, javaName);
+                String javaName = m.element().getSimpleName().toString();
+                String before = javaNames.putIfAbsent(m.jsName(), javaName);
                 if (before != null && !before.equals(javaName)) {
-                    report(ExportProblem.NAME_CLASH, m.element, m.jsName, describe(taken.get(m.jsName)), describe(m.element));
+                    report(ExportProblem.NAME_CLASH, m.element(), m.jsName(), describe(taken.get(m.jsName())), describe(m.element()));
                 }
-                taken.putIfAbsent(m.jsName, m.element);
+                taken.putIfAbsent(m.jsName(), m.element());
             }
             for (ModuleModel.Field f : t.fields) {
-                if (f.isStatic == statics) {
-                    claim(taken, f.jsName, f.element);
+                if (f.isStatic() == statics) {
+                    claim(taken, f.jsName(), f.element());
                 }
             }
             if (!statics) {
                 for (ModuleModel.Property p : t.properties) {
-                    claim(taken, p.jsName, p.getter);
+                    claim(taken, p.jsName(), p.getter());
                 }
             }
         }
@@ -340,11 +340,11 @@ final class ExportScanner {
         for (ModuleModel.Functions f : model.functions) {
             Map<String, String> javaNames = new HashMap<>();
             for (ModuleModel.Method m : f.functions) {
-                String javaName = m.element.getSimpleName().toString();
-                if (javaName.equals(javaNames.putIfAbsent(m.jsName, javaName))) {
+                String javaName = m.element().getSimpleName().toString();
+                if (javaName.equals(javaNames.putIfAbsent(m.jsName(), javaName))) {
                     continue; // an overload of the same function
                 }
-                claim(taken, m.jsName, m.element);
+                claim(taken, m.jsName(), m.element());
             }
         }
     }
@@ -386,13 +386,13 @@ final class ExportScanner {
             checkSignature(c);
         }
         for (ModuleModel.Method m : t.methods) {
-            checkSignature(m.element);
+            checkSignature(m.element());
         }
         for (ModuleModel.Field f : t.fields) {
-            checkType(f.element.asType(), f.element, describe(f.element));
+            checkType(f.element().asType(), f.element(), describe(f.element()));
         }
         for (ModuleModel.Property p : t.properties) {
-            checkSignature(p.getter);
+            checkSignature(p.getter());
         }
     }
 

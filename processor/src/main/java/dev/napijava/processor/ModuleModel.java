@@ -38,43 +38,14 @@ final class ModuleModel {
     }
 
     /** An exported method: of a type, or a module-level function (a static method of its holder). */
-    static final class Method {
-        final ExecutableElement element;
-        final String jsName;
-        final boolean isStatic;
-
-        Method(ExecutableElement element, String jsName, boolean isStatic) {
-            this.element = element;
-            this.jsName = jsName;
-            this.isStatic = isStatic;
-        }
+    record Method(ExecutableElement element, String jsName, boolean isStatic) {
     }
 
-    static final class Field {
-        final VariableElement element;
-        final String jsName;
-        final boolean isStatic;
-        final boolean isFinal;
-
-        Field(VariableElement element, String jsName, boolean isStatic, boolean isFinal) {
-            this.element = element;
-            this.jsName = jsName;
-            this.isStatic = isStatic;
-            this.isFinal = isFinal;
-        }
+    record Field(VariableElement element, String jsName, boolean isStatic, boolean isFinal) {
     }
 
     /** A JavaBeans property exported as a JS accessor; setter may be null (read-only). */
-    static final class Property {
-        final String jsName;
-        final ExecutableElement getter;
-        final ExecutableElement setter;
-
-        Property(String jsName, ExecutableElement getter, ExecutableElement setter) {
-            this.jsName = jsName;
-            this.getter = getter;
-            this.setter = setter;
-        }
+    record Property(String jsName, ExecutableElement getter, ExecutableElement setter) {
     }
 
     /** Module-level functions of one holder class (not exported itself). */

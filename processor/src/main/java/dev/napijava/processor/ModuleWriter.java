@@ -58,9 +58,9 @@ final class ModuleWriter {
             if (t.kind == ModuleModel.Kind.CLASS || t.kind == ModuleModel.Kind.ENUM) {
                 List<ModuleModel.Method> methods = new ArrayList<>(t.methods);
                 for (ModuleModel.Property p : t.properties) { // projected under their Java names; the entry makes them accessors
-                    methods.add(new ModuleModel.Method(p.getter, p.getter.getSimpleName().toString(), false));
-                    if (p.setter != null) {
-                        methods.add(new ModuleModel.Method(p.setter, p.setter.getSimpleName().toString(), false));
+                    methods.add(new ModuleModel.Method(p.getter(), p.getter().getSimpleName().toString(), false));
+                    if (p.setter() != null) {
+                        methods.add(new ModuleModel.Method(p.setter(), p.setter().getSimpleName().toString(), false));
                     }
                 }
                 List<ModuleModel.Field> fields = new ArrayList<>(t.fields);
@@ -98,15 +98,15 @@ final class ModuleWriter {
         List<String> methodLookups = new ArrayList<>();
         List<String> methodNames = new ArrayList<>();
         for (ModuleModel.Method m : methods) {
-            String params = parameterLiterals(m.element);
-            methodLookups.add(lookup(m.element, "\"" + m.element.getSimpleName() + "\"" + (params.isEmpty() ? "" : ", " + params)));
-            methodNames.add(javaString(m.jsName));
+            String params = parameterLiterals(m.element());
+            methodLookups.add(lookup(m.element(), "\"" + m.element().getSimpleName() + "\"" + (params.isEmpty() ? "" : ", " + params)));
+            methodNames.add(javaString(m.jsName()));
         }
         List<String> fieldLookups = new ArrayList<>();
         List<String> fieldNames = new ArrayList<>();
         for (ModuleModel.Field f : fields) {
-            fieldLookups.add(lookup(f.element, "\"" + f.element.getSimpleName() + "\""));
-            fieldNames.add(javaString(f.jsName));
+            fieldLookups.add(lookup(f.element(), "\"" + f.element().getSimpleName() + "\""));
+            fieldNames.add(javaString(f.jsName()));
         }
         c.put("constructors", String.join(", ", ctorLookups));
         c.put("methods", String.join(",\n                    ", methodLookups));
@@ -164,10 +164,10 @@ final class ModuleWriter {
                 out.append(", \"properties\": [");
                 for (int i = 0; i < t.properties.size(); i++) {
                     ModuleModel.Property p = t.properties.get(i);
-                    out.append(i == 0 ? "" : ", ").append("{ \"js\": ").append(json(p.jsName)).append(", \"get\": ")
-                            .append(json(p.getter.getSimpleName().toString()));
-                    if (p.setter != null) {
-                        out.append(", \"set\": ").append(json(p.setter.getSimpleName().toString()));
+                    out.append(i == 0 ? "" : ", ").append("{ \"js\": ").append(json(p.jsName())).append(", \"get\": ")
+                            .append(json(p.getter().getSimpleName().toString()));
+                    if (p.setter() != null) {
+                        out.append(", \"set\": ").append(json(p.setter().getSimpleName().toString()));
                     }
                     out.append(" }");
                 }
@@ -180,8 +180,8 @@ final class ModuleWriter {
         for (ModuleModel.Functions f : model.functions) {
             Map<String, String> seen = new LinkedHashMap<>();
             for (ModuleModel.Method m : f.functions) {
-                String conversion = byValue(m.element.getReturnType());
-                seen.merge(m.jsName, conversion == null ? "" : conversion, (a, b) -> a.isEmpty() ? b : a);
+                String conversion = byValue(m.element().getReturnType());
+                seen.merge(m.jsName(), conversion == null ? "" : conversion, (a, b) -> a.isEmpty() ? b : a);
             }
             for (Map.Entry<String, String> e : seen.entrySet()) {
                 out.append(first ? "\n" : ",\n").append("    { \"kind\": \"function\", \"js\": ").append(json(e.getKey()))
@@ -201,15 +201,15 @@ final class ModuleWriter {
             List<ModuleModel.Property> properties) {
         Map<String, String> results = new LinkedHashMap<>();
         for (ModuleModel.Method m : methods) {
-            String conversion = m.isStatic == statics ? byValue(m.element.getReturnType()) : null;
+            String conversion = m.isStatic() == statics ? byValue(m.element().getReturnType()) : null;
             if (conversion != null) {
-                results.put(m.jsName, conversion);
+                results.put(m.jsName(), conversion);
             }
         }
         for (ModuleModel.Property p : properties) {
-            String conversion = byValue(p.getter.getReturnType());
+            String conversion = byValue(p.getter().getReturnType());
             if (conversion != null) {
-                results.put(p.jsName, conversion);
+                results.put(p.jsName(), conversion);
             }
         }
         if (!results.isEmpty()) {
@@ -276,7 +276,7 @@ final class ModuleWriter {
         }
         for (ModuleModel.Functions f : model.functions) {
             for (ModuleModel.Method m : f.functions) {
-                declarations.add(doc(m.element, "") + "export declare function " + m.jsName + signature(m.element) + ";\n");
+                declarations.add(doc(m.element(), "") + "export declare function " + m.jsName() + signature(m.element()) + ";\n");
             }
         }
         Map<String, Object> scope = new HashMap<>();
@@ -328,8 +328,8 @@ final class ModuleWriter {
                 members(out, t, true);
                 members(out, t, false);
                 for (ModuleModel.Property p : t.properties) {
-                    out.append(doc(p.getter, "  ")).append("  ").append(p.setter == null ? "readonly " : "").append(p.jsName)
-                            .append(": ").append(ts.of(p.getter.getReturnType(), false, p.getter)).append(";\n");
+                    out.append(doc(p.getter(), "  ")).append("  ").append(p.setter() == null ? "readonly " : "").append(p.jsName())
+                            .append(": ").append(ts.of(p.getter().getReturnType(), false, p.getter())).append(";\n");
                 }
                 out.append("  toJSON(): string;\n");
                 return out.append("}\n").toString();
@@ -340,14 +340,14 @@ final class ModuleWriter {
     private void members(StringBuilder out, ModuleModel.Type t, boolean statics) {
         String prefix = statics ? "static " : "";
         for (ModuleModel.Field f : t.fields) {
-            if (f.isStatic == statics) {
-                out.append(doc(f.element, "  ")).append("  ").append(prefix).append(f.isFinal ? "readonly " : "").append(f.jsName)
-                        .append(": ").append(ts.of(f.element.asType(), false, f.element)).append(";\n");
+            if (f.isStatic() == statics) {
+                out.append(doc(f.element(), "  ")).append("  ").append(prefix).append(f.isFinal() ? "readonly " : "").append(f.jsName())
+                        .append(": ").append(ts.of(f.element().asType(), false, f.element())).append(";\n");
             }
         }
         for (ModuleModel.Method m : t.methods) {
-            if (m.isStatic == statics) {
-                out.append(doc(m.element, "  ")).append("  ").append(prefix).append(m.jsName).append(signature(m.element)).append(";\n");
+            if (m.isStatic() == statics) {
+                out.append(doc(m.element(), "  ")).append("  ").append(prefix).append(m.jsName()).append(signature(m.element())).append(";\n");
             }
         }
     }
